@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { operationDescriptions, resourceOptions } from './actions';
+import { router } from './actions/router';
+import { requestSettingsField } from './actions/shared/commonFields';
+import * as listSearch from './methods/listSearch';
+
+export class OfAuth implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OFAuth',
+		name: 'ofAuth',
+		icon: { light: 'file:ofauth.svg', dark: 'file:ofauth.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send OnlyFans messages and PPVs, read chats, mass-message fans and upload media through OFAuth',
+		defaults: { name: 'OFAuth' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ofAuthApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resourceOptions,
+				default: 'chat',
+			},
+			...operationDescriptions,
+			requestSettingsField,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { paginateOffset } from '../../transport';
+import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+
+export const description: INodeProperties[] = [
+	connectionField,
+	returnAllField,
+	limitField(),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to output only the fields a sheet wants: fan ID, name, username, unread count, last message text and time',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				options: [
+					{ name: 'Most Recent First', value: 'recent' },
+					{ name: 'Oldest First', value: 'old' },
+				],
+				default: 'recent',
+			},
+			{
+				displayName: 'Show',
+				name: 'filter',
+				type: 'options',
+				options: [
+					{ name: 'All Chats', value: 'all' },
+					{ name: 'Priority', value: 'priority' },
+					{ name: 'Unread', value: 'unread' },
+					{ name: 'Who Tipped', value: 'who_tipped' },
+				],
+				default: 'all',
+			},
+			{
+				displayName: 'Search',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only chats whose fan name or username matches this text',
+			},
+			{
+				displayName: 'User List',
+				name: 'userListId',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Only chats with fans on this list',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchUserLists', searchable: true },
+					},
+					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '123' },
+				],
+			},
+		],
+	},
+];
+
+function simplifyChat(chat: IDataObject): IDataObject {
+	const fan = (chat.withUser ?? {}) as IDataObject;
+	const last = (chat.lastMessage ?? {}) as IDataObject;
+	return {
+		fanId: fan.id,
+		name: fan.name,
+		username: fan.username,
+		unreadCount: chat.unreadMessagesCount ?? 0,
+		lastMessageText: last.text ?? null,
+		lastMessageAt: last.createdAt ?? null,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', { extractValue: true }) as string;
+
+	const qs: IDataObject = { order: filters.order ?? 'recent' };
+	if (filters.filter && filters.filter !== 'all') qs.filter = filters.filter;
+	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
+	if (userListId) qs.userListId = userListId;
+
+	const chats = await paginateOffset(
+		this,
+		{ method: 'GET', path: '/v2/access/chats', qs, itemIndex },
+		{ returnAll, limit, pageSize: 20 },
+	);
+	return chats.map((chat) => ({ json: simplify ? simplifyChat(chat) : chat }));
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { ofauthApi } from '../transport';
+
+const PAGE = 20;
+
+function nextToken(body: IDataObject, offset: number, received: number): string | undefined {
+	if (body.hasMore !== true) return undefined;
+	const next = typeof body.nextOffset === 'number' ? body.nextOffset : offset + received;
+	return String(next);
+}
+
+/** Connections (linked OnlyFans accounts) for the Connection field. */
+export async function searchConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const body = await ofauthApi(this, {
+		method: 'GET',
+		path: '/v2/account/connections',
+		qs: { limit: PAGE, offset },
+	});
+	const list = (body.list as IDataObject[] | undefined) ?? [];
+	const needle = filter?.toLowerCase().trim();
+	const results = list
+		.map((connection) => {
+			const user = (connection.userData ?? {}) as IDataObject;
+			const label = [user.name, user.username ? `@${user.username as string}` : undefined, connection.status]
+				.filter(Boolean)
+				.join(' · ');
+			return { name: label ? `${label} (${connection.id as string})` : String(connection.id), value: String(connection.id) };
+		})
+		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
+	return { results, paginationToken: nextToken(body, offset, list.length) };
+}
+
+/** User lists (built-in and custom) for list pickers. */
+export async function searchUserLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const body = await ofauthApi(this, {
+		method: 'GET',
+		path: '/v2/access/users/lists',
+		qs: { limit: 100, offset, ...(filter ? { query: filter } : {}) },
+	});
+	const list = (body.list as IDataObject[] | undefined) ?? [];
+	const results = list.map((userList) => ({
+		name: `${userList.name as string}${typeof userList.usersCount === 'number' ? ` (${userList.usersCount} fans)` : ''}`,
+		value: String(userList.id),
+	}));
+	return { results, paginationToken: nextToken(body, offset, list.length) };
+}

@@ -1,0 +1,181 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { toNetworkError, toNodeApiError } from './apiError';
+import type { OfAuthContext } from './connection';
+import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from './connection';
+import type { AttemptOutcome, RetrySettings } from './retryPolicy';
+import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
+
+export interface OfAuthRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, with dynamic segments already encoded (use `encodePathSegment`). */
+	path: string;
+	qs?: IDataObject;
+	/** A JSON object, or raw bytes (then set `contentType`). */
+	body?: IDataObject | Buffer;
+	contentType?: string;
+	itemIndex?: number;
+	/** Overrides the Connection field and the credential default. */
+	connectionId?: string;
+	retry?: Partial<RetrySettings>;
+	timeoutMs?: number;
+}
+
+export interface OfAuthResponse<T = unknown> {
+	body: T;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+export function encodePathSegment(value: string | number): string {
+	return encodeURIComponent(String(value));
+}
+
+function parseBody(raw: unknown): unknown {
+	if (Buffer.isBuffer(raw)) raw = raw.toString('utf8');
+	if (typeof raw === 'string') {
+		const text = raw.trim();
+		if (text === '') return {};
+		try {
+			return JSON.parse(text);
+		} catch {
+			return text;
+		}
+	}
+	return raw ?? {};
+}
+
+/** Digs the network error code (ECONNREFUSED, ECONNRESET, ...) out of n8n's wrapped error. */
+function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		const { code, cause } = current as { code?: unknown; cause?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = cause;
+	}
+	const message = String((error as { message?: unknown })?.message ?? '');
+	return message.match(/\b(E[A-Z]{4,})\b/)?.[1] ?? (/socket hang up/i.test(message) ? 'ECONNRESET' : undefined);
+}
+
+function isCancellation(context: OfAuthContext, error: unknown): boolean {
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	return Boolean(signal?.aborted) || (error as { name?: string })?.name === 'CanceledError';
+}
+
+/** User-set retry limits from the node's Request Settings, when the node has them. */
+export function readRetrySettings(context: OfAuthContext, itemIndex: number | undefined): Partial<RetrySettings> {
+	try {
+		const settings =
+			'getInputData' in context
+				? (context.getNodeParameter('requestSettings', itemIndex ?? 0, {}) as IDataObject)
+				: {};
+		const result: Partial<RetrySettings> = {};
+		if (typeof settings.maxRetries === 'number') result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));
+		if (typeof settings.maxWaitSeconds === 'number') result.maxWaitMs = Math.max(0, settings.maxWaitSeconds * 1000);
+		return result;
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The one way this package talks to OFAuth. Adds the API key (through the credential),
+ * x-connection-id on /v2/access calls, waits and retries on rate limits without ever
+ * repeating a POST the API may have taken, and turns failures into NodeApiErrors that
+ * carry a hint and the request ID but never the API key.
+ */
+export async function ofauthRequest<T = IDataObject>(
+	context: OfAuthContext,
+	request: OfAuthRequest,
+): Promise<OfAuthResponse<T>> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE, request.itemIndex);
+	const settings = readCredentialSettings(credentials);
+	if (!/^https?:\/\//.test(settings.baseUrl)) {
+		throw new NodeOperationError(context.getNode(), 'The OFAuth API credential has no valid Base URL', {
+			description: 'Choose a Base URL in the credential, or enter a Custom Base URL starting with http:// or https://.',
+			itemIndex: request.itemIndex,
+		});
+	}
+	const headers: IDataObject = { accept: 'application/json' };
+	if (request.path.startsWith('/v2/access/')) {
+		headers['x-connection-id'] =
+			request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
+	}
+	const isRaw = Buffer.isBuffer(request.body);
+	if (isRaw) headers['content-type'] = request.contentType ?? 'application/octet-stream';
+
+	const retry: RetrySettings = {
+		...DEFAULT_RETRY_SETTINGS,
+		...readRetrySettings(context, request.itemIndex),
+		...request.retry,
+	};
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		baseURL: settings.baseUrl,
+		url: request.path,
+		qs: request.qs,
+		headers,
+		body: request.body,
+		json: !isRaw,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? 120_000,
+	};
+	if (isRaw) options.encoding = 'text';
+
+	for (let attempt = 0; ; attempt++) {
+		let outcome: AttemptOutcome;
+		let response: IN8nHttpFullResponse | undefined;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				{ ...options, headers: { ...headers } },
+			)) as IN8nHttpFullResponse;
+			outcome = { kind: 'status', statusCode: response.statusCode };
+		} catch (error) {
+			if (isCancellation(context, error)) {
+				throw new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex: request.itemIndex });
+			}
+			outcome = { kind: 'network', code: networkErrorCode(error) };
+		}
+
+		if (response && response.statusCode < 400) {
+			return {
+				body: parseBody(response.body) as T,
+				headers: (response.headers ?? {}) as Record<string, unknown>,
+				statusCode: response.statusCode,
+			};
+		}
+
+		if (attempt < retry.maxRetries && isRetryable(request.method, outcome)) {
+			const waitMs = computeWaitMs(attempt, retry, response?.headers as Record<string, unknown>);
+			context.logger.debug(
+				`OFAuth ${request.method} ${request.path}: ${outcome.kind === 'status' ? `HTTP ${outcome.statusCode}` : outcome.code}, retry ${attempt + 1}/${retry.maxRetries} in ${waitMs} ms`,
+			);
+			await sleep(waitMs);
+			continue;
+		}
+
+		if (response) {
+			throw toNodeApiError(
+				context.getNode(),
+				{ statusCode: response.statusCode, body: parseBody(response.body), method: request.method, path: request.path },
+				request.itemIndex,
+			);
+		}
+		throw toNetworkError(
+			context.getNode(),
+			request.method,
+			request.path,
+			outcome.kind === 'network' ? outcome.code : undefined,
+			request.itemIndex,
+		);
+	}
+}
+
+/** Shorthand when only the response body matters. */
+export async function ofauthApi<T = IDataObject>(context: OfAuthContext, request: OfAuthRequest): Promise<T> {
+	return (await ofauthRequest<T>(context, request)).body;
+}

@@ -1,0 +1,84 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+export interface RetrySettings {
+	/** How many times a request is retried after the first attempt. */
+	maxRetries: number;
+	/** Upper bound for one wait, in milliseconds. */
+	maxWaitMs: number;
+	/** First backoff step, in milliseconds (doubled each attempt, with full jitter). */
+	baseDelayMs: number;
+}
+
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
+	maxRetries: 5,
+	maxWaitMs: 60_000,
+	baseDelayMs: 1_000,
+};
+
+/** Network error codes that prove nothing reached the server. */
+const NOTHING_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Network error codes where the server may or may not have acted on the request. */
+const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+export type AttemptOutcome =
+	| { kind: 'status'; statusCode: number }
+	| { kind: 'network'; code: string | undefined };
+
+/**
+ * Whether an attempt may be repeated without risking a duplicate side effect.
+ * A POST (sending a message, creating a mass message) is repeated only when the API
+ * provably did not take it: it answered 429, or the connection was refused.
+ */
+export function isRetryable(method: IHttpRequestMethods, outcome: AttemptOutcome): boolean {
+	if (outcome.kind === 'status') {
+		if (outcome.statusCode === 429) return true;
+		return IDEMPOTENT_METHODS.has(method) && outcome.statusCode >= 500 && outcome.statusCode !== 501;
+	}
+	if (outcome.code && NOTHING_SENT_CODES.has(outcome.code)) return true;
+	return IDEMPOTENT_METHODS.has(method) && (outcome.code === undefined || MAYBE_SENT_CODES.has(outcome.code));
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() === wanted) return Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return undefined;
+}
+
+/**
+ * How long to wait before the next attempt: Retry-After (seconds or HTTP date), else
+ * X-RateLimit-Reset (unix seconds or seconds from now), else exponential backoff with full jitter.
+ */
+export function computeWaitMs(
+	attempt: number,
+	settings: RetrySettings,
+	headers?: Record<string, unknown>,
+	now: number = Date.now(),
+	random: () => number = Math.random,
+): number {
+	const retryAfter = headerValue(headers, 'retry-after');
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return clamp(seconds * 1000, settings);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return clamp(date - now, settings);
+	}
+	const reset = Number(headerValue(headers, 'x-ratelimit-reset'));
+	if (Number.isFinite(reset) && reset > 0) {
+		// Large values are an absolute unix time (seconds or milliseconds), small ones a delay.
+		if (reset > 1e12) return clamp(reset - now, settings);
+		if (reset > 1e9) return clamp(reset * 1000 - now, settings);
+		return clamp(reset * 1000, settings);
+	}
+	const ceiling = Math.min(settings.maxWaitMs, settings.baseDelayMs * 2 ** attempt);
+	return Math.round(random() * ceiling);
+}
+
+function clamp(ms: number, settings: RetrySettings): number {
+	return Math.min(settings.maxWaitMs, Math.max(0, Math.ceil(ms)));
+}

@@ -1,0 +1,3 @@
+export { runNode, runWorkflow } from './runWorkflow';
+export type { RunResult, RunSpec, StepSpec } from './runWorkflow';
+export { PACKAGE, registerNodeType } from './packageTypes';

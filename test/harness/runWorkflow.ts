@@ -1,0 +1,147 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { PACKAGE, PackageNodeTypes } from './packageTypes';
+
+export interface StepSpec {
+	/** Node name; defaults to "OFAuth", "OFAuth 2", ... */
+	name?: string;
+	/** Node type name inside this package; default `ofAuth`. */
+	type?: string;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+export interface RunSpec {
+	/** Nodes run in this order, each fed by the previous one. */
+	steps: StepSpec[];
+	/** Items given to the first node. */
+	items?: INodeExecutionData[];
+	/** Values of the OFAuth API credential. */
+	credentials: ICredentialDataDecryptedObject;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items (main output 0) of a node; the last node when no name is given. */
+	output(nodeName?: string): INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error: Error | undefined;
+	nodeNames: string[];
+}
+
+const nodeTypes = new PackageNodeTypes();
+
+/**
+ * Executes a workflow made of this package's nodes the way n8n does: a real Workflow,
+ * n8n-core's WorkflowExecute, the credential applied through its `authenticate` block,
+ * and real HTTP from the node (to the simulator).
+ */
+export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
+	const nodes: INode[] = spec.steps.map((step, index) => ({
+		id: `node-${index}`,
+		name: step.name ?? (index === 0 ? 'OFAuth' : `OFAuth ${index + 1}`),
+		type: `${PACKAGE}.${step.type ?? 'ofAuth'}`,
+		typeVersion: 1,
+		position: [index * 220, 0],
+		parameters: step.parameters,
+		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
+		...(step.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
+	}));
+	const connections: IConnections = {};
+	for (let index = 0; index < nodes.length - 1; index++) {
+		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	}
+	const workflow = new Workflow({
+		id: 'harness',
+		name: 'harness',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'harness',
+		name: 'harness',
+		nodes,
+		connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	let resolveFinished: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ ofAuthApi: spec.credentials }),
+		executeWorkflow: async () => {
+			throw new Error('not available in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		executionId: 'exec-1',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [spec.items ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+	const { runData, error } = run.data.resultData;
+
+	return {
+		run,
+		nodeNames: nodes.map((node) => node.name),
+		error: error as Error | undefined,
+		output(nodeName = nodes[nodes.length - 1].name) {
+			const task = runData[nodeName]?.[0];
+			if (!task) return [];
+			return (task.data?.main?.[0] ?? []) as INodeExecutionData[];
+		},
+	};
+}
+
+/** One OFAuth node fed with `items`. */
+export async function runNode(
+	parameters: INodeParameters,
+	options: Omit<RunSpec, 'steps'> & { continueOnFail?: boolean; type?: string },
+): Promise<RunResult> {
+	return await runWorkflow({
+		...options,
+		steps: [{ parameters, continueOnFail: options.continueOnFail, type: options.type }],
+	});
+}
