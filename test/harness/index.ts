@@ -1,3 +1,4 @@
 export { runNode, runWorkflow } from './runWorkflow';
 export type { RunResult, RunSpec, StepSpec } from './runWorkflow';
 export { PACKAGE, registerNodeType } from './packageTypes';
+export { simulatorCredentials, useSimulator } from './simulatorFixture';

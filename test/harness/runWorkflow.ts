@@ -43,6 +43,10 @@ export interface RunResult {
 
 const nodeTypes = new PackageNodeTypes();
 
+/** Workflow and execution ids of every harness run (binary data is stored under them). */
+export const HARNESS_WORKFLOW_ID = 'harness';
+export const HARNESS_EXECUTION_ID = 'exec-1';
+
 /**
  * Executes a workflow made of this package's nodes the way n8n does: a real Workflow,
  * n8n-core's WorkflowExecute, the credential applied through its `authenticate` block,

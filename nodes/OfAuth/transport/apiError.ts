@@ -138,17 +138,25 @@ export function toNetworkError(
 	code: string | undefined,
 	itemIndex?: number,
 ): NodeApiError {
-	const nothingSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const refused = code === 'ECONNREFUSED';
+	const unknownHost = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const message = refused
+		? 'Could not reach OFAuth: the connection was refused'
+		: unknownHost
+			? 'Could not reach OFAuth: the host name was not found'
+			: 'The connection to OFAuth broke';
+	const advice =
+		refused || unknownHost
+			? 'Nothing was sent: check the Base URL in the credential.'
+			: method === 'POST'
+				? 'The connection broke after the request was sent, so it was not retried to avoid a duplicate send. Check in OnlyFans whether it went out before running it again.'
+				: 'The retries ran out. Try again later.';
 	return new NodeApiError(
 		node,
-		{ method, path, ...(code ? { code } : {}) },
+		{ method, path, ...(code ? { networkError: code } : {}) },
 		{
-			message: `Could not reach OFAuth (${code ?? 'connection failed'})`,
-			description: nothingSent
-				? 'The connection was refused or the host was not found: check the Base URL in the credential.'
-				: method === 'POST'
-					? 'The connection broke after the request was sent, so it was not retried to avoid a duplicate send. Check in OnlyFans whether it went out before running it again.'
-					: 'The connection broke; the retries ran out. Try again later.',
+			message,
+			description: `${advice}${code ? ` (network error ${code})` : ''}`,
 			itemIndex,
 		},
 	);
