@@ -14,7 +14,7 @@ describe('simulator: faults and control endpoints', () => {
 	test('rate limit: token bucket per connection, 429 with X-RateLimit-* and Retry-After', async () => {
 		sim.faults.rateLimit({ capacity: 3, refillPerSecond: 2, headers: ['x-ratelimit', 'retry-after'] });
 		const statuses: number[] = [];
-		let limited: Awaited<ReturnType<typeof c.get>> | undefined;
+		let limited: { status: number; body: any; headers: Headers } | undefined;
 		for (let i = 0; i < 5; i++) {
 			const r = await c.get('/v2/access/chats?limit=1');
 			statuses.push(r.status);
@@ -108,7 +108,7 @@ describe('simulator: faults and control endpoints', () => {
 
 	test('control endpoints over HTTP (not recorded): faults, requests, reset, messages-sent, events, info', async () => {
 		const ctl = (path: string, body?: unknown) =>
-			fetch(`${sim.controlUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+			fetch(`${sim.controlUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 		expect((await ctl('/info')).body).toEqual({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, connectionId: sim.connectionId, expiredConnectionId: sim.expiredConnectionId, controlUrl: sim.controlUrl });
 		expect((await ctl('/faults', { type: 'failNext', count: 1, status: 502, match: { method: 'GET', path: '/whoami' } })).status).toBe(200);
 		expect((await c.get('/v2/access/chats')).status).toBe(200);

@@ -17,19 +17,33 @@ function listMedia({ core, query }: RouteContext) {
 	}
 	if (mediaType) items = items.filter((m) => m.type === mediaType);
 	if (q) items = items.filter((m) => m.filename.toLowerCase().includes(q) || String(m.id) === q);
+	// official values (OFAuth SDKs): sortBy=recent|most-liked|highest-tips, sortDirection=asc|desc;
+	// the seed has no likes or tips, so every sortBy orders by date. 'old'/'oldest'/'asc' kept for older callers.
 	const sortBy = query.sortBy ?? 'recent';
-	const asc = sortBy === 'old' || sortBy === 'oldest' || sortBy === 'asc';
+	if (!['recent', 'most-liked', 'highest-tips', 'old', 'oldest', 'asc'].includes(sortBy)) {
+		throw badRequest('sortBy must be one of recent, most-liked, highest-tips', [{ path: 'sortBy', message: 'must be one of recent, most-liked, highest-tips', code: 'invalid_enum_value' }]);
+	}
+	const direction = enumParam(query, 'sortDirection', ['asc', 'desc'] as const);
+	const asc = direction ? direction === 'asc' : sortBy === 'old' || sortBy === 'oldest' || sortBy === 'asc';
 	items.sort((a, b) => (asc ? 1 : -1) * (Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id));
 	const page = pageOf(items, offset, limit);
+	// the real API has no GET by id: listing an unfinished upload is how clients poll it
+	for (const m of page.list) markPolled(m);
 	return { body: { list: page.list.map(publicMedia), hasMore: page.hasMore } };
+}
+
+/** one more look at a media item; it turns ready after `readyAfterPolls` looks */
+function markPolled(m: Media): void {
+	if (m.isReady) return;
+	m.polls++;
+	if (m.polls >= m.readyAfterPolls) m.isReady = true;
 }
 
 function getMedia({ core, params }: RouteContext) {
 	if (!/^\d+$/.test(params.id)) throw badRequest('media id must be digits');
 	const m = core.media(Number(params.id));
 	if (!m) throw notFound(`Media ${params.id} not found`);
-	m.polls++;
-	if (!m.isReady && m.polls >= m.readyAfterPolls) m.isReady = true;
+	markPolled(m);
 	return { body: publicMedia(m) };
 }
 
