@@ -5,6 +5,7 @@ import { operationDescriptions, resourceOptions } from './actions';
 import { router } from './actions/router';
 import { requestSettingsField } from './actions/shared/commonFields';
 import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class OfAuth implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,7 +35,7 @@ export class OfAuth implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

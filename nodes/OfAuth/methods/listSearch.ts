@@ -55,3 +55,28 @@ export async function searchUserLists(
 	}));
 	return { results, paginationToken: nextToken(body, offset, list.length) };
 }
+
+/** Fans with a chat, for the Fan field: name and @username, searchable, with a link to the chat. */
+export async function searchFans(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const query = filter?.trim();
+	const body = await ofauthApi(this, {
+		method: 'GET',
+		path: '/v2/access/chats',
+		qs: { limit: PAGE, offset, order: 'recent', ...(query ? { query } : {}) },
+	});
+	const list = (body.list as IDataObject[] | undefined) ?? [];
+	const results = list
+		.map((chat) => (chat.withUser ?? {}) as IDataObject)
+		.filter((fan) => fan.id !== undefined && fan.id !== null)
+		.map((fan) => ({
+			name: [fan.name, fan.username ? `@${fan.username as string}` : undefined].filter(Boolean).join(' · ') || String(fan.id),
+			value: String(fan.id),
+			url: `https://onlyfans.com/my/chats/chat/${String(fan.id)}/`,
+		}));
+	return { results, paginationToken: nextToken(body, offset, list.length) };
+}

@@ -14,7 +14,7 @@ export const positiveId = (what: string) =>
 	z.preprocess(
 		(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
 		z
-			.number({ invalid_type_error: `must be a ${what} made of digits, e.g. 123456` })
+			.number({ invalid_type_error: `must be ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} made of digits, e.g. 123456` })
 			.int(`must be a whole-number ${what}, e.g. 123456`)
 			.positive(`must be a positive ${what}`)
 			.max(Number.MAX_SAFE_INTEGER, `is too large for a ${what}`),
@@ -181,11 +181,24 @@ export const freeMessageSchema = messageSchema('free');
 /** PPV: price 3-200 USD, at least one media item, previews 0..media count. */
 export const ppvMessageSchema = messageSchema('ppv');
 
-/** An OnlyFans user ID (the fan): digits only. */
+/**
+ * An OnlyFans chat URL such as https://onlyfans.com/my/chats/chat/123456/ ; group 1 is the fan's user ID.
+ * A string (not a RegExp) so n8n's resource locator `extractValue` can use it too.
+ */
+export const CHAT_URL_PATTERN = '^\\s*https?://(?:www\\.)?onlyfans\\.com/my/chats/chat/(\\d+)(?:[/?#].*)?\\s*$';
+const chatUrl = new RegExp(CHAT_URL_PATTERN, 'i');
+
+/** An OnlyFans user ID (the fan): digits, a number, or a chat URL (the ID is taken from it). */
 export const fanIdSchema = z.preprocess(
-	(value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value),
+	(value) => {
+		if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value;
+		if (typeof value !== 'string') return value;
+		return chatUrl.exec(value)?.[1] ?? value.trim();
+	},
 	z
-		.string({ invalid_type_error: 'must be an OnlyFans user ID made of digits' })
+		.string({ invalid_type_error: 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL' })
 		.min(1, 'is empty: pick a fan, or enter an OnlyFans user ID (digits) or chat URL')
-		.regex(/^\d+$/, 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL like https://onlyfans.com/my/chats/chat/123456/'),
+		.regex(/^\d+$/, 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL like https://onlyfans.com/my/chats/chat/123456/')
+		.refine((value) => /[1-9]/.test(value), 'must be a positive OnlyFans user ID, e.g. 123456')
+		.refine((value) => value.length <= 15, 'is too long for an OnlyFans user ID'),
 );

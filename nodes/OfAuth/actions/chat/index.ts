@@ -3,10 +3,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { displayFor } from '../shared/displayFor';
 import type { OperationModule } from '../types';
 import * as getMany from './getMany.operation';
+import * as getMedia from './getMedia.operation';
 
 export const resourceOption: INodePropertyOptions = { name: 'Chat', value: 'chat' };
 
-export const operations: Record<string, OperationModule> = { getMany };
+export const operations: Record<string, OperationModule> = { getMany, getMedia };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,8 +23,15 @@ export const description: INodeProperties[] = [
 				action: 'List chats',
 				description: 'List chats with fans, newest first, with filters',
 			},
+			{
+				name: 'Get Media',
+				value: 'getMedia',
+				action: 'Get chat media',
+				description: 'List the photos, videos and audios shared in a chat',
+			},
 		],
 		default: 'getMany',
 	},
 	...displayFor('chat', 'getMany', getMany.description),
+	...displayFor('chat', 'getMedia', getMedia.description),
 ];

@@ -175,7 +175,10 @@ export function readMessageFields(
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const entries = context.getNodeParameter('media.items', itemIndex, []) as Array<{ item?: { value?: unknown } | string }>;
 	const media: unknown[] = [
-		...entries.map((entry) => (entry.item && typeof entry.item === 'object' ? entry.item.value : entry.item)),
+		// an entry whose expression returns an array adds each element, in order
+		...entries
+			.map((entry) => (entry.item && typeof entry.item === 'object' ? entry.item.value : entry.item))
+			.flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value])),
 		...toEntryList(options.mediaList),
 	];
 	return {

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { encodePathSegment, paginateOffset } from '../../transport';
+import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { fanField, readFanId } from '../shared/fanField';
+
+/** OFAuth answers up to 100 media a page. */
+const PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = [
+	connectionField,
+	fanField({ description: 'The fan whose chat media to list' }),
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all' },
+			{ name: 'Audios', value: 'audios' },
+			{ name: 'Photos', value: 'photos' },
+			{ name: 'Videos', value: 'videos' },
+		],
+		default: 'all',
+		description: 'Which kind of media shared in the chat to return',
+	},
+	returnAllField,
+	limitField(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const fanId = readFanId(this, itemIndex);
+	const mediaType = this.getNodeParameter('mediaType', itemIndex, 'all') as string;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const qs: IDataObject = mediaType && mediaType !== 'all' ? { type: mediaType } : {};
+
+	const media = await paginateOffset(
+		this,
+		{ method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/media`, qs, itemIndex },
+		{ returnAll, limit, pageSize: PAGE_SIZE },
+	);
+	return media.map((entry) => ({ json: entry }));
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { encodePathSegment, paginateCursor } from '../../transport';
+import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { fanField, readFanId } from '../shared/fanField';
+
+/** OFAuth answers at most 10 messages a page. */
+const PAGE_SIZE = 10;
+
+export const description: INodeProperties[] = [
+	connectionField,
+	fanField({ description: 'The fan whose chat to read' }),
+	returnAllField,
+	limitField(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only messages whose text contains this',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const fanId = readFanId(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (typeof options.query === 'string' && options.query.trim()) qs.query = options.query.trim();
+
+	const messages = await paginateCursor(
+		this,
+		{ method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`, qs, itemIndex },
+		{ returnAll, limit, pageSize: PAGE_SIZE },
+	);
+	return messages.map((message) => ({ json: message }));
+}

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { encodePathSegment, ofauthApi } from '../../transport';
+import { positiveId } from '../../validation/messageBody';
+import { parseFields } from '../../validation/validate';
+import { connectionField } from '../shared/commonFields';
+import { fanField, readFanId } from '../shared/fanField';
+
+export const description: INodeProperties[] = [
+	connectionField,
+	fanField({ description: 'The fan whose chat holds the message' }),
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '4752',
+		description: 'ID of a message you sent in this chat (the "ID" field of Send Message\'s output)',
+	},
+];
+
+const unsendSchema = z.object({ messageId: positiveId('message ID') });
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const fanId = readFanId(this, itemIndex);
+	const { messageId } = parseFields(
+		unsendSchema,
+		{ messageId: this.getNodeParameter('messageId', itemIndex, '') },
+		this.getNode(),
+		itemIndex,
+		{ messageId: 'Message ID' },
+	);
+	const result = await ofauthApi(this, {
+		method: 'DELETE',
+		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages/${encodePathSegment(messageId)}`,
+		itemIndex,
+	});
+	return [{ json: { ...result, fanId: Number(fanId), messageId } }];
+}

@@ -1,0 +1,83 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ILoadOptionsFunctions,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { PACKAGE, PackageNodeTypes } from './packageTypes';
+
+export interface LoadOptionsSpec {
+	/** Parameters of the node as the editor has them when it asks for the options. */
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	/** Node type inside this package; default `ofAuth`. */
+	type?: string;
+	/** The parameter the editor asks for (n8n's `path`), e.g. `parameters.fan`. */
+	path?: string;
+}
+
+const nodeTypes = new PackageNodeTypes();
+
+/**
+ * Builds n8n-core's own LoadOptionsContext for a node of this package, the context n8n gives
+ * listSearch and loadOptions methods when the editor opens a picker.
+ */
+function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
+	const node: INode = {
+		id: 'node-0',
+		name: 'OFAuth',
+		type: `${PACKAGE}.${spec.type ?? 'ofAuth'}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters,
+		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
+	};
+	const workflow = new Workflow({
+		id: 'harness-load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ ofAuthApi: spec.credentials }),
+		currentNodeParameters: workflow.nodes[node.name].parameters,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, spec.path ?? 'parameters');
+}
+
+function nodeMethods(type = 'ofAuth') {
+	const nodeType = nodeTypes.getByNameAndVersion(`${PACKAGE}.${type}`);
+	return nodeType.methods ?? {};
+}
+
+/** Calls a `listSearch` method of the node as the editor does (search text and page token). */
+export async function runListSearch(
+	method: string,
+	spec: LoadOptionsSpec & { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const search = nodeMethods(spec.type).listSearch?.[method];
+	if (!search) throw new Error(`The node has no listSearch method ${method}`);
+	return await search.call(loadOptionsContext(spec), spec.filter, spec.paginationToken);
+}
+
+/** Calls a `loadOptions` method of the node as the editor does. */
+export async function runLoadOptions(method: string, spec: LoadOptionsSpec): Promise<INodePropertyOptions[]> {
+	const load = nodeMethods(spec.type).loadOptions?.[method];
+	if (!load) throw new Error(`The node has no loadOptions method ${method}`);
+	return await load.call(loadOptionsContext(spec));
+}
