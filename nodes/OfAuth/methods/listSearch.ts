@@ -80,3 +80,61 @@ export async function searchFans(
 		}));
 	return { results, paginationToken: nextToken(body, offset, list.length) };
 }
+
+function createdLabel(createdAt: unknown): string | undefined {
+	if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return undefined;
+	return new Date(createdAt).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Vault media for media pickers, newest first: "photo 123 · 2025-05-01 12:00" -> "123".
+ * The search text goes to the API's `query` (media name or ID).
+ */
+export async function searchVaultMedia(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const query = filter?.trim();
+	const body = await ofauthApi(this, {
+		method: 'GET',
+		path: '/v2/access/vault/media',
+		qs: { limit: 40, offset, sortBy: 'recent', sortDirection: 'desc', ...(query ? { query } : {}) },
+	});
+	const list = (body.list as IDataObject[] | undefined) ?? [];
+	const results = list
+		.filter((media) => media.id !== undefined && media.id !== null)
+		.map((media) => {
+			const files = (media.files ?? {}) as IDataObject;
+			const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
+			const created = createdLabel(media.createdAt);
+			return {
+				name: [`${String(media.type ?? 'media')} ${String(media.id)}`, created].filter(Boolean).join(' · '),
+				value: String(media.id),
+				...(typeof thumb === 'string' ? { url: thumb } : {}),
+			};
+		});
+	return { results, paginationToken: nextToken(body, offset, list.length) };
+}
+
+/** Vault lists (folders) for the Vault List filter: "Name (12 media)" -> list ID. */
+export async function searchVaultLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const query = filter?.trim();
+	const body = await ofauthApi(this, {
+		method: 'GET',
+		path: '/v2/access/vault/lists',
+		qs: { limit: 100, offset, ...(query ? { query } : {}) },
+	});
+	const list = (body.list as IDataObject[] | undefined) ?? [];
+	const results = list.map((vaultList) => ({
+		name: `${String(vaultList.name ?? vaultList.id)}${typeof vaultList.mediasCount === 'number' ? ` (${vaultList.mediasCount} media)` : ''}`,
+		value: String(vaultList.id),
+	}));
+	return { results, paginationToken: nextToken(body, offset, list.length) };
+}

@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { paginateOffset } from '../../transport';
+import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { vaultListLocator } from './vaultListField';
+
+/** The API's page maximum for vault media. */
+const PAGE_SIZE = 40;
+
+export const description: INodeProperties[] = [
+	connectionField,
+	returnAllField,
+	limitField(),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to output only ID, type, readiness, creation time, duration and the thumbnail and full-size URLs instead of the whole media object',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Media Type',
+				name: 'mediaType',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Audio', value: 'audio' },
+					{ name: 'GIF', value: 'gif' },
+					{ name: 'Photo', value: 'photo' },
+					{ name: 'Video', value: 'video' },
+				],
+				default: 'all',
+			},
+			{
+				...vaultListLocator,
+				description: 'Only media in this vault list (folder)',
+			},
+			{
+				displayName: 'Search',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only media whose name matches this text',
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Most Recent', value: 'recent' },
+					{ name: 'Most Liked', value: 'most-liked' },
+					{ name: 'Highest Tips', value: 'highest-tips' },
+				],
+				default: 'recent',
+			},
+			{
+				displayName: 'Sort Direction',
+				name: 'sortDirection',
+				type: 'options',
+				options: [
+					{ name: 'Descending', value: 'desc', description: 'Newest, most liked or highest tips first' },
+					{ name: 'Ascending', value: 'asc', description: 'Oldest, least liked or lowest tips first' },
+				],
+				default: 'desc',
+			},
+		],
+	},
+];
+
+function simplifyMedia(media: IDataObject): IDataObject {
+	const files = (media.files ?? {}) as IDataObject;
+	const url = (key: string) => ((files[key] ?? {}) as IDataObject).url ?? null;
+	return {
+		id: media.id,
+		type: media.type,
+		isReady: media.isReady,
+		createdAt: media.createdAt,
+		duration: media.duration ?? null,
+		thumbnailUrl: url('thumb'),
+		fullUrl: url('full'),
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const listId = String(this.getNodeParameter('filters.listId', itemIndex, '', { extractValue: true }) ?? '').trim();
+
+	const qs: IDataObject = {};
+	if (typeof filters.mediaType === 'string' && filters.mediaType !== 'all') qs.mediaType = filters.mediaType;
+	if (listId) qs.listId = listId;
+	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
+	if (filters.sortBy) qs.sortBy = filters.sortBy;
+	if (filters.sortDirection) qs.sortDirection = filters.sortDirection;
+
+	const media = await paginateOffset(
+		this,
+		{ method: 'GET', path: '/v2/access/vault/media', qs, itemIndex },
+		{ returnAll, limit, pageSize: PAGE_SIZE },
+	);
+	return media.map((entry) => ({ json: simplify ? simplifyMedia(entry) : entry }));
+}
