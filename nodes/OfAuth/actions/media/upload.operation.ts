@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { ofauthApi, ofauthRequest } from '../../transport';
 import { parseFields, throwInvalidField } from '../../validation/validate';
 import { connectionField } from '../shared/commonFields';
-import type { PartSource } from './uploadFlow';
+import type { PartSource, SentUpload } from './uploadFlow';
 import { bufferSource, readUploadPlan, sendPlannedUpload, streamSource, waitUntilReady } from './uploadFlow';
 
 /** Bytes read from disk or the network at a time; a part is assembled from these. */
@@ -167,6 +167,8 @@ interface FileToUpload {
 	size: number;
 	/** Opens the bytes (called again for a second pass, e.g. the duplicate check). */
 	open(): Promise<PartSource>;
+	/** Lets go of a download that was never read (e.g. the init call failed). */
+	release?(): void;
 	binary?: INodeExecutionData['binary'];
 }
 
@@ -291,6 +293,9 @@ async function fileFromUrl(
 			fileName,
 			contentType,
 			size: length,
+			release: () => {
+				if (!opened) stream.destroy();
+			},
 			open: async () => {
 				if (opened) throw new NodeOperationError(context.getNode(), 'A download can be read only once', { itemIndex });
 				opened = true;
@@ -348,46 +353,50 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const passThrough = options.includeBinary && file.binary ? { binary: file.binary } : {};
 	const summary = { fileName: file.fileName, contentType: file.contentType, size: file.size };
 
-	if (options.checkDuplicate && source !== 'url') {
-		const check = await ofauthApi<IDataObject>(this, {
+	let sent: SentUpload;
+	try {
+		if (options.checkDuplicate && source !== 'url') {
+			const check = await ofauthApi<IDataObject>(this, {
+				method: 'POST',
+				path: '/v2/access/uploads/check',
+				body: { etag: await sha256Of(file), size: file.size },
+				itemIndex,
+			});
+			const existing = check.media && typeof check.media === 'object' ? (check.media as IDataObject) : undefined;
+			if (check.exists === true && existing?.id !== undefined) {
+				return [
+					{
+						json: {
+							mediaUploadId: String(existing.id),
+							mediaId: existing.id,
+							duplicate: true,
+							...summary,
+							parts: 0,
+							uploadType: 'existing',
+							ready: existing.isReady ?? null,
+							media: existing,
+						},
+						...passThrough,
+					},
+				];
+			}
+		}
+
+		const init = await ofauthRequest<IDataObject>(this, {
 			method: 'POST',
-			path: '/v2/access/uploads/check',
-			body: { etag: await sha256Of(file), size: file.size },
+			path: '/v2/access/uploads/init',
+			body: { filename: file.fileName, size: file.size, contentType: file.contentType },
 			itemIndex,
 		});
-		const existing = check.media && typeof check.media === 'object' ? (check.media as IDataObject) : undefined;
-		if (check.exists === true && existing?.id !== undefined) {
-			return [
-				{
-					json: {
-						mediaUploadId: String(existing.id),
-						mediaId: existing.id,
-						duplicate: true,
-						...summary,
-						parts: 0,
-						uploadType: 'existing',
-						ready: existing.isReady ?? null,
-						media: existing,
-					},
-					...passThrough,
-				},
-			];
+		const plan = readUploadPlan(this, init, file.size, itemIndex);
+		const bytes = await file.open();
+		try {
+			sent = await sendPlannedUpload(this, plan, bytes, file.contentType, itemIndex);
+		} finally {
+			await bytes.close();
 		}
-	}
-
-	const init = await ofauthRequest<IDataObject>(this, {
-		method: 'POST',
-		path: '/v2/access/uploads/init',
-		body: { filename: file.fileName, size: file.size, contentType: file.contentType },
-		itemIndex,
-	});
-	const plan = readUploadPlan(this, init, file.size, itemIndex);
-	const bytes = await file.open();
-	let sent;
-	try {
-		sent = await sendPlannedUpload(this, plan, bytes, file.contentType, itemIndex);
 	} finally {
-		await bytes.close();
+		file.release?.();
 	}
 
 	let media = sent.media;
