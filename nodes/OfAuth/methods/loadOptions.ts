@@ -21,3 +21,31 @@ export async function getReleaseFormPartners(this: ILoadOptionsFunctions): Promi
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The most lists getUserLists reads (100 per request), so a huge account still opens the picker quickly. */
+const MAX_USER_LISTS = 1000;
+
+/**
+ * User lists for the mass-message audience pickers: the built-in lists the API returns (value: their
+ * type, e.g. 'fans', 'following') and the creator's own lists (value: their numeric ID), in the API's order.
+ */
+export async function getUserLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const lists = await paginateOffset(
+		this,
+		{ method: 'GET', path: '/v2/access/users/lists' },
+		{ returnAll: false, limit: MAX_USER_LISTS, pageSize: 100 },
+	);
+	return lists
+		.filter((list) => typeof list.id === 'number' || (typeof list.id === 'string' && list.id !== ''))
+		.map((list) => {
+			const builtIn = typeof list.id === 'string' && !/^\d+$/.test(list.id);
+			const count = typeof list.usersCount === 'number' ? `${list.usersCount} fans` : undefined;
+			return {
+				name: `${String(list.name ?? list.id)}${builtIn ? ' (built-in)' : ''}`,
+				value: builtIn ? (list.id as string) : Number(list.id),
+				description: [count, builtIn ? `list type "${String(list.id)}"` : `list ID ${String(list.id)}`]
+					.filter(Boolean)
+					.join(', '),
+			};
+		});
+}

@@ -10,27 +10,38 @@ export const MAX_PPV_PRICE = 200;
 const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
 
 /** A positive whole number given as a number or as digits ("123"). */
-export const positiveId = (what: string) =>
-	z.preprocess(
+export const positiveId = (what: string) => {
+	const anId = `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`;
+	return z.preprocess(
 		(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
 		z
-			.number({ invalid_type_error: `must be ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} made of digits, e.g. 123456` })
+			.number({
+				required_error: `is empty: enter ${anId} made of digits, e.g. 123456`,
+				invalid_type_error: `must be ${anId} made of digits, e.g. 123456`,
+			})
 			.int(`must be a whole-number ${what}, e.g. 123456`)
 			.positive(`must be a positive ${what}`)
-			.max(Number.MAX_SAFE_INTEGER, `is too large for a ${what}`),
+			.max(Number.MAX_SAFE_INTEGER, `is too large for ${anId}`),
 	);
+};
 
 export const idList = (what: string) => z.preprocess(toEntryList, z.array(positiveId(what)));
+
+const NOT_MEDIA =
+	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
 
 /** One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. */
 export const mediaItem = z.preprocess(
 	(value) => (typeof value === 'string' ? value.trim() : value),
-	z.union([positiveId('vault media ID'), z.string().regex(UPLOAD_REFERENCE), z.string().url().regex(/^https?:\/\//i)], {
-		errorMap: () => ({
-			message:
-				'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL',
-		}),
-	}),
+	// each option carries the message too: for a string zod reports the first failing option, not the union
+	z.union(
+		[
+			positiveId('vault media ID'),
+			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
+			z.string().url(NOT_MEDIA).regex(/^https?:\/\//i, NOT_MEDIA),
+		],
+		{ errorMap: () => ({ message: NOT_MEDIA }) },
+	),
 );
 
 export const mediaList = z.preprocess(toEntryList, z.array(mediaItem));
@@ -191,6 +202,7 @@ const chatUrl = new RegExp(CHAT_URL_PATTERN, 'i');
 /** An OnlyFans user ID (the fan): digits, a number, or a chat URL (the ID is taken from it). */
 export const fanIdSchema = z.preprocess(
 	(value) => {
+		if (value === undefined || value === null) return '';
 		if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value;
 		if (typeof value !== 'string') return value;
 		return chatUrl.exec(value)?.[1] ?? value.trim();

@@ -5,6 +5,8 @@ import { userRef } from '../seed';
 import type { MassMessage } from '../types';
 import { publicMedia, resolveMediaItems } from './shared';
 
+const LIST_TYPE_RE = /^[a-z][a-z0-9_]*$/;
+
 function queueItem(m: MassMessage): Record<string, unknown> {
 	return {
 		id: m.id,
@@ -48,6 +50,11 @@ function audience(core: SimCore, b: MassMessageBody): number[] {
 	const members = (refs: (number | string)[] | undefined, field: string): number[] => {
 		const out: number[] = [];
 		(refs ?? []).forEach((ref, i) => {
+			// a list is a positive number or a built-in list type ('fans', 'rebill_on'); anything else is malformed
+			if (typeof ref === 'string' && !LIST_TYPE_RE.test(ref) && !/^\d+$/.test(ref)) {
+				details.push({ path: `${field}.${i}`, message: `Invalid user list id ${JSON.stringify(ref)}`, code: 'invalid_list_id' });
+				return;
+			}
 			const list = core.userList(ref);
 			if (!list) details.push({ path: `${field}.${i}`, message: `Unknown user list ${ref}`, code: 'unknown_list' });
 			else out.push(...list.userIds);

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { encodePathSegment, ofauthApi } from '../../transport';
+import { connectionField } from '../shared/commonFields';
+import { massMessageIdField, readMassMessageId } from './fields';
+
+export const description: INodeProperties[] = [
+	connectionField,
+	massMessageIdField(
+		'The mass message to delete. A scheduled one is cancelled; deleting one that was already sent unsends it: fans no longer see it.',
+	),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const massMessageId = readMassMessageId(this, itemIndex);
+	const result = await ofauthApi(this, {
+		method: 'DELETE',
+		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+		itemIndex,
+	});
+	return [{ json: { massMessageId: Number(massMessageId), ...result } }];
+}

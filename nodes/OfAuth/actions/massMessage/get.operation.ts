@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { encodePathSegment, ofauthApi } from '../../transport';
+import { connectionField } from '../shared/commonFields';
+import { massMessageIdField, readMassMessageId } from './fields';
+
+export const description: INodeProperties[] = [
+	connectionField,
+	massMessageIdField('The mass message to read (the "id" that Create returns)'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const massMessageId = readMassMessageId(this, itemIndex);
+	const massMessage = await ofauthApi(this, {
+		method: 'GET',
+		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+		itemIndex,
+	});
+	return [{ json: massMessage }];
+}

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ofauthApi } from '../../transport';
+import { connectionField } from '../shared/commonFields';
+import { dateRangeFields, readDateRange } from './fields';
+
+export const description: INodeProperties[] = [connectionField, ...dateRangeFields];
+
+/** The chart of mass messages sent (and bought) over the date range, as one item. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const qs = readDateRange(this, itemIndex);
+	const chart = await ofauthApi(this, {
+		method: 'GET',
+		path: '/v2/access/analytics/mass-messages/chart',
+		qs,
+		itemIndex,
+	});
+	return [{ json: chart }];
+}

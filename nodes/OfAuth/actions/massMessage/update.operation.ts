@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { encodePathSegment, ofauthApi } from '../../transport';
+import { connectionField } from '../shared/commonFields';
+import { composerFields, massMessageIdField, readMassMessageBody, readMassMessageId } from './fields';
+
+export const description: INodeProperties[] = [
+	connectionField,
+	massMessageIdField(
+		'The mass message to change (the "id" that Create returns). Every field below replaces what it had: give the whole message again, as in Create.',
+	),
+	...composerFields,
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const massMessageId = readMassMessageId(this, itemIndex);
+	const body = readMassMessageBody(this, itemIndex);
+	const queueItem = await ofauthApi(this, {
+		method: 'PUT',
+		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+		body: body as unknown as IDataObject,
+		itemIndex,
+	});
+	return [{ json: queueItem }];
+}
