@@ -1,5 +1,3 @@
-import type { INodeParameters } from 'n8n-workflow';
-
 import { runNode, runWorkflow, simulatorCredentials, useSimulator } from '../../harness';
 import { runListSearch, runLoadOptions } from '../../harness/loadOptions';
 import type { Message } from '../../simulator';
