@@ -55,6 +55,15 @@ export class OfAuthApi implements ICredentialType {
 			description:
 				'The linked OnlyFans account to act as when a node does not pick one (sent as x-connection-id)',
 		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSigningSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only needed for the OFAuth Trigger node: the signing secret of your webhook endpoint in the OFAuth dashboard (Developers > Webhooks). Incoming events are checked against it.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

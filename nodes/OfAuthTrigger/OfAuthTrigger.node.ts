@@ -1,0 +1,173 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { connectionField } from '../OfAuth/actions/shared/commonFields';
+import { searchConnections } from '../OfAuth/methods/listSearch';
+import { CREDENTIAL_TYPE } from '../OfAuth/transport';
+import { eventIdOf, rememberEventId } from './helpers/dedupe';
+import { ANY_EVENT, EVENT_OPTIONS, eventConnectionId, isEventSelected, simplifyEvent } from './helpers/events';
+import { verifyDelivery } from './helpers/signature';
+import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
+
+const DASHBOARD_URL = 'https://app.ofauth.com/platform/developers/webhooks';
+
+async function signingSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const secret = credentials.webhookSigningSecret;
+	return typeof secret === 'string' ? secret.trim() : '';
+}
+
+export class OfAuthTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OFAuth Trigger',
+		name: 'ofAuthTrigger',
+		icon: { light: 'file:ofauth.svg', dark: 'file:ofauth.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).includes("*") ? "Any event" : ($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when OFAuth delivers a webhook: fan messages (Realtime) and account events',
+		defaults: { name: 'OFAuth Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ofAuthApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		triggerPanel: {
+			header: `Copy the Production URL below and paste it as the endpoint URL in the OFAuth dashboard (${DASHBOARD_URL}). OFAuth has no API to register webhooks.`,
+			executionsHelp: {
+				inactive:
+					'While building, click "Listen for test event", paste the Test URL into the OFAuth dashboard and send an event. When done, publish the workflow and paste the Production URL there instead: those executions appear in the executions list.',
+				active:
+					'The workflow is published: OFAuth deliveries to the Production URL start it. Paste the Test URL into the OFAuth dashboard only while you test changes.',
+			},
+			activationHint: 'Publish the workflow, then paste its Production URL into the OFAuth dashboard.',
+		},
+		properties: [
+			{
+				displayName: `Paste this node's Production URL (above) into the OFAuth dashboard under Developers > Webhooks, and copy the endpoint's signing secret into the OFAuth API credential (Webhook Signing Secret)`,
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: EVENT_OPTIONS,
+				default: [ANY_EVENT],
+				description:
+					'Which events start the workflow. Other events are answered with 200 and start nothing.',
+			},
+			{
+				...connectionField,
+				displayName: 'Only for Connection',
+				description:
+					'Only start for events of this OnlyFans account. Leave empty for every account. Events that belong to no account (Rules Updated) always pass.',
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to reject (401) deliveries whose OFAuth-Signature or svix-signature does not match the Webhook Signing Secret of the credential, or is older than 5 minutes',
+			},
+			{
+				displayName:
+					'Without verification anyone who knows the URL can start this workflow with a made-up event',
+				name: 'verifyOffNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { verifySignature: [false] } },
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output only the event body (data.eventBody for Realtime events, data for account events) instead of the whole envelope with type and timestamp',
+			},
+		],
+	};
+
+	methods = { listSearch: { searchConnections } };
+
+	webhookMethods = {
+		default: {
+			/**
+			 * Webhooks live in the OFAuth dashboard, so there is nothing to look up or register.
+			 * Checking here surfaces a missing signing secret when the workflow is published,
+			 * instead of as silent 401s later.
+			 */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('verifySignature', true) === true && !(await signingSecret(this))) {
+					throw new NodeOperationError(this.getNode(), 'The OFAuth API credential has no Webhook Signing Secret', {
+						description:
+							'Copy the signing secret of your endpoint from the OFAuth dashboard (Developers > Webhooks) into the credential, or turn off "Verify Signature".',
+					});
+				}
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
+		const rawBody = await readRawBody(this);
+
+		if (this.getNodeParameter('verifySignature', true) === true) {
+			const secret = await signingSecret(this);
+			if (!secret) {
+				this.logger.warn(`OFAuth Trigger "${this.getNode().name}" refused a delivery: the credential has no Webhook Signing Secret`);
+				return refuse(this, 401, 'Signature verification is on but no signing secret is configured');
+			}
+			const verification = verifyDelivery(headers, rawBody, secret, Math.floor(Date.now() / 1000));
+			if (!verification.valid) {
+				this.logger.debug(`OFAuth Trigger "${this.getNode().name}" refused a delivery: ${verification.reason}`);
+				return refuse(this, 401, verification.reason);
+			}
+		}
+
+		const event = parseEvent(rawBody);
+		if (!event) return refuse(this, 400, 'The body must be a JSON object with a "type" (an OFAuth event)');
+
+		const selected = this.getNodeParameter('events', [ANY_EVENT]) as string[];
+		if (!isEventSelected(selected, event.type as string)) return acknowledge(`event type ${event.type as string} is not selected`);
+
+		const onlyConnection = String(this.getNodeParameter('connection', '', { extractValue: true }) ?? '').trim();
+		const connectionId = eventConnectionId(event);
+		if (onlyConnection && connectionId && connectionId !== onlyConnection) {
+			return acknowledge(`event of connection ${connectionId}, not ${onlyConnection}`);
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		if (!rememberEventId(staticData, eventIdOf(headers, event, rawBody))) {
+			return acknowledge('event already received (redelivery)');
+		}
+
+		const simplify = this.getNodeParameter('simplify', false) === true;
+		const output: IDataObject = simplify ? simplifyEvent(event) : event;
+		return { workflowData: [this.helpers.returnJsonArray([output])] };
+	}
+}

@@ -1,0 +1,46 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/** Answers the delivery itself (status + JSON) and tells n8n not to start the workflow. */
+export function refuse(context: IWebhookFunctions, statusCode: number, message: string): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.status(statusCode).json({ error: message });
+	return { noWebhookResponse: true };
+}
+
+/** A 200 that starts nothing: OFAuth counts the delivery as done and does not retry it. */
+export function acknowledge(reason: string): IWebhookResponseData {
+	return { webhookResponse: { received: true, started: false, reason } };
+}
+
+/**
+ * The request body exactly as it arrived. Signatures are computed over these bytes, so
+ * the parsed body (re-serialised JSON may differ in spacing or key order) is never used.
+ */
+export async function readRawBody(context: IWebhookFunctions): Promise<Buffer> {
+	const request = context.getRequestObject() as unknown as {
+		rawBody?: unknown;
+		readRawBody?: () => Promise<void>;
+	};
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+	}
+	const raw = request.rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return Buffer.alloc(0);
+}
+
+/** The event envelope, or undefined when the body is not a JSON object with a string `type`. */
+export function parseEvent(rawBody: Buffer): IDataObject | undefined {
+	let text = rawBody.toString('utf8');
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+	const event = parsed as IDataObject;
+	return typeof event.type === 'string' && event.type !== '' ? event : undefined;
+}
