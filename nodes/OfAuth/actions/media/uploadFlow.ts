@@ -195,6 +195,11 @@ function namePart(error: unknown, what: string, context: IExecuteFunctions, item
 	});
 }
 
+/** Time allowed for one PUT: the transport's usual 2 minutes plus 1 second per 256 KiB (slow uplinks). */
+export function putTimeoutMs(bytes: number): number {
+	return 120_000 + Math.ceil(bytes / (256 * 1024)) * 1000;
+}
+
 export interface SentUpload {
 	mediaUploadId: string;
 	media?: IDataObject;
@@ -219,7 +224,14 @@ export async function sendPlannedUpload(
 		let body: IDataObject;
 		try {
 			const data = await bytes.read(bytes.size);
-			body = await ofauthApi<IDataObject>(context, { method: 'PUT', path: uploadPath, body: data, contentType, itemIndex });
+			body = await ofauthApi<IDataObject>(context, {
+				method: 'PUT',
+				path: uploadPath,
+				body: data,
+				contentType,
+				itemIndex,
+				timeoutMs: putTimeoutMs(data.length),
+			});
 		} catch (error) {
 			throw namePart(error, `Uploading the file (${bytes.size} bytes, one PUT)`, context, itemIndex);
 		}
@@ -237,6 +249,7 @@ export async function sendPlannedUpload(
 				body: data,
 				contentType: 'application/octet-stream',
 				itemIndex,
+				timeoutMs: putTimeoutMs(data.length),
 			});
 		} catch (error) {
 			throw namePart(error, what, context, itemIndex);
