@@ -247,6 +247,15 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			}
 		});
 
+		test('Simplify turns the HTML OnlyFans puts in message text into plain text for a sheet', async () => {
+			sim().simulate.incomingMessage(100099, '<p>hey <b>you</b></p><p>tips &amp; tricks &lt;3</p>line<br />two');
+			const result = await runNode(
+				{ resource: 'chat', operation: 'getMany', limit: 1, simplify: true },
+				{ credentials: credentials() },
+			);
+			expect(result.output()[0].json).toMatchObject({ fanId: 100099, lastMessageText: 'hey you\ntips & tricks <3line\ntwo' });
+		});
+
 		test('List Chats filtered by a user list feeds Send PPV: one PPV per fan on the list', async () => {
 			const whales = sim().state.userLists.find((list) => list.id === WHALES_LIST_ID)!.userIds;
 			const result = await runWorkflow({

@@ -71,6 +71,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/** OnlyFans message text may carry HTML (<p>, <br>, entities); a sheet wants plain text. */
+function plainText(text: unknown): string | null {
+	if (typeof text !== 'string') return null;
+	return text
+		.replace(/<br\s*\/?>/gi, '\n')
+		.replace(/<\/p>\s*<p[^>]*>/gi, '\n')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name])
+		.trim();
+}
+
 function simplifyChat(chat: IDataObject): IDataObject {
 	const fan = (chat.withUser ?? {}) as IDataObject;
 	const last = (chat.lastMessage ?? {}) as IDataObject;
@@ -79,7 +92,7 @@ function simplifyChat(chat: IDataObject): IDataObject {
 		name: fan.name,
 		username: fan.username,
 		unreadCount: chat.unreadMessagesCount ?? 0,
-		lastMessageText: last.text ?? null,
+		lastMessageText: plainText(last.text),
 		lastMessageAt: last.createdAt ?? null,
 	};
 }
