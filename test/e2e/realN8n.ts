@@ -1,0 +1,624 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- test tooling, never shipped: it runs n8n as a child process with fixed test-only keys, and n8n's rules for node code do not apply */
+/**
+ * A real n8n (2.41.1 on Node 24, cached by scripts/real-n8n-env.sh) with this package installed
+ * from its `npm pack` tarball exactly as a user installs a community package.
+ *
+ *   const n8n = await RealN8n.create('package');      // fresh N8N_USER_FOLDER + tarball installed
+ *   await n8n.importCredentials([simulatorCredential(sim)]);
+ *   await n8n.importWorkflows([workflow]);
+ *   const run = await n8n.execute(workflow.id);      // `n8n execute --id --rawOutput`
+ *   const server = await n8n.start();                // `n8n start` for webhooks and the REST API
+ *   await n8n.dispose();
+ *
+ * Every n8n command runs with Node 24 and a clean environment (nothing inherited from jest or the
+ * developer's shell except PATH/HOME/locale), a fixed encryption key, sqlite and no telemetry.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import path from 'node:path';
+
+/** the repository root (also when this file runs compiled from build/test/e2e, as the demo does) */
+function findRepoRoot(): string {
+	for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		const file = path.join(dir, 'package.json');
+		if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-ofauth-messaging') return dir;
+	}
+	throw new Error(`no n8n-nodes-ofauth-messaging package.json above ${__dirname}`);
+}
+
+export const REPO_ROOT = findRepoRoot();
+export const PACKAGE_NAME: string = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name;
+
+/** The credential the example workflows reference (by this id and name). The demo imports it with this id. */
+export const EXAMPLE_CREDENTIAL = { id: 'ofauthAccount001', name: 'OFAuth account', type: 'ofAuthApi' } as const;
+
+export const N8N_ENCRYPTION_KEY = 'ofauth-e2e-fixed-encryption-key-0001';
+
+export interface Runtime {
+	nodeBin: string;
+	n8nBin: string;
+	n8nDir: string;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** An n8n workflow as exported/imported (only the fields the runner touches are typed). */
+export interface WorkflowJson {
+	id?: string;
+	name: string;
+	nodes: Array<{
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, { id?: string; name: string }>;
+		webhookId?: string;
+		[key: string]: unknown;
+	}>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface NodeItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, unknown>;
+	pairedItem?: unknown;
+	error?: unknown;
+}
+
+interface TaskData {
+	executionStatus?: string;
+	error?: { message?: string; description?: string; name?: string };
+	data?: { main?: Array<NodeItem[] | null> };
+}
+
+export interface Execution {
+	status?: string;
+	finished?: boolean;
+	data: {
+		resultData: {
+			runData: Record<string, TaskData[]>;
+			error?: { message?: string; description?: string; name?: string; node?: { name?: string } };
+			lastNodeExecuted?: string;
+		};
+	};
+}
+
+export interface ExecuteResult extends CliResult {
+	/** the execution JSON n8n printed (on success and on a node error), undefined when none was printed */
+	execution?: Execution;
+	/** resultData.error.message (undefined when the run succeeded) */
+	errorMessage?: string;
+	/** items of the first main output of a node's last run */
+	output(nodeName: string): NodeItem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime: Node 24 + n8n 2.41.1, installed once into the cache (a lock guards concurrent jest workers)
+
+function cacheDir(): string {
+	return process.env.OFAUTH_E2E_CACHE ?? path.join(homedir(), '.cache', 'ofauth-e2e');
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function runBash(script: string, inheritStderr: boolean): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn('bash', ['-c', script], {
+			cwd: REPO_ROOT,
+			stdio: ['ignore', 'pipe', inheritStderr ? 'inherit' : 'pipe'],
+		});
+		let out = '';
+		let err = '';
+		child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+		child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+		child.on('error', reject);
+		child.on('close', (code) =>
+			code === 0 ? resolve(out) : reject(new Error(`bash exited with ${code}: ${err.slice(-2000)}`)),
+		);
+	});
+}
+
+let runtimePromise: Promise<Runtime> | undefined;
+
+function pidAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** One installer at a time across jest workers, the demo and CI: a lock file holding the owner's pid. */
+async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
+	const cache = cacheDir();
+	mkdirSync(cache, { recursive: true });
+	const lock = path.join(cache, '.install.lock');
+	const started = Date.now();
+	for (;;) {
+		try {
+			writeFileSync(lock, String(process.pid), { flag: 'wx' });
+			break;
+		} catch {
+			const owner = Number(readFileSafe(lock));
+			if (!owner || !pidAlive(owner)) {
+				rmSync(lock, { force: true }); // left by an installer that died
+				continue;
+			}
+			if (Date.now() - started > 30 * 60_000) throw new Error(`timed out waiting for ${lock} (pid ${owner})`);
+			await sleep(1000);
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		rmSync(lock, { force: true });
+	}
+}
+
+function readFileSafe(p: string): string {
+	try {
+		return readFileSync(p, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+async function resolveRuntime(): Promise<Runtime> {
+	// real-n8n-env.sh installs when the cache is empty (progress on stderr) and prints nothing else.
+	const script = `source scripts/real-n8n-env.sh >&2 && printf '%s\\n%s\\n%s\\n' "$NODE24_BIN" "$N8N_BIN" "$N8N_DIR"`;
+	const [nodeBin, n8nBin, n8nDir] = (await withInstallLock(() => runBash(script, true))).trim().split('\n');
+	if (!existsSync(nodeBin) || !existsSync(n8nBin)) throw new Error(`real n8n not found: ${nodeBin} ${n8nBin}`);
+	return { nodeBin, n8nBin, n8nDir };
+}
+
+/** Node 24 + n8n, installing them on first use (4-6 minutes once, then cached). */
+export function ensureRuntime(): Promise<Runtime> {
+	runtimePromise ??= resolveRuntime();
+	return runtimePromise;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package tarball
+
+function npm(args: string[], cwd: string, timeoutMs = 120_000): Promise<string> {
+	return new Promise((resolve, reject) => {
+		execFile('npm', args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+			error ? reject(new Error(`npm ${args.join(' ')} failed in ${cwd}: ${error.message}\n${stderr}`)) : resolve(stdout),
+		);
+	});
+}
+
+/** Every dist file package.json's "n8n" section names must exist, or n8n refuses the whole package. */
+export function assertBuilt(): void {
+	const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	const files: string[] = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
+	const missing = files.filter((f) => !existsSync(path.join(REPO_ROOT, f)));
+	if (missing.length) {
+		throw new Error(
+			`package.json "n8n" lists files the build did not produce: ${missing.join(', ')}. ` +
+				'Run `npm run build` (npm test does); n8n refuses to load a package with a missing node file.',
+		);
+	}
+}
+
+let tarballPromise: Promise<string> | undefined;
+
+/**
+ * `npm pack` of the built package (once per jest worker), returns the .tgz path.
+ * OFAUTH_E2E_TARBALL=<file.tgz> tests that tarball instead (e.g. the one about to be published).
+ */
+export function packPackage(): Promise<string> {
+	tarballPromise ??= (async () => {
+		if (process.env.OFAUTH_E2E_TARBALL) return path.resolve(process.env.OFAUTH_E2E_TARBALL);
+		assertBuilt();
+		const dest = mkdtempSync(path.join(tmpdir(), 'ofauth-e2e-pack-'));
+		const out = await npm(['pack', '--json', '--pack-destination', dest], REPO_ROOT);
+		const [{ filename }] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
+		return path.join(dest, filename);
+	})();
+	return tarballPromise;
+}
+
+/** Install a packed tarball into `<userFolder>/.n8n/nodes` the way n8n's community-package install does. */
+export async function installTarball(userFolder: string, tarball: string): Promise<void> {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(path.join(nodesDir, 'package.json'), '{"private":true}\n');
+	await npm(
+		['install', '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', tarball],
+		nodesDir,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ports and processes
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+const liveGroups = new Set<number>();
+process.once('exit', () => {
+	for (const pid of liveGroups) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// gone
+		}
+	}
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already exited
+	}
+}
+
+/** Parse the execution JSON that `n8n execute` prints after its log lines (2-space indented, top level at column 0). */
+export function parseExecutionJson(stdout: string): Execution | undefined {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((l) => l === '{');
+	if (start < 0) return undefined;
+	for (let end = start + 1; end < lines.length; end++) {
+		if (lines[end] !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n')) as Execution;
+		} catch {
+			// keep looking for the closing brace of the top-level object
+		}
+	}
+	return undefined;
+}
+
+function makeExecuteResult(cli: CliResult): ExecuteResult {
+	const execution = parseExecutionJson(cli.stdout);
+	const error = execution?.data?.resultData?.error;
+	return {
+		...cli,
+		execution,
+		errorMessage: error?.message,
+		output(nodeName: string): NodeItem[] {
+			const runs = execution?.data?.resultData?.runData?.[nodeName];
+			if (!runs?.length) {
+				throw new Error(
+					`node "${nodeName}" did not run; ran: ${Object.keys(execution?.data?.resultData?.runData ?? {}).join(', ')}` +
+						(error ? `; error: ${error.message}` : ''),
+				);
+			}
+			return runs[runs.length - 1].data?.main?.[0] ?? [];
+		},
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// A running `n8n start`
+
+export class RunningN8n {
+	private cookie = '';
+
+	constructor(
+		readonly baseUrl: string,
+		readonly port: number,
+		private readonly child: ChildProcess,
+		private readonly getLog: () => string,
+		private readonly n8nDir: string,
+	) {}
+
+	log(): string {
+		return this.getLog();
+	}
+
+	webhookUrl(pathSegment: string): string {
+		return `${this.baseUrl}/webhook/${pathSegment}`;
+	}
+
+	/** `POST /rest/owner/setup` (first run only) then `POST /rest/login`; later REST calls carry the auth cookie. */
+	async login(user: { email: string; password: string; firstName?: string; lastName?: string } = E2E_OWNER): Promise<void> {
+		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ firstName: 'E2E', lastName: 'Owner', ...user }),
+		});
+		await setup.text();
+		const res = await fetch(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: user.email, password: user.password }),
+		});
+		const body = await res.text();
+		if (res.status !== 200) throw new Error(`login failed: ${res.status} ${body}`);
+		this.cookie = (res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''])
+			.map((c) => c.split(';')[0])
+			.join('; ');
+	}
+
+	async rest<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', urlPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+		const res = await fetch(`${this.baseUrl}${urlPath}`, {
+			method,
+			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		return { status: res.status, body: parsed as T };
+	}
+
+	/** Waits until n8n reports `count` finished executions of a workflow (via the REST API; needs login()). */
+	async waitForExecutions(workflowId: string, count = 1, timeoutMs = 30_000): Promise<Array<{ id: string; status: string }>> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const res = await this.rest<{ data: { results: Array<{ id: string; status: string; finished: boolean }> } }>(
+				'GET',
+				`/rest/executions?filter=${filter}`,
+			);
+			const done = (res.body?.data?.results ?? []).filter((e) => e.status !== 'running' && e.status !== 'new');
+			if (done.length >= count) return done;
+			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} after ${timeoutMs} ms`);
+			await sleep(250);
+		}
+	}
+
+	/** The full execution (run data of every node) as the editor loads it. */
+	async getExecution(executionId: string): Promise<ExecuteResult> {
+		const res = await this.rest<{ data: { data: string; status: string; finished: boolean } }>(
+			'GET',
+			`/rest/executions/${executionId}`,
+		);
+		// the REST API returns the run data "flatted" (https://github.com/WebReflection/flatted); n8n ships it
+		const { parse } = (await import(path.join(this.n8nDir, 'node_modules', 'flatted'))) as { parse: (s: string) => unknown };
+		const data = parse(res.body.data.data) as Execution['data'];
+		const execution: Execution = { status: res.body.data.status, finished: res.body.data.finished, data };
+		return makeExecuteResult({ code: 0, stdout: `${JSON.stringify(execution, null, 2)}\n`, stderr: '' });
+	}
+
+	async stop(): Promise<void> {
+		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+		const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+		killGroup(this.child, 'SIGTERM');
+		const timer = setTimeout(() => killGroup(this.child, 'SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(timer);
+		killGroup(this.child, 'SIGKILL'); // the task runner, if it outlived its parent
+		if (this.child.pid) liveGroups.delete(this.child.pid);
+	}
+}
+
+export const E2E_OWNER = { email: 'owner@e2e.test', password: 'E2e-owner-pass-1', firstName: 'E2E', lastName: 'Owner' };
+
+// ---------------------------------------------------------------------------------------------
+// One n8n user folder with the package installed
+
+export class RealN8n {
+	private running: RunningN8n[] = [];
+
+	private constructor(
+		readonly runtime: Runtime,
+		readonly userFolder: string,
+	) {}
+
+	/** Fresh N8N_USER_FOLDER with the packed package installed into .n8n/nodes. */
+	static async create(label = 'suite', options: { userFolder?: string } = {}): Promise<RealN8n> {
+		const [runtime, tarball] = await Promise.all([ensureRuntime(), packPackage()]);
+		const userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `ofauth-e2e-${label}-`));
+		await installTarball(userFolder, tarball);
+		return new RealN8n(runtime, userFolder);
+	}
+
+	/** The environment every n8n command of this folder runs with. */
+	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		const keep = ['HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'USER'];
+		const env: NodeJS.ProcessEnv = {};
+		for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k];
+		return {
+			...env,
+			PATH: `${path.dirname(this.runtime.nodeBin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY,
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+			N8N_RUNNERS_ENABLED: 'true',
+			...extra,
+		};
+	}
+
+	/** Run one `n8n <args>` to completion with Node 24. */
+	async cli(args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+		const brokerPort = await freePort();
+		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env });
+		return await new Promise<CliResult>((resolve, reject) => {
+			const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
+				cwd: this.userFolder,
+				env,
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			if (child.pid) liveGroups.add(child.pid);
+			let stdout = '';
+			let stderr = '';
+			child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+			child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+			const timer = setTimeout(() => {
+				killGroup(child, 'SIGKILL');
+				reject(new Error(`n8n ${args.join(' ')} timed out\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
+			}, options.timeoutMs ?? 120_000);
+			child.on('error', reject);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				killGroup(child, 'SIGKILL'); // task runners left behind
+				if (child.pid) liveGroups.delete(child.pid);
+				resolve({ code, stdout, stderr });
+			});
+		});
+	}
+
+	private async cliOk(args: string[]): Promise<CliResult> {
+		const res = await this.cli(args);
+		if (res.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout.slice(-4000)}\n${res.stderr.slice(-4000)}`);
+		}
+		return res;
+	}
+
+	private writeTemp(name: string, data: unknown): string {
+		const dir = path.join(this.userFolder, 'e2e-input');
+		mkdirSync(dir, { recursive: true });
+		const file = path.join(dir, name);
+		writeFileSync(file, JSON.stringify(data, null, 2));
+		return file;
+	}
+
+	/** `n8n import:credentials` (plain `data` is encrypted on import); ids are kept. */
+	async importCredentials(credentials: CredentialImport[]): Promise<void> {
+		if (!credentials.length) return;
+		const file = this.writeTemp('credentials.json', credentials);
+		try {
+			await this.cliOk(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true }); // plain API keys do not stay on disk
+		}
+	}
+
+	/** `n8n import:workflow` of all workflows in one call; each needs an id (at most 21 characters). */
+	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
+		if (!workflows.length) return;
+		for (const wf of workflows) {
+			if (!wf.id || wf.id.length > 21) throw new Error(`workflow "${wf.name}" needs an id of 1-21 characters`);
+		}
+		const list = workflows.map((wf) => ({ active: false, settings: {}, ...wf }));
+		await this.cliOk(['import:workflow', `--input=${this.writeTemp('workflows.json', list)}`]);
+	}
+
+	/** `n8n publish:workflow --id` (2.x): the workflow runs on its trigger once `n8n start` is up. */
+	async publish(workflowId: string): Promise<void> {
+		await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** `n8n execute --id=<id> --rawOutput`: exit code 0 on success, 1 on a node error; JSON after the log lines. */
+	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
+		return makeExecuteResult(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options));
+	}
+
+	/** `n8n export:nodes`: every node type this n8n loaded (community packages included). */
+	async exportNodeTypes(): Promise<Array<{ name: string; displayName: string; credentials?: Array<{ name: string }> }>> {
+		const file = path.join(this.userFolder, 'e2e-input', 'nodes.json');
+		mkdirSync(path.dirname(file), { recursive: true });
+		const res = await this.cliOk(['export:nodes', `--output=${file}`]);
+		if (!existsSync(file)) throw new Error(`export:nodes wrote nothing\n${res.stdout}\n${res.stderr}`);
+		return JSON.parse(readFileSync(file, 'utf8'));
+	}
+
+	/** `n8n start` on free ports; resolves once "Editor is now accessible via" is logged. */
+	async start(options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {}): Promise<RunningN8n> {
+		const port = options.port ?? (await freePort());
+		const brokerPort = await freePort();
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const env = this.env({
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_HOST: '127.0.0.1',
+			WEBHOOK_URL: `${baseUrl}/`,
+			N8N_EDITOR_BASE_URL: `${baseUrl}/`,
+			...options.env,
+		});
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		if (child.pid) liveGroups.add(child.pid);
+		let log = '';
+		const server = new RunningN8n(baseUrl, port, child, () => log, this.runtime.n8nDir);
+		this.running.push(server);
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(
+				() => reject(new Error(`n8n start not ready after ${options.timeoutMs ?? 90_000} ms\n${log.slice(-5000)}`)),
+				options.timeoutMs ?? 90_000,
+			);
+			const onData = (d: Buffer) => {
+				log += d.toString();
+				if (log.includes('Editor is now accessible via')) {
+					clearTimeout(timer);
+					resolve();
+				}
+			};
+			child.stdout!.on('data', onData);
+			child.stderr!.on('data', onData);
+			child.once('exit', (code) => {
+				clearTimeout(timer);
+				reject(new Error(`n8n start exited with ${code}\n${log.slice(-5000)}`));
+			});
+		});
+		return server;
+	}
+
+	/** Stop every started n8n and delete the user folder. */
+	async dispose(options: { keepFolder?: boolean } = {}): Promise<void> {
+		await Promise.all(this.running.map((r) => r.stop()));
+		this.running = [];
+		if (!options.keepFolder && !process.env.OFAUTH_E2E_KEEP) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** The credential data that points the OFAuth credential at a simulator. */
+export function simulatorCredential(
+	sim: { baseUrl: string; apiKey: string; connectionId: string },
+	id: string = EXAMPLE_CREDENTIAL.id,
+	name: string = EXAMPLE_CREDENTIAL.name,
+): CredentialImport {
+	return {
+		id,
+		name,
+		type: 'ofAuthApi',
+		data: { apiKey: sim.apiKey, baseUrl: 'custom', customBaseUrl: sim.baseUrl, defaultConnectionId: sim.connectionId },
+	};
+}
+
+/** Point every ofAuthApi credential reference of a workflow at `credential` (by id and name). */
+export function useCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	for (const node of copy.nodes) {
+		if (node.credentials?.ofAuthApi) node.credentials.ofAuthApi = { id: credential.id, name: credential.name };
+	}
+	return copy;
+}
