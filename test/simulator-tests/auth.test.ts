@@ -1,5 +1,5 @@
-import { startSimulator, type OfAuthSimulator } from '../simulator';
-import { client, expectErrorShape } from './helpers';
+import { startSimulator, type Connection, type OfAuthSimulator } from '../simulator';
+import { client, expectErrorShape, type ErrorBody, type Page, type Whoami } from './helpers';
 
 describe('simulator: auth and connections', () => {
 	let sim: OfAuthSimulator;
@@ -46,13 +46,13 @@ describe('simulator: auth and connections', () => {
 
 	test('connections list with status filter', async () => {
 		const c = client(sim);
-		const all = await c.get('/v2/account/connections');
+		const all = await c.get<Page<Connection>>('/v2/account/connections');
 		expect(all.status).toBe(200);
-		expect(all.body.list.map((x: any) => x.id)).toEqual(['conn_sim_active', 'conn_sim_second', 'conn_sim_expired', 'conn_sim_2fa']);
-		const expired = await c.get('/v2/account/connections?status=expired');
+		expect(all.body.list.map((x) => x.id)).toEqual(['conn_sim_active', 'conn_sim_second', 'conn_sim_expired', 'conn_sim_2fa']);
+		const expired = await c.get<Page<Connection>>('/v2/account/connections?status=expired');
 		expect(expired.body.list).toHaveLength(1);
 		expect(expired.body.list[0]).toEqual(expect.objectContaining({ id: sim.expiredConnectionId, status: 'expired', userData: expect.objectContaining({ username: 'expiredcreator' }) }));
-		const page = await c.get('/v2/account/connections?limit=2&offset=0');
+		const page = await c.get<Page<Connection>>('/v2/account/connections?limit=2&offset=0');
 		expect(page.body.hasMore).toBe(true);
 	});
 
@@ -65,8 +65,8 @@ describe('simulator: auth and connections', () => {
 			expectErrorShape(r.body, 'FORBIDDEN');
 			expect(r.body.error).toBe('Missing permission: messages:write');
 			expect((await c.get('/v2/access/chats')).status).toBe(200);
-			expect((await c.get('/v2/access/analytics/mass-messages/sent')).body.error).toBe('Missing permission: analytics:read');
-			expect((await c.get('/v2/account/whoami')).body.permissions).toEqual(['messages:read', 'vault:read']);
+			expect((await c.get<ErrorBody>('/v2/access/analytics/mass-messages/sent')).body.error).toBe('Missing permission: analytics:read');
+			expect((await c.get<Whoami>('/v2/account/whoami')).body.permissions).toEqual(['messages:read', 'vault:read']);
 		} finally {
 			await ro.close();
 		}

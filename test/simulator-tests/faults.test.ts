@@ -1,5 +1,6 @@
-import { startSimulator, type OfAuthSimulator } from '../simulator';
-import { client, expectErrorShape } from './helpers';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
+import { startSimulator, type Fan, type Message, type OfAuthSimulator, type RecordedRequest } from '../simulator';
+import { client, expectErrorShape, type ErrorBody, type Res } from './helpers';
 
 describe('simulator: faults and control endpoints', () => {
 	let sim: OfAuthSimulator;
@@ -14,11 +15,11 @@ describe('simulator: faults and control endpoints', () => {
 	test('rate limit: token bucket per connection, 429 with X-RateLimit-* and Retry-After', async () => {
 		sim.faults.rateLimit({ capacity: 3, refillPerSecond: 2, headers: ['x-ratelimit', 'retry-after'] });
 		const statuses: number[] = [];
-		let limited: { status: number; body: any; headers: Headers } | undefined;
+		let limited: Res<ErrorBody> | undefined;
 		for (let i = 0; i < 5; i++) {
 			const r = await c.get('/v2/access/chats?limit=1');
 			statuses.push(r.status);
-			if (r.status === 429) limited = r;
+			if (r.status === 429) limited = r as Res<ErrorBody>;
 		}
 		expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
 		expect(statuses[3]).toBe(429);
@@ -107,8 +108,8 @@ describe('simulator: faults and control endpoints', () => {
 	});
 
 	test('control endpoints over HTTP (not recorded): faults, requests, reset, messages-sent, events, info', async () => {
-		const ctl = (path: string, body?: unknown) =>
-			fetch(`${sim.controlUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+		const ctl = <T = unknown>(path: string, body?: unknown) =>
+			fetch(`${sim.controlUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as T }));
 		expect((await ctl('/info')).body).toEqual({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, connectionId: sim.connectionId, expiredConnectionId: sim.expiredConnectionId, controlUrl: sim.controlUrl });
 		expect((await ctl('/faults', { type: 'failNext', count: 1, status: 502, match: { method: 'GET', path: '/whoami' } })).status).toBe(200);
 		expect((await c.get('/v2/access/chats')).status).toBe(200);
@@ -121,12 +122,12 @@ describe('simulator: faults and control endpoints', () => {
 		await ctl('/faults', { type: 'clear' });
 		expect((await c.get('/v2/access/chats')).status).toBe(200);
 		await c.post('/v2/access/chats/100002/messages', { text: 'x' });
-		expect((await ctl('/messages-sent/100002')).body.count).toBe(1);
-		const reqs = await ctl('/requests');
-		expect(reqs.body.requests.map((r: any) => r.path)).toEqual(['/v2/access/chats', '/v2/account/whoami', '/v2/access/chats', '/v2/access/chats', '/v2/access/chats', '/v2/access/chats/100002/messages']);
-		expect((await ctl('/requests?since=5')).body.requests).toHaveLength(1);
-		expect((await ctl('/events', { kind: 'message', userId: 100003, text: 'yo' })).body.text).toBe('yo');
-		const state = await ctl('/state');
+		expect((await ctl<{ userId: number; count: number }>('/messages-sent/100002')).body.count).toBe(1);
+		const reqs = await ctl<{ requests: RecordedRequest[]; total: number }>('/requests');
+		expect(reqs.body.requests.map((r) => r.path)).toEqual(['/v2/access/chats', '/v2/account/whoami', '/v2/access/chats', '/v2/access/chats', '/v2/access/chats', '/v2/access/chats/100002/messages']);
+		expect((await ctl<{ requests: RecordedRequest[] }>('/requests?since=5')).body.requests).toHaveLength(1);
+		expect((await ctl<Message>('/events', { kind: 'message', userId: 100003, text: 'yo' })).body.text).toBe('yo');
+		const state = await ctl<{ fans: Fan[] }>('/state');
 		expect(state.body.fans).toHaveLength(250);
 		expect((await ctl('/reset', {})).status).toBe(200);
 		expect(sim.requests).toHaveLength(0);

