@@ -71,6 +71,7 @@ describe('Mass Message > Get, Update, Delete', () => {
 		const stored = sim().state.massMessages.find((entry) => entry.id === id)!;
 		expect(stored).toMatchObject({ text: 'final version', price: 7.5, scheduledDate: '2031-03-02T13:00:00.000Z' });
 		expect(result.output()[0].json).toMatchObject({ id, text: 'final version', price: 7.5 });
+		expect(pairedItems(result.output())).toEqual([0]);
 	});
 
 	test('Update to send now: no scheduledDate in the body', async () => {

@@ -75,6 +75,13 @@ describe('Mass Message > statistics, chart, buyers and the user-list picker', ()
 		expect(pairedItems(output)).toEqual([0]);
 	});
 
+	test('Get Chart without dates: no date query, OFAuth picks the window', async () => {
+		const result = await run({ operation: 'getChart' });
+		expect(result.error).toBeUndefined();
+		expect(queries()).toEqual([{}]);
+		expect(result.output()).toHaveLength(1);
+	});
+
 	describe('Get Buyers (marker pagination)', () => {
 		const mostBought = () => [...sim().state.massMessages].sort((a, b) => b.buyers.length - a.buyers.length)[0];
 
