@@ -45,6 +45,7 @@ async function paginate(
 	const collected: IDataObject[] = [];
 	let query: IDataObject | undefined = { ...request.qs, ...firstQuery };
 	const seen = new Set<string>();
+	const seenItems = new Set<string>();
 	while (query) {
 		const size = wanted(limits, collected.length);
 		if (size <= 0) break;
@@ -57,7 +58,15 @@ async function paginate(
 			qs: pageQuery,
 		});
 		const items = pageItems(body);
-		collected.push(...items);
+		// An API that ignores the cursor keeps answering the same page: stop when nothing is new.
+		const fresh = items.filter((item) => {
+			const key = item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`;
+			if (seenItems.has(key)) return false;
+			seenItems.add(key);
+			return true;
+		});
+		if (items.length > 0 && fresh.length === 0) break;
+		collected.push(...fresh);
 		query = items.length > 0 && body.hasMore !== false ? advance(body, items, pageQuery) : undefined;
 		if (body.hasMore === undefined && items.length < size) query = undefined;
 	}
