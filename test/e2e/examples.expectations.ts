@@ -48,11 +48,18 @@ export interface ExampleExpectation {
 	/** change the simulator before the run (e.g. sim.simulate.incomingMessage(...)) */
 	before?: (sim: OfAuthSimulator) => void | Promise<void>;
 	/**
-	 * How the workflow starts. 'manual' (default): it starts with a Manual Trigger and runs with
-	 * `n8n execute --id`. 'webhook': it is published, `n8n start` serves it, and `fire` sends the
-	 * event (e.g. sim.deliverWebhook(ctx.webhookUrl('OFAuth Trigger'), event, {...})).
+	 * How the workflow starts.
+	 * - 'manual' (default): it starts with a Manual Trigger and runs with `n8n execute --id`.
+	 * - 'webhook': it is published and served by `n8n start`; `fire` sends the event, e.g.
+	 *   `sim.deliverWebhook(ctx.webhookUrl('OFAuth Trigger'), event, { scheme, secret })`.
+	 * - 'poll': it is published and `n8n start` polls on its schedule (n8n's shortest is every
+	 *   minute, so this waits up to ~60 s); `fire` changes the simulator after n8n's activation
+	 *   poll, e.g. `ctx.sim.simulate.newSubscriber('Ava')`.
+	 * The run checked is the newest one after `executions` (default 1) finished runs.
 	 */
-	start?: { type: 'manual' } | { type: 'webhook'; fire(ctx: WebhookStartContext): Promise<void>; executions?: number };
+	start?:
+		| { type: 'manual' }
+		| { type: 'webhook' | 'poll'; fire?(ctx: WebhookStartContext): Promise<void> | void; executions?: number; timeoutMs?: number };
 	/** the run must succeed (default) or fail with an error message matching this */
 	fails?: RegExp;
 	/** exactly these requests in this order (each compared with toMatchObject) */

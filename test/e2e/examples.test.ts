@@ -41,7 +41,8 @@ function readExample(name: string): WorkflowJson {
 	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as WorkflowJson;
 }
 
-const isWebhook = (e: ExampleExpectation) => e.start?.type === 'webhook';
+/** examples that run inside `n8n start` on their own trigger */
+const isPublished = (e: ExampleExpectation) => e.start?.type === 'webhook' || e.start?.type === 'poll';
 
 beforeAll(async () => {
 	n8n = await RealN8n.create('examples');
@@ -63,9 +64,9 @@ beforeAll(async () => {
 	}
 	await n8n.importCredentials(credentials);
 	await n8n.importWorkflows(workflows);
-	const webhookExamples = [...prepared.values()].filter((p) => isWebhook(p.expectation));
-	for (const p of webhookExamples) await n8n.publish(p.workflow.id!);
-	if (webhookExamples.length) {
+	const published = [...prepared.values()].filter((p) => isPublished(p.expectation));
+	for (const p of published) await n8n.publish(p.workflow.id!);
+	if (published.length) {
 		server = await n8n.start();
 		await server.login();
 	}
@@ -102,9 +103,9 @@ function pickRequest(r: OfAuthSimulator['requests'][number]): ExpectedRequest {
 
 async function runExample(p: Prepared): Promise<ExecuteResult> {
 	const start = p.expectation.start;
-	if (start?.type === 'webhook') {
+	if (start?.type === 'webhook' || start?.type === 'poll') {
 		const before = (await server!.waitForExecutions(p.workflow.id!, 0)).length;
-		await start.fire({
+		await start.fire?.({
 			sim: p.sim,
 			n8n: server!,
 			workflow: p.workflow,
@@ -114,7 +115,8 @@ async function runExample(p: Prepared): Promise<ExecuteResult> {
 				return server!.webhookUrl(`${node.webhookId}/${webhookPath}`);
 			},
 		});
-		const done = await server!.waitForExecutions(p.workflow.id!, before + (start.executions ?? 1));
+		const timeoutMs = start.timeoutMs ?? (start.type === 'poll' ? 150_000 : 30_000);
+		const done = await server!.waitForExecutions(p.workflow.id!, before + (start.executions ?? 1), timeoutMs);
 		const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
 		return await server!.getExecution(latest.id);
 	}
@@ -144,5 +146,5 @@ describe.each(exampleNames.filter((n) => exampleExpectations[n]))('examples/%s.j
 			output: (nodeName) => result.output(nodeName),
 			requests,
 		});
-	}, 180_000);
+	}, 240_000);
 });
