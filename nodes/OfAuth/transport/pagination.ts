@@ -11,7 +11,14 @@ export interface PageLimits {
 	limit: number;
 	/** Items per request (the API's own maximum for this endpoint). */
 	pageSize: number;
+	/**
+	 * What makes two items the same, for dropping repeats and stopping on a page with nothing new.
+	 * Default: `id`. Chat media needs more: the same vault media can be in several messages.
+	 */
+	itemKey?: (item: IDataObject) => string;
 }
+
+const byId = (item: IDataObject): string => (item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`);
 
 interface PageBody extends IDataObject {
 	list?: IDataObject[];
@@ -60,7 +67,7 @@ async function paginate(
 		const items = pageItems(body);
 		// An API that ignores the cursor keeps answering the same page: stop when nothing is new.
 		const fresh = items.filter((item) => {
-			const key = item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`;
+			const key = (limits.itemKey ?? byId)(item);
 			if (seenItems.has(key)) return false;
 			seenItems.add(key);
 			return true;

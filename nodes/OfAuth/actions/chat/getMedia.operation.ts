@@ -37,7 +37,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const media = await paginateOffset(
 		this,
 		{ method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/media`, qs, itemIndex },
-		{ returnAll, limit, pageSize: PAGE_SIZE },
+		// the same vault media sent in two messages is listed twice: one entry per message
+		{ returnAll, limit, pageSize: PAGE_SIZE, itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}` },
 	);
 	return media.map((entry) => ({ json: entry }));
 }
