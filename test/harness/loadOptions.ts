@@ -5,12 +5,11 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
-import { TestCredentialsHelper } from './credentialsHelper';
+import { testAdditionalData } from './additionalData';
 import { PACKAGE, PackageNodeTypes } from './packageTypes';
 
 export interface LoadOptionsSpec {
@@ -46,17 +45,9 @@ function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
 		active: false,
 		nodeTypes,
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ ofAuthApi: spec.credentials }),
+	const additionalData = testAdditionalData(spec.credentials, {
 		currentNodeParameters: workflow.nodes[node.name].parameters,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 	return new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, spec.path ?? 'parameters');
 }
 

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../transport';
-import { freeMessageSchema, messageFieldLabels } from '../../validation/messageBody';
-import { parseFields } from '../../validation/validate';
 import { connectionField } from '../shared/commonFields';
-import { fanField, readFanId } from '../shared/fanField';
-import { mediaField, messageOptionsCollection, readMessageFields, replyToField, textField } from '../shared/messageFields';
+import { fanField } from '../shared/fanField';
+import { mediaField, messageOptionsCollection, replyToField, textField } from '../shared/messageFields';
+import { sendToFan } from './sendToFan';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -16,19 +14,5 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const fanId = readFanId(this, itemIndex);
-	const body = parseFields(
-		freeMessageSchema,
-		readMessageFields(this, itemIndex, { ppv: false }),
-		this.getNode(),
-		itemIndex,
-		messageFieldLabels,
-	);
-	const message = await ofauthApi(this, {
-		method: 'POST',
-		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
-		body: body as unknown as IDataObject,
-		itemIndex,
-	});
-	return [{ json: message }];
+	return await sendToFan(this, itemIndex, { ppv: false });
 }
