@@ -18,7 +18,7 @@ import type { PartSource, SentUpload } from './uploadFlow';
 import { bufferSource, readUploadPlan, sendPlannedUpload, streamSource, waitUntilReady } from './uploadFlow';
 
 /** Bytes read from disk or the network at a time; a part is assembled from these. */
-const READ_CHUNK = 1024 * 1024;
+const READ_CHUNK = 64 * 1024;
 /** A download without Content-Length has to be read whole before the upload can start. */
 const MAX_UNSIZED_DOWNLOAD = 100 * 1024 * 1024;
 
