@@ -15,7 +15,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import path from 'node:path';
 
@@ -404,6 +404,14 @@ export class RunningN8n {
 		return makeExecuteResult({ code: 0, stdout: `${JSON.stringify(execution, null, 2)}\n`, stderr: '' });
 	}
 
+	/** Publish a workflow the way the editor's Publish button does (POST /rest/workflows/:id/activate; needs login()). */
+	async activate(workflowId: string): Promise<void> {
+		const current = await this.rest<{ data: { versionId: string } }>('GET', `/rest/workflows/${workflowId}`);
+		if (current.status !== 200) throw new Error(`workflow ${workflowId}: ${current.status} ${JSON.stringify(current.body).slice(0, 500)}`);
+		const res = await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: current.body.data.versionId });
+		if (res.status !== 200) throw new Error(`activating ${workflowId} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
+	}
+
 	async stop(): Promise<void> {
 		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
 		const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
@@ -432,9 +440,48 @@ export class RealN8n {
 	/** Fresh N8N_USER_FOLDER with the packed package installed into .n8n/nodes. */
 	static async create(label = 'suite', options: { userFolder?: string } = {}): Promise<RealN8n> {
 		const [runtime, tarball] = await Promise.all([ensureRuntime(), packPackage()]);
+		const fresh = !options.userFolder;
 		const userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `ofauth-e2e-${label}-`));
-		await installTarball(userFolder, tarball);
-		return new RealN8n(runtime, userFolder);
+		const n8n = new RealN8n(runtime, userFolder);
+		await Promise.all([installTarball(userFolder, tarball), fresh ? n8n.seedMigratedDatabase() : Promise.resolve()]);
+		return n8n;
+	}
+
+	/**
+	 * Speed only: n8n's first command in an empty folder spends seconds on ~200 database
+	 * migrations. A database migrated once (by an n8n with no community package, so it holds
+	 * nothing of ours) is kept next to the cached n8n and copied into each fresh folder.
+	 */
+	private async seedMigratedDatabase(): Promise<void> {
+		const templateDir = path.join(this.runtime.n8nDir, '.e2e-db-template');
+		const files = ['database.sqlite', 'database.sqlite-wal', 'database.sqlite-shm'];
+		if (!existsSync(path.join(templateDir, 'database.sqlite'))) {
+			const scratch = mkdtempSync(path.join(tmpdir(), 'ofauth-e2e-dbtemplate-'));
+			try {
+				const maker = new RealN8n(this.runtime, scratch);
+				const res = await maker.cli(['export:nodes', `--output=${path.join(scratch, 'nodes.json')}`]);
+				if (res.code !== 0) return; // no template: the folder migrates its own database
+				const staged = `${templateDir}.${process.pid}`;
+				mkdirSync(staged, { recursive: true });
+				for (const f of files) {
+					const from = path.join(scratch, '.n8n', f);
+					if (existsSync(from)) copyFileSync(from, path.join(staged, f));
+				}
+				try {
+					renameSync(staged, templateDir); // atomic: concurrent makers cannot leave half a template
+				} catch {
+					rmSync(staged, { recursive: true, force: true }); // another worker won the race
+				}
+			} finally {
+				rmSync(scratch, { recursive: true, force: true });
+			}
+		}
+		const target = path.join(this.userFolder, '.n8n');
+		mkdirSync(target, { recursive: true });
+		for (const f of files) {
+			const from = path.join(templateDir, f);
+			if (existsSync(from)) copyFileSync(from, path.join(target, f));
+		}
 	}
 
 	/** The environment every n8n command of this folder runs with. */
