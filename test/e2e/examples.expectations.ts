@@ -10,6 +10,7 @@
  */
 import type { OfAuthSimulator, RecordedRequest, SimulatorOptions } from '../simulator';
 import { messagingExampleExpectations } from './examples.messaging';
+import { uploadExampleExpectations } from './examples.upload';
 import type { ExecuteResult, NodeItem, RunningN8n, WorkflowJson } from './realN8n';
 
 export interface ExpectedRequest {
@@ -70,6 +71,7 @@ export interface ExampleExpectation {
 
 export const exampleExpectations: Record<string, ExampleExpectation> = {
 	...messagingExampleExpectations,
+	...uploadExampleExpectations,
 	'list-unread-chats': {
 		requests: [
 			{
