@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { connectionField } from '../OfAuth/actions/shared/commonFields';
 import { searchConnections } from '../OfAuth/methods/listSearch';
 import { CREDENTIAL_TYPE } from '../OfAuth/transport';
-import { eventIdOf, rememberEventId } from './helpers/dedupe';
+import { eventIdOf, recentEventIdsInProcess, rememberEventId } from './helpers/dedupe';
 import { ANY_EVENT, EVENT_OPTIONS, eventConnectionId, isEventSelected, simplifyEvent } from './helpers/events';
 import { verifyDelivery } from './helpers/signature';
 import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
@@ -161,10 +161,12 @@ export class OfAuthTrigger implements INodeType {
 			return acknowledge(`event of connection ${connectionId}, not ${onlyConnection}`);
 		}
 
-		const staticData = this.getWorkflowStaticData('node');
-		if (!rememberEventId(staticData, eventIdOf(headers, event, rawBody))) {
-			return acknowledge('event already received (redelivery)');
-		}
+		const eventId = eventIdOf(headers, event, rawBody);
+		const node = this.getNode();
+		// both memories record the id (no short-circuit); either one knowing it means a redelivery
+		const newInStaticData = rememberEventId(this.getWorkflowStaticData('node'), eventId);
+		const newInProcess = recentEventIdsInProcess.remember(`${this.getWorkflow().id ?? ''}:${node.id ?? node.name}`, eventId);
+		if (!newInStaticData || !newInProcess) return acknowledge('event already received (redelivery)');
 
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const output: IDataObject = simplify ? simplifyEvent(event) : event;

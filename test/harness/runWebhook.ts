@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
@@ -26,6 +27,13 @@ export interface WebhookTriggerSpec {
 	credentials: ICredentialDataDecryptedObject;
 	/** Node type inside this package; default `ofAuthTrigger`. */
 	type?: string;
+	/**
+	 * 'always' (default): static data changed by webhook() is saved after every delivery.
+	 * 'whenNothingStarted': as n8n 2.41.1 does it, changes are lost when the delivery started an
+	 * execution (n8n re-wraps the request's static data before saving it, which clears its
+	 * changed flag).
+	 */
+	saveStaticData?: 'always' | 'whenNothingStarted';
 }
 
 export interface WebhookDelivery {
@@ -88,10 +96,12 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 	const nodeType = nodeTypes.getByNameAndVersion(node.type) as INodeType;
 	const started: INodeExecutionData[][][] = [];
 	let stored: IDataObject = {};
+	// its own workflow id: the trigger also remembers event ids per workflow in the process
+	const workflowId = `harness-webhook-${randomUUID()}`;
 
 	const buildWorkflow = () =>
 		new Workflow({
-			id: 'harness-webhook',
+			id: workflowId,
 			name: 'harness-webhook',
 			nodes: [node],
 			connections: {},
@@ -142,7 +152,9 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 			null,
 		);
 		const result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
-		stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		if (spec.saveStaticData !== 'whenNothingStarted' || !result.workflowData) {
+			stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		}
 		if (result.noWebhookResponse) {
 			if (!res.writableEnded) res.end();
 			return;

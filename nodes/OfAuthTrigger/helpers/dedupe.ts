@@ -30,3 +30,39 @@ export function rememberEventId(staticData: IDataObject, id: string, capacity = 
 	staticData.recentEventIds = recent.length > capacity ? recent.slice(recent.length - capacity) : recent;
 	return true;
 }
+
+/** Workflows whose recent event ids the process keeps at most (oldest dropped first). */
+const REMEMBERED_WORKFLOWS = 500;
+
+/**
+ * A second memory of recent event ids, in this n8n process. n8n 2.41 does not save static
+ * data that webhook() changed when that same request starts an execution (the request's static
+ * data object is wrapped again, and marked unchanged, before it is saved), so in a running n8n
+ * only this memory catches a redelivery of an event that started a run. Static data stays the
+ * durable record wherever n8n saves it (deliveries that start nothing, other n8n versions).
+ */
+export class RecentEventIds {
+	private readonly byTrigger = new Map<string, string[]>();
+
+	constructor(
+		private readonly capacity = REMEMBERED_EVENT_IDS,
+		private readonly triggers = REMEMBERED_WORKFLOWS,
+	) {}
+
+	/** Records `id` for `trigger`; false when it was already there. */
+	remember(trigger: string, id: string): boolean {
+		const recent = this.byTrigger.get(trigger) ?? [];
+		this.byTrigger.delete(trigger); // re-inserted last: the least recently used trigger goes first
+		this.byTrigger.set(trigger, recent);
+		if (this.byTrigger.size > this.triggers) {
+			const oldest = this.byTrigger.keys().next().value;
+			if (oldest !== undefined) this.byTrigger.delete(oldest);
+		}
+		if (recent.includes(id)) return false;
+		recent.push(id);
+		if (recent.length > this.capacity) recent.splice(0, recent.length - this.capacity);
+		return true;
+	}
+}
+
+export const recentEventIdsInProcess = new RecentEventIds();

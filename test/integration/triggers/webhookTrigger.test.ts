@@ -5,7 +5,7 @@ import { simulatorCredentials, useSimulator } from '../../harness';
 import type { WebhookTriggerHarness } from '../../harness/runWebhook';
 import { startWebhookTrigger } from '../../harness/runWebhook';
 import { ACTIVE_CONNECTION_ID, SECOND_CONNECTION_ID, signOfAuthSignature, signSvix } from '../../simulator';
-import { rememberEventId } from '../../../nodes/OfAuthTrigger/helpers/dedupe';
+import { RecentEventIds, rememberEventId } from '../../../nodes/OfAuthTrigger/helpers/dedupe';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const now = () => Math.floor(Date.now() / 1000);
@@ -47,10 +47,15 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 	afterEach(async () => {
 		await Promise.all(open.splice(0).map((trigger) => trigger.close()));
 	});
-	const start = async (parameters: INodeParameters = {}, secret: string = SECRET) => {
+	const start = async (
+		parameters: INodeParameters = {},
+		secret: string = SECRET,
+		saveStaticData: 'always' | 'whenNothingStarted' = 'always',
+	) => {
 		const trigger = await startWebhookTrigger({
 			parameters,
 			credentials: simulatorCredentials(sim(), { webhookSigningSecret: secret }),
+			saveStaticData,
 		});
 		open.push(trigger);
 		return trigger;
@@ -201,6 +206,29 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 			expect([first.status, again.status]).toEqual([200, 200]);
 			expect(trigger.started).toHaveLength(1);
 			expect(trigger.staticData().recentEventIds).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+		});
+
+		test('where n8n (2.41.1) loses static data of deliveries that started a run, the in-process memory still catches the redelivery', async () => {
+			const trigger = await start({}, SECRET, 'whenNothingStarted');
+			const event = chatMessageEvent();
+			const first = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_lost' });
+			expect(trigger.staticData()).toEqual({}); // what n8n 2.41.1 stored
+			const again = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_lost' });
+			expect([first.status, again.status]).toEqual([200, 200]);
+			expect(JSON.parse(again.body)).toMatchObject({ started: false });
+			expect(trigger.started).toHaveLength(1);
+			// the acknowledgement started nothing, so n8n saved that delivery's static data
+			expect(trigger.staticData().recentEventIds).toEqual(['msg_lost']);
+		});
+
+		test('the in-process memory is bounded per trigger and in the number of triggers', () => {
+			const memory = new RecentEventIds(2, 2);
+			expect(['a', 'b', 'c'].map((id) => memory.remember('wf1:n', id))).toEqual([true, true, true]);
+			expect(memory.remember('wf1:n', 'a')).toBe(true); // forgotten: only 2 kept
+			expect(memory.remember('wf1:n', 'c')).toBe(false);
+			expect(memory.remember('wf2:n', 'c')).toBe(true); // per trigger
+			memory.remember('wf3:n', 'x'); // a third trigger pushes out the least recently used (wf1)
+			expect(memory.remember('wf1:n', 'c')).toBe(true);
 		});
 
 		test('the memory of event ids is bounded: the oldest are forgotten first', () => {
