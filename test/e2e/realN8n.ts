@@ -15,7 +15,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import path from 'node:path';
 
@@ -219,6 +219,14 @@ export function assertBuilt(): void {
 
 let tarballPromise: Promise<string> | undefined;
 
+/** tarball folders of earlier runs whose process is gone (jest's sandbox does not run exit hooks reliably) */
+function removeStalePackDirs(): void {
+	for (const name of readdirSync(tmpdir())) {
+		const match = /^ofauth-e2e-pack-(\d+)$/.exec(name);
+		if (match && !pidAlive(Number(match[1]))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+	}
+}
+
 /**
  * `npm pack` of the built package (once per jest worker), returns the .tgz path.
  * OFAUTH_E2E_TARBALL=<file.tgz> tests that tarball instead (e.g. the one about to be published).
@@ -227,9 +235,17 @@ export function packPackage(): Promise<string> {
 	tarballPromise ??= (async () => {
 		if (process.env.OFAUTH_E2E_TARBALL) return path.resolve(process.env.OFAUTH_E2E_TARBALL);
 		assertBuilt();
-		const dest = mkdtempSync(path.join(tmpdir(), 'ofauth-e2e-pack-'));
+		// one tarball per process: jest gives each test file its own module registry, not a new build
+		const dest = path.join(tmpdir(), `ofauth-e2e-pack-${process.pid}`);
+		const done = path.join(dest, 'tarball-name');
+		if (existsSync(done)) return path.join(dest, readFileSync(done, 'utf8'));
+		if (!existsSync(dest)) {
+			removeStalePackDirs();
+			mkdirSync(dest, { recursive: true });
+		}
 		const out = await npm(['pack', '--json', '--pack-destination', dest], REPO_ROOT);
 		const [{ filename }] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
+		writeFileSync(done, filename);
 		return path.join(dest, filename);
 	})();
 	return tarballPromise;
