@@ -125,4 +125,34 @@ export const exampleExpectations: Record<string, ExampleExpectation> = {
 			expect(items[0].pairedItem).toEqual({ item: 0 });
 		},
 	},
+	'new-subscriber-welcome': {
+		// published: n8n's activation poll remembers who already subscribed, Ava subscribes after
+		// it, the next scheduled poll (every minute) starts one run that welcomes her by name
+		start: {
+			type: 'poll',
+			fire: ({ sim }) => {
+				sim.simulate.newSubscriber('Ava Quinn');
+			},
+		},
+		requests: (sim) => {
+			const ava = sim.state.fans.find((fan) => fan.name === 'Ava Quinn')!;
+			return [
+				{ method: 'GET', path: '/v2/access/subscribers', query: { type: 'latest', latestType: 'new' } },
+				{
+					method: 'POST',
+					path: `/v2/access/chats/${ava.id}/messages`,
+					body: { text: 'Hey Ava Quinn, thanks for subscribing!' },
+					headers: { 'x-connection-id': 'conn_sim_active' },
+				},
+			];
+		},
+		check: ({ sim, output }) => {
+			const ava = sim.state.fans.find((fan) => fan.name === 'Ava Quinn')!;
+			expect(output('New subscriber').map((item) => item.json.id)).toEqual([ava.id]);
+			expect(output('Send welcome message').map((item) => [item.json.text, item.pairedItem])).toEqual([
+				['Hey Ava Quinn, thanks for subscribing!', { item: 0 }],
+			]);
+			expect(sim.messagesSentTo(ava.id)).toBe(1);
+		},
+	},
 };
