@@ -118,7 +118,7 @@ describe('transport: rate limits and retries', () => {
 
 	it('honours the token bucket\'s X-RateLimit-Reset and gets every page', async () => {
 		const sim = simulator();
-		sim.faults.rateLimit({ capacity: 10, refillPerSecond: 20, headers: ['x-ratelimit'] });
+		sim.faults.rateLimit({ capacity: 8, refillPerSecond: 2, headers: ['x-ratelimit'] });
 		const result = await runNode(
 			{ resource: 'chat', operation: 'getMany', returnAll: true, requestSettings: { maxRetries: 10, maxWaitSeconds: 2 } },
 			{ credentials: simulatorCredentials(sim) },
