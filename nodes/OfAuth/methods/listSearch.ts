@@ -4,10 +4,30 @@ import { ofauthApi } from '../transport';
 
 const PAGE = 20;
 
-function nextToken(body: IDataObject, offset: number, received: number): string | undefined {
-	if (body.hasMore !== true) return undefined;
-	const next = typeof body.nextOffset === 'number' ? body.nextOffset : offset + received;
-	return String(next);
+type ListSearchEntry = INodeListSearchResult['results'][number];
+
+/**
+ * One page of an offset-paginated OFAuth list, shaped for a picker. The picker's
+ * pagination token is the next offset.
+ */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	path: string,
+	query: IDataObject,
+	paginationToken: string | undefined,
+	toEntry: (entry: IDataObject) => ListSearchEntry | undefined,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const body = await ofauthApi(context, { method: 'GET', path, qs: { ...query, offset } });
+	const list = (body.list as IDataObject[] | undefined) ?? [];
+	const results = list.map(toEntry).filter((entry): entry is ListSearchEntry => entry !== undefined);
+	const next = typeof body.nextOffset === 'number' ? body.nextOffset : offset + list.length;
+	return { results, paginationToken: body.hasMore === true ? String(next) : undefined };
+}
+
+function searchText(filter: string | undefined): IDataObject {
+	const query = filter?.trim();
+	return query ? { query } : {};
 }
 
 /** Connections (linked OnlyFans accounts) for the Connection field. */
@@ -16,24 +36,16 @@ export async function searchConnections(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	const body = await ofauthApi(this, {
-		method: 'GET',
-		path: '/v2/account/connections',
-		qs: { limit: PAGE, offset },
-	});
-	const list = (body.list as IDataObject[] | undefined) ?? [];
 	const needle = filter?.toLowerCase().trim();
-	const results = list
-		.map((connection) => {
-			const user = (connection.userData ?? {}) as IDataObject;
-			const label = [user.name, user.username ? `@${user.username as string}` : undefined, connection.status]
-				.filter(Boolean)
-				.join(' · ');
-			return { name: label ? `${label} (${connection.id as string})` : String(connection.id), value: String(connection.id) };
-		})
-		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
-	return { results, paginationToken: nextToken(body, offset, list.length) };
+	const page = await searchPage(this, '/v2/account/connections', { limit: PAGE }, paginationToken, (connection) => {
+		const user = (connection.userData ?? {}) as IDataObject;
+		const label = [user.name, user.username ? `@${user.username as string}` : undefined, connection.status]
+			.filter(Boolean)
+			.join(' · ');
+		return { name: label ? `${label} (${connection.id as string})` : String(connection.id), value: String(connection.id) };
+	});
+	// The connections endpoint has no search parameter: filter the page here.
+	return { ...page, results: page.results.filter((entry) => !needle || entry.name.toLowerCase().includes(needle)) };
 }
 
 /** User lists (built-in and custom) for list pickers. */
@@ -42,18 +54,10 @@ export async function searchUserLists(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	const body = await ofauthApi(this, {
-		method: 'GET',
-		path: '/v2/access/users/lists',
-		qs: { limit: 100, offset, ...(filter ? { query: filter } : {}) },
-	});
-	const list = (body.list as IDataObject[] | undefined) ?? [];
-	const results = list.map((userList) => ({
+	return await searchPage(this, '/v2/access/users/lists', { limit: 100, ...searchText(filter) }, paginationToken, (userList) => ({
 		name: `${userList.name as string}${typeof userList.usersCount === 'number' ? ` (${userList.usersCount} fans)` : ''}`,
 		value: String(userList.id),
 	}));
-	return { results, paginationToken: nextToken(body, offset, list.length) };
 }
 
 /** Fans with a chat, for the Fan field: name and @username, searchable, with a link to the chat. */
@@ -62,23 +66,16 @@ export async function searchFans(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	const query = filter?.trim();
-	const body = await ofauthApi(this, {
-		method: 'GET',
-		path: '/v2/access/chats',
-		qs: { limit: PAGE, offset, order: 'recent', ...(query ? { query } : {}) },
-	});
-	const list = (body.list as IDataObject[] | undefined) ?? [];
-	const results = list
-		.map((chat) => (chat.withUser ?? {}) as IDataObject)
-		.filter((fan) => fan.id !== undefined && fan.id !== null)
-		.map((fan) => ({
+	const query = { limit: PAGE, order: 'recent', ...searchText(filter) };
+	return await searchPage(this, '/v2/access/chats', query, paginationToken, (chat) => {
+		const fan = (chat.withUser ?? {}) as IDataObject;
+		if (fan.id === undefined || fan.id === null) return undefined;
+		return {
 			name: [fan.name, fan.username ? `@${fan.username as string}` : undefined].filter(Boolean).join(' · ') || String(fan.id),
 			value: String(fan.id),
 			url: `https://onlyfans.com/my/chats/chat/${String(fan.id)}/`,
-		}));
-	return { results, paginationToken: nextToken(body, offset, list.length) };
+		};
+	});
 }
 
 function createdLabel(createdAt: unknown): string | undefined {
@@ -95,27 +92,17 @@ export async function searchVaultMedia(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	const query = filter?.trim();
-	const body = await ofauthApi(this, {
-		method: 'GET',
-		path: '/v2/access/vault/media',
-		qs: { limit: 40, offset, sortBy: 'recent', sortDirection: 'desc', ...(query ? { query } : {}) },
+	const query = { limit: 40, sortBy: 'recent', sortDirection: 'desc', ...searchText(filter) };
+	return await searchPage(this, '/v2/access/vault/media', query, paginationToken, (media) => {
+		if (media.id === undefined || media.id === null) return undefined;
+		const files = (media.files ?? {}) as IDataObject;
+		const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
+		return {
+			name: [`${String(media.type ?? 'media')} ${String(media.id)}`, createdLabel(media.createdAt)].filter(Boolean).join(' · '),
+			value: String(media.id),
+			...(typeof thumb === 'string' ? { url: thumb } : {}),
+		};
 	});
-	const list = (body.list as IDataObject[] | undefined) ?? [];
-	const results = list
-		.filter((media) => media.id !== undefined && media.id !== null)
-		.map((media) => {
-			const files = (media.files ?? {}) as IDataObject;
-			const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
-			const created = createdLabel(media.createdAt);
-			return {
-				name: [`${String(media.type ?? 'media')} ${String(media.id)}`, created].filter(Boolean).join(' · '),
-				value: String(media.id),
-				...(typeof thumb === 'string' ? { url: thumb } : {}),
-			};
-		});
-	return { results, paginationToken: nextToken(body, offset, list.length) };
 }
 
 /** Vault lists (folders) for the Vault List filter: "Name (12 media)" -> list ID. */
@@ -124,17 +111,8 @@ export async function searchVaultLists(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	const query = filter?.trim();
-	const body = await ofauthApi(this, {
-		method: 'GET',
-		path: '/v2/access/vault/lists',
-		qs: { limit: 100, offset, ...(query ? { query } : {}) },
-	});
-	const list = (body.list as IDataObject[] | undefined) ?? [];
-	const results = list.map((vaultList) => ({
+	return await searchPage(this, '/v2/access/vault/lists', { limit: 100, ...searchText(filter) }, paginationToken, (vaultList) => ({
 		name: `${String(vaultList.name ?? vaultList.id)}${typeof vaultList.mediasCount === 'number' ? ` (${vaultList.mediasCount} media)` : ''}`,
 		value: String(vaultList.id),
 	}));
-	return { results, paginationToken: nextToken(body, offset, list.length) };
 }
