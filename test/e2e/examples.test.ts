@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * Every examples/*.json workflow, imported into a real n8n 2.41.1 that has this package
  * installed from its tarball, runs against its own simulator and does what
@@ -70,6 +70,16 @@ beforeAll(async () => {
 		await server.login();
 		// the editor's Publish button (one REST call each instead of one `n8n publish:workflow` boot each)
 		for (const p of published) await server.activate(p.workflow.id!);
+		// activating a poll workflow runs its first poll a moment AFTER the REST call returns; that
+		// poll only notes what exists, so a test that changes the simulator before it would change
+		// the snapshot instead of triggering a run: wait for it before anything else happens
+		for (const p of published.filter((x) => x.expectation.start?.type === 'poll')) {
+			const deadline = Date.now() + 60_000;
+			while (p.sim.requests.length === 0) {
+				if (Date.now() > deadline) throw new Error(`examples/${p.name}.json: no activation poll within 60 s`);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+		}
 	}
 	for (const p of prepared.values()) p.sim.clearRequests(); // nothing n8n did while loading counts
 }, 15 * 60_000);
