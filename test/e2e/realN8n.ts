@@ -242,6 +242,7 @@ export function packPackage(): Promise<string> {
 		if (!existsSync(dest)) {
 			removeStalePackDirs();
 			mkdirSync(dest, { recursive: true });
+			process.once('exit', () => rmSync(dest, { recursive: true, force: true })); // plain node (the demo); jest: see above
 		}
 		const out = await npm(['pack', '--json', '--pack-destination', dest], REPO_ROOT);
 		const [{ filename }] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
