@@ -20,6 +20,8 @@ export interface StepSpec {
 	type?: string;
 	parameters: INodeParameters;
 	continueOnFail?: boolean;
+	/** Settings > On Error; `continueOnFail: true` means 'continueRegularOutput'. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 export interface RunSpec {
@@ -33,8 +35,8 @@ export interface RunSpec {
 
 export interface RunResult {
 	run: IRun;
-	/** Output items (main output 0) of a node; the last node when no name is given. */
-	output(nodeName?: string): INodeExecutionData[];
+	/** Output items of a node (main output 0, or 1: the error output); the last node when no name is given. */
+	output(nodeName?: string, outputIndex?: number): INodeExecutionData[];
 	/** The error that stopped the workflow, if any. */
 	error: Error | undefined;
 	nodeNames: string[];
@@ -61,6 +63,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		parameters: step.parameters,
 		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
 		...(step.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
+		...(step.onError ? { onError: step.onError } : {}),
 	}));
 	const connections: IConnections = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
@@ -108,10 +111,10 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		run,
 		nodeNames: nodes.map((node) => node.name),
 		error: error as Error | undefined,
-		output(nodeName = nodes[nodes.length - 1].name) {
+		output(nodeName = nodes[nodes.length - 1].name, outputIndex = 0) {
 			const task = runData[nodeName]?.[0];
 			if (!task) return [];
-			return (task.data?.main?.[0] ?? []) as INodeExecutionData[];
+			return (task.data?.main?.[outputIndex] ?? []) as INodeExecutionData[];
 		},
 	};
 }
@@ -119,10 +122,10 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 /** One OFAuth node fed with `items`. */
 export async function runNode(
 	parameters: INodeParameters,
-	options: Omit<RunSpec, 'steps'> & { continueOnFail?: boolean; type?: string },
+	options: Omit<RunSpec, 'steps'> & Pick<StepSpec, 'continueOnFail' | 'onError' | 'type'>,
 ): Promise<RunResult> {
 	return await runWorkflow({
 		...options,
-		steps: [{ parameters, continueOnFail: options.continueOnFail, type: options.type }],
+		steps: [{ parameters, continueOnFail: options.continueOnFail, onError: options.onError, type: options.type }],
 	});
 }

@@ -2,16 +2,14 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { findOperation } from './index';
+import type { ExecutionScope, ReadOperation, Send, SendOperation } from './types';
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	const { description, httpCode } = error as NodeApiError;
-	if (description) json.description = description;
-	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
-}
+type NodeError = NodeApiError | NodeOperationError;
 
-function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/** At most this many invalid items are spelled out in the error that stops a run; the rest are counted. */
+const LISTED_INVALID_ITEMS = 20;
+
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -19,7 +17,114 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** Owns the item loop: one operation call per input item, pairedItem on every output, Continue On Fail. */
+/**
+ * The item a failed input becomes under Continue On Fail. n8n sends an item out of the error output
+ * ("Continue (using error output)") when its JSON has an `error` and no keys but error, message and
+ * details (n8n-core's handleNodeErrorOutput), and there merges it into the input row. So the message
+ * is `error` and the rest (hint, HTTP code, field, item) goes in `details`, built from the error's
+ * message parts only: nothing of the request (headers, key) travels with it.
+ */
+function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if (typeof error.context.field === 'string') details.field = error.context.field;
+	details.itemIndex = itemIndex;
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
+}
+
+function paired(results: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+	return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+}
+
+function executionScope(): ExecutionScope {
+	const loaded = new Map<string, Promise<unknown>>();
+	return {
+		async once<T>(key: string, load: () => Promise<T>): Promise<T> {
+			if (!loaded.has(key)) loaded.set(key, load());
+			return (await loaded.get(key)) as T;
+		},
+	};
+}
+
+/** The error that stops a run before anything was sent: every invalid item, how many were checked. */
+function nothingSentError(node: INode, invalid: Array<{ itemIndex: number; error: NodeError }>, checked: number): NodeOperationError {
+	const items = `${checked} item${checked === 1 ? '' : 's'}`;
+	const [first] = invalid;
+	if (invalid.length === 1) {
+		const error = new NodeOperationError(node, `${first.error.message} (checked ${items}: nothing was sent)`, {
+			itemIndex: first.itemIndex,
+			description: `${first.error.description ?? ''} Checked ${items} before sending; nothing was sent.`.trim(),
+		});
+		error.context.field = first.error.context.field;
+		return error;
+	}
+	const listed = invalid.slice(0, LISTED_INVALID_ITEMS);
+	const more = invalid.length - listed.length;
+	const lines = listed.map(({ error }) => `- ${error.message}${error.description ? `. ${error.description}` : ''}`);
+	if (more > 0) lines.push(`- and ${more} more invalid item${more === 1 ? '' : 's'}`);
+	return new NodeOperationError(
+		node,
+		`${invalid.length} of ${items} are invalid, so nothing was sent: ${listed.map(({ error }) => error.message).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+		{
+			itemIndex: first.itemIndex,
+			description: `Checked ${items} before sending; nothing was sent to any fan. Fix these and run again:\n${lines.join('\n')}`,
+		},
+	);
+}
+
+/** Reads: one call per item; with Continue On Fail a failed item becomes an error item and the loop goes on. */
+async function readEachItem(context: IExecuteFunctions, operation: ReadOperation, itemCount: number): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			output.push(...paired(await operation.execute.call(context, itemIndex), itemIndex));
+		} catch (error) {
+			const nodeError = asNodeError(context.getNode(), error, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return output;
+}
+
+/**
+ * Sends and creates: every item is read and checked first, then sent in input order. An invalid
+ * item stops the run before the first request (so a re-run after the fix sends nothing twice),
+ * unless Continue On Fail is on: then it becomes an error item and the valid items are sent.
+ */
+async function checkAllThenSend(context: IExecuteFunctions, operation: SendOperation, itemCount: number): Promise<INodeExecutionData[]> {
+	const node = context.getNode();
+	const scope = executionScope();
+	const checked: Array<{ itemIndex: number; send?: Send; error?: NodeError }> = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			checked.push({ itemIndex, send: await operation.prepare.call(context, itemIndex, scope) });
+		} catch (error) {
+			checked.push({ itemIndex, error: asNodeError(node, error, itemIndex) });
+		}
+	}
+	const invalid = checked.filter((entry): entry is { itemIndex: number; error: NodeError } => entry.error !== undefined);
+	if (invalid.length && !context.continueOnFail()) throw nothingSentError(node, invalid, itemCount);
+
+	const output: INodeExecutionData[] = [];
+	for (const { itemIndex, send, error } of checked) {
+		if (error) {
+			output.push(errorItem(error, itemIndex));
+			continue;
+		}
+		try {
+			output.push(...paired(await send!(), itemIndex));
+		} catch (sendError) {
+			const nodeError = asNodeError(node, sendError, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return output;
+}
+
+/** Owns the item loop: pairedItem on every output, Continue On Fail, check-everything-first for sends. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -28,19 +133,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!selected) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	}
-
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await selected.execute.call(this, itemIndex);
-			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push(errorItem(error as Error, itemIndex));
-				continue;
-			}
-			throw asNodeError(this.getNode(), error, itemIndex);
-		}
-	}
-	return [output];
+	if ('prepare' in selected) return [await checkAllThenSend(this, selected, items.length)];
+	return [await readEachItem(this, selected, items.length)];
 }

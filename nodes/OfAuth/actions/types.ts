@@ -1,7 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** One operation file exports these two. */
-export interface OperationModule {
+/** Sends one checked item; made by a SendOperation's prepare(), run only once every item passed its checks. */
+export type Send = () => Promise<INodeExecutionData[]>;
+
+/** Values loaded once per execution and shared by every item (e.g. the creator's user lists). */
+export interface ExecutionScope {
+	once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** An operation that only reads: the router calls it item by item. */
+export interface ReadOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
+
+/**
+ * An operation that sends or creates something. prepare() reads and checks one item and may
+ * read from the API, but sends nothing; the router prepares every item before the first Send.
+ */
+export interface SendOperation {
+	description: INodeProperties[];
+	prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send>;
+}
+
+/** One operation file exports a description and either execute (reads) or prepare (sends). */
+export type OperationModule = ReadOperation | SendOperation;

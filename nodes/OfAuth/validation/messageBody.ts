@@ -148,6 +148,13 @@ function messageSchema(kind: 'free' | 'ppv') {
 					message: 'is empty and there is no media: a message needs text, media or both',
 				});
 			}
+			if (kind === 'free' && values.isLockedText) {
+				context.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['isLockedText'],
+					message: 'is on, but a free message has nothing to unlock: set a price (Send PPV, or Pay-per-View on a mass message), or turn Lock Text off',
+				});
+			}
 			if (kind === 'ppv') {
 				if (values.media.length === 0) {
 					context.addIssue({

@@ -42,8 +42,10 @@ export function parseFields<Output, Input>(
 }
 
 export function throwInvalidField(node: INode, itemIndex: number, field: string, problem: string): never {
-	throw new NodeOperationError(node, `Invalid "${field}" on item ${itemIndex}: ${problem}`, {
+	const error = new NodeOperationError(node, `Invalid "${field}" on item ${itemIndex}: ${problem}`, {
 		itemIndex,
 		description: `Fix "${field}" for item ${itemIndex} and run the node again. Nothing was sent to OFAuth for this item.`,
 	});
+	error.context.field = field;
+	throw error;
 }

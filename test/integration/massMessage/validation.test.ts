@@ -25,10 +25,9 @@ describe('Mass Message: bad input is refused before anything is sent', () => {
 		['PPV price 250', create({ text: 'x', userIds: '100001', ...PPV, price: 250 }), 'Price (USD)', /from 3 to 200/],
 		['PPV price with fractions of a cent', create({ text: 'x', userIds: '100001', ...PPV, price: 9.999 }), 'Price (USD)', /2 decimals/],
 		['preview count above the media count', create({ text: 'x', userIds: '100001', ...PPV, previewMediaCount: 2 }), 'Preview Media Count', /only 1 media item/],
-		['list ID "abc!"', create({ text: 'x', userLists: ['abc!'] }), 'User List Names or IDs (entry 1)', /must be a user list ID.*"abc!" is neither/],
-		['list ID "-1"', create({ text: 'x', userLists: [VIP_LIST_ID, '-1'] }), 'User List Names or IDs (entry 2)', /"-1" is neither/],
-		['list ID 0', create({ text: 'x', userLists: [0] }), 'User List Names or IDs (entry 1)', /must be a user list ID/],
-		['excluded list ID "abc!"', create({ text: 'x', userLists: ['fans'], audienceFilters: { excludeUserLists: ['abc!'] } }), 'Exclude User List Names or IDs (entry 1)', /must be a user list ID/],
+		['list ID "-1"', create({ text: 'x', userLists: [VIP_LIST_ID, '-1'] }), 'User List Names or IDs (entry 2)', /must be a user list.*"-1" is none of these/],
+		['list ID 0', create({ text: 'x', userLists: [0] }), 'User List Names or IDs (entry 1)', /must be a user list/],
+		['excluded list ID -3', create({ text: 'x', userLists: ['fans'], audienceFilters: { excludeUserLists: [-3] } }), 'Exclude User List Names or IDs (entry 1)', /must be a user list/],
 		['a list both included and excluded', create({ text: 'x', userLists: [VIP_LIST_ID], audienceFilters: { excludeUserLists: [VIP_LIST_ID] } }), 'Exclude User List Names or IDs (entry 1)', /also in "User List Names or IDs"/],
 		['user ID "x"', create({ text: 'x', userIds: 'x' }), 'Fan IDs (entry 1)', /OnlyFans user ID made of digits/],
 		['user ID "-5" among good ones', create({ text: 'x', userIds: '100001, -5' }), 'Fan IDs (entry 2)', /OnlyFans user ID/],
@@ -56,17 +55,14 @@ describe('Mass Message: bad input is refused before anything is sent', () => {
 		expect(sim().requests).toHaveLength(0);
 	});
 
-	test('the item index in the error is the failing row', async () => {
+	test('the item index in the error is the failing row, and no row is created when one is invalid', async () => {
 		const result = await runNode(create({ text: 'x', userIds: '={{ $json.fans }}' }), {
 			credentials: simulatorCredentials(sim()),
 			items: [{ json: { fans: '100001' } }, { json: { fans: '100002' } }, { json: { fans: 'oops' } }],
 		});
-		expect(result.error?.message).toMatch(/^Invalid "Fan IDs \(entry 1\)" on item 2: /);
-		// rows 0 and 1 were valid and went out before row 2 failed; row 2 sent nothing
-		expect(apiRequests(sim(), 'POST').map((request) => request.body)).toEqual([
-			{ text: 'x', isMarkdown: true, userIds: [100001] },
-			{ text: 'x', isMarkdown: true, userIds: [100002] },
-		]);
+		expect(result.error?.message).toMatch(/^Invalid "Fan IDs \(entry 1\)" on item 2: .*\(checked 3 items: nothing was sent\)$/);
+		expect(sim().requests).toHaveLength(0);
+		expect(sim().state.massMessages.filter((entry) => entry.text === 'x')).toHaveLength(0);
 	});
 
 	test('Continue On Fail: a bad row becomes an error item, the good row is created exactly once', async () => {
@@ -94,10 +90,59 @@ describe('Mass Message: bad input is refused before anything is sent', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const output = result.output();
-		expect(output[0].json).toMatchObject({ httpCode: '400' });
+		expect(output[0].json).toMatchObject({ details: { httpCode: '400', itemIndex: 0 } });
 		expect(String(output[0].json.error)).toMatch(/./);
 		expect(output[1].json).toMatchObject({ text: 'vip' });
 		expect(pairedItems(output)).toEqual([0, 1]);
 		expect(apiRequests(sim(), 'POST')).toHaveLength(2);
+	});
+});
+
+describe('Mass Message: user lists given as text are checked against the account before anything is sent', () => {
+	const sim = useSimulator();
+	const listReads = () => sim().requests.filter((request) => request.method === 'GET' && request.path === '/v2/access/users/lists');
+
+	test('a list name is sent as its ID, a built-in type as itself; the lists are read once for all items', async () => {
+		const result = await runNode(create({ text: '={{ $json.text }}', userLists: '={{ $json.lists }}' }), {
+			credentials: simulatorCredentials(sim()),
+			items: [{ json: { text: 'a', lists: ['vip'] } }, { json: { text: 'b', lists: 'Fans, Whales' } }, { json: { text: 'c', lists: [VIP_LIST_ID] } }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(apiRequests(sim(), 'POST').map((request) => (request.body as { userLists: unknown }).userLists)).toEqual([
+			[VIP_LIST_ID],
+			['fans', VIP_LIST_ID + 1],
+			[VIP_LIST_ID],
+		]);
+		expect(listReads()).toHaveLength(1);
+	});
+
+	test('a list that does not exist is refused, naming the lists that do; nothing is created', async () => {
+		const result = await runNode(create({ text: '={{ $json.text }}', userLists: '={{ $json.lists }}' }), {
+			credentials: simulatorCredentials(sim()),
+			items: [{ json: { text: 'ok', lists: ['fans'] } }, { json: { text: 'typo', lists: ['vipp'] } }],
+		});
+		expect(result.error?.message).toMatch(
+			/^Invalid "User List Names or IDs" on item 1: "vipp" is not one of this account's user lists\. The lists are: Fans \(fans\), .*VIP \(1001\).*\(checked 2 items: nothing was sent\)$/,
+		);
+		expect(apiRequests(sim(), 'POST')).toHaveLength(0);
+		expect(listReads()).toHaveLength(1);
+	});
+
+	test('an excluded list that does not exist is refused too; a name included and excluded is caught after it is resolved', async () => {
+		const unknown = await runNode(create({ text: 'x', userLists: ['fans'], audienceFilters: { excludeUserLists: ['abc!'] } }), {
+			credentials: simulatorCredentials(sim()),
+		});
+		expect(unknown.error?.message).toMatch(/^Invalid "Exclude User List Names or IDs" on item 0: "abc!" is not one of this account's user lists/);
+		const overlap = await runNode(create({ text: 'x', userLists: ['VIP'], audienceFilters: { excludeUserLists: [VIP_LIST_ID] } }), {
+			credentials: simulatorCredentials(sim()),
+		});
+		expect(overlap.error?.message).toMatch(/^Invalid "Exclude User List Names or IDs" on item 0: list 1001 is also in "User List Names or IDs"/);
+		expect(apiRequests(sim(), 'POST')).toHaveLength(0);
+	});
+
+	test('numeric list IDs need no lookup', async () => {
+		const result = await runNode(create({ text: 'x', userLists: [VIP_LIST_ID] }), { credentials: simulatorCredentials(sim()) });
+		expect(result.error).toBeUndefined();
+		expect(listReads()).toHaveLength(0);
 	});
 });

@@ -43,11 +43,11 @@ describe('API failures surface as NodeApiErrors with a hint; sends are never dup
 		);
 		expect(result.error).toBeUndefined();
 		const output = result.output();
-		expect(output.map((item) => [item.json.error, item.json.httpCode])).toEqual([
+		expect(output.map((item) => [item.json.error, (item.json.details as { httpCode?: string }).httpCode])).toEqual([
 			['The OnlyFans session of this connection has expired', '401'],
 			['The OnlyFans session of this connection has expired', '401'],
 		]);
-		expect(String(output[0].json.description)).toMatch(/^Re-link the OnlyFans account/);
+		expect(String((output[0].json.details as { description?: string }).description)).toMatch(/^Re-link the OnlyFans account/);
 		expect(pairedItems(output)).toEqual([0, 1]);
 	});
 

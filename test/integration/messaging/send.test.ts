@@ -90,13 +90,12 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 		]);
 	});
 
-	test('every option: locked text, reply to, tags, release forms (users, partners, guests), forwarded', async () => {
+	test('every option of a free message: reply to, tags, release forms (users, partners, guests), forwarded', async () => {
 		const result = await run(
 			{
 				text: 'with everything',
 				media: mediaEntries(String(PHOTO)),
 				options: {
-					isLockedText: true,
 					replyToMessageId: '42',
 					userTags: '100010, 100011',
 					releaseFormUsers: '={{ $json.users }}',
@@ -113,7 +112,6 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 				text: 'with everything',
 				isMarkdown: true,
 				mediaItems: [PHOTO],
-				isLockedText: true,
 				replyToMessageId: '42',
 				userTags: [100010, 100011],
 				releaseForms: { users: [9100004], partners: [9100001, 9100002], guests: [9100003] },
@@ -121,7 +119,7 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 			},
 		]);
 		expect(result.output()[0].json).toMatchObject({
-			lockedText: true,
+			lockedText: false,
 			replyToMessageId: '42',
 			isForwardedMessage: true,
 			userTags: [100010, 100011],

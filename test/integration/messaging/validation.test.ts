@@ -120,23 +120,78 @@ describe('validation before any request: bad input names the field, the item and
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message.startsWith(`Invalid "${field}" on item 0: `)).toBe(true);
 		expect(result.error?.message).toContain(problem);
+		const sends = ['send', 'sendPpv'].includes(String(parameters.operation));
 		expect((result.error as { description?: string }).description).toBe(
-			`Fix "${field}" for item 0 and run the node again. Nothing was sent to OFAuth for this item.`,
+			`Fix "${field}" for item 0 and run the node again. Nothing was sent to OFAuth for this item.${sends ? ' Checked 1 item before sending; nothing was sent.' : ''}`,
 		);
 		expect(apiRequests(sim())).toHaveLength(0);
 	});
 
-	test('the message names the item that is wrong; items before it went out, nothing after it', async () => {
-		const result = await runNode(send({ fan: locator('={{ $json.fan }}'), text: '=Hi {{ $json.name }}' }), {
+	test('one bad row stops the run before the first send: nothing goes out, the error names the item and the count checked', async () => {
+		const rows = [{ fan: 100071, name: 'A' }, { fan: 100072, name: 'B' }, { fan: '10007x', name: 'C' }, { fan: 100073, name: 'D' }];
+		const node = send({ fan: locator('={{ $json.fan }}'), text: '=Hi {{ $json.name }}' });
+		const result = await runNode(node, { credentials: simulatorCredentials(sim()), items: rows.map((json) => ({ json })) });
+		expect(result.error?.message).toMatch(/^Invalid "Fan" on item 2: must be an OnlyFans user ID made of digits.*\(checked 4 items: nothing was sent\)$/);
+		expect(apiRequests(sim())).toHaveLength(0);
+
+		// the user fixes row 2 and runs again: every fan gets exactly one message
+		rows[2].fan = 100079;
+		const rerun = await runNode(node, { credentials: simulatorCredentials(sim()), items: rows.map((json) => ({ json })) });
+		expect(rerun.error).toBeUndefined();
+		expect([100071, 100072, 100079, 100073].map((fan) => sim().messagesSentTo(fan))).toEqual([1, 1, 1, 1]);
+	});
+
+	test('several bad rows: one error lists every invalid item with its field and fix, and how many were checked', async () => {
+		const rows = [{ fan: 100071, price: 9 }, { fan: 'abc', price: 9 }, { fan: 100072, price: 500 }, { fan: 100073, price: 5 }];
+		const result = await runNode(ppv({ fan: locator('={{ $json.fan }}'), price: '={{ $json.price }}' }), {
 			credentials: simulatorCredentials(sim()),
-			items: [{ json: { fan: 100071, name: 'A' } }, { json: { fan: 100072, name: 'B' } }, { json: { fan: '10007x', name: 'C' } }, { json: { fan: 100073, name: 'D' } }],
+			items: rows.map((json) => ({ json })),
 		});
-		expect(result.error?.message).toMatch(/^Invalid "Fan" on item 2: must be an OnlyFans user ID made of digits/);
-		expect(apiRequests(sim(), 'POST').map((request) => request.path)).toEqual([
-			'/v2/access/chats/100071/messages',
-			'/v2/access/chats/100072/messages',
-		]);
-		expect(sim().messagesSentTo(100073)).toBe(0);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(/^2 of 4 items are invalid, so nothing was sent: Invalid "Fan" on item 1: .*; Invalid "Price \(USD\)" on item 2: must be from 3 to 200 USD/);
+		const description = String((result.error as { description?: string }).description);
+		expect(description).toContain('Checked 4 items before sending; nothing was sent to any fan.');
+		expect(description).toContain('- Invalid "Fan" on item 1: must be an OnlyFans user ID made of digits');
+		expect(description).toContain('Fix "Fan" for item 1 and run the node again.');
+		expect(description).toContain('- Invalid "Price (USD)" on item 2: must be from 3 to 200 USD');
+		expect(apiRequests(sim())).toHaveLength(0);
+	});
+
+	test('Lock Text on a free message is refused with the fix; nothing is sent', async () => {
+		const result = await runNode(send({ options: { isLockedText: true } }), { credentials: simulatorCredentials(sim()) });
+		expect(result.error?.message).toMatch(/^Invalid "Lock Text" on item 0: is on, but a free message has nothing to unlock: set a price .*or turn Lock Text off/);
+		expect(apiRequests(sim())).toHaveLength(0);
+	});
+
+	test('Continue (using error output): invalid rows leave by the error output with the row, field, item and hint; valid rows are sent once', async () => {
+		const rows = [
+			{ fan: 100081, price: 9.99, row: 1 },
+			{ fan: 100082, price: 1, row: 2 },
+			{ fan: '12a', price: 5, row: 3 },
+			{ fan: 100083, price: 20, row: 4 },
+		];
+		const result = await runNode(ppv({ fan: locator('={{ $json.fan }}'), price: '={{ $json.price }}' }), {
+			credentials: simulatorCredentials(sim()),
+			items: rows.map((json) => ({ json })),
+			onError: 'continueErrorOutput',
+		});
+		expect(result.error).toBeUndefined();
+		const success = result.output(undefined, 0);
+		const failed = result.output(undefined, 1);
+		expect(pairedItems(success)).toEqual([0, 3]);
+		expect(success.map((item) => item.json.price)).toEqual([9.99, 20]);
+		expect(pairedItems(failed)).toEqual([1, 2]);
+		// (a real n8n also merges the input row into it: the first node here has no previous node; see test/e2e)
+		expect(failed[0].json).toEqual({
+			error: 'Invalid "Price (USD)" on item 1: must be from 3 to 200 USD (OnlyFans\' PPV range); use Send Message for a free message',
+			details: {
+				description: 'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent to OFAuth for this item.',
+				field: 'Price (USD)',
+				itemIndex: 1,
+			},
+		});
+		expect(failed[1].json).toMatchObject({ details: { field: 'Fan', itemIndex: 2 } });
+		expect([100081, 100082, 100083].map((fan) => sim().messagesSentTo(fan))).toEqual([1, 0, 1]);
 	});
 
 	test('Continue On Fail: good items are sent, bad items become error items, pairedItem points at each input', async () => {
@@ -159,7 +214,11 @@ describe('validation before any request: bad input names the field, the item and
 		expect(output.map((item) => item.json.price ?? null)).toEqual([9.99, null, 19.5, null, null, 200]);
 		expect(output[1].json).toEqual({
 			error: 'Invalid "Price (USD)" on item 1: must be from 3 to 200 USD (OnlyFans\' PPV range); use Send Message for a free message',
-			description: 'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent to OFAuth for this item.',
+			details: {
+				description: 'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent to OFAuth for this item.',
+				field: 'Price (USD)',
+				itemIndex: 1,
+			},
 		});
 		expect(String(output[3].json.error)).toMatch(/^Invalid "Fan" on item 3: /);
 		expect(String(output[4].json.error)).toMatch(/^Invalid "Price \(USD\)" on item 4: must be a number/);

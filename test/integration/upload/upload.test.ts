@@ -303,8 +303,17 @@ describe('Upload Media: wrong input is refused before any request', () => {
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
 		expect(result.error?.message).toBe(
-			'Invalid "Input Binary Field" on item 0: the input item has no binary property "data" (it has: photo). Enter the name of the property that holds the file, or make sure the previous node outputs a file.',
+			'Invalid "Input Binary Field" on item 0: the input item has no binary property "data" (it has: photo). Enter the name of the property that holds the file, or make sure the previous node outputs a file. (checked 1 item: nothing was sent)',
 		);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('uploads nothing when a later item is invalid: the first file is not sent, the error counts the items checked', async () => {
+		const sim = simulator();
+		const good = await binaryItem(randomBytes(100), { fileName: 'ok.png', mimeType: 'image/png' });
+		const result = await runNode(upload(), { credentials: simulatorCredentials(sim), items: [good, { json: { id: 2 } }] });
+
+		expect(result.error?.message).toMatch(/^Invalid "Input Binary Field" on item 1: .*it has no binary data at all.*\(checked 2 items: nothing was sent\)$/);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -332,7 +341,7 @@ describe('Upload Media: wrong input is refused before any request', () => {
 		const result = await runNode(upload(), { credentials: simulatorCredentials(sim), items: [text] });
 
 		expect(result.error?.message).toBe(
-			'Invalid "Content Type" on item 0: The MIME type of binary property "data" is "text/plain", but the OnlyFans vault takes photos, videos and audio only. Set Options > Content Type (e.g. image/jpeg) if the file really is one.',
+			'Invalid "Content Type" on item 0: The MIME type of binary property "data" is "text/plain", but the OnlyFans vault takes photos, videos and audio only. Set Options > Content Type (e.g. image/jpeg) if the file really is one. (checked 1 item: nothing was sent)',
 		);
 		expect(sim.requests).toHaveLength(0);
 	});

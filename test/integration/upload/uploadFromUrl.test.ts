@@ -105,7 +105,7 @@ describe('Upload Media from a URL', () => {
 		const served = files.served.length;
 		const ftp = await runNode(fromUrl('ftp://example.com/a.jpg'), { credentials: simulatorCredentials(sim) });
 		expect(ftp.error?.message).toBe(
-			'Invalid "URL" on item 0: "ftp://example.com/a.jpg" is not an http(s) URL, e.g. https://example.com/photo.jpg',
+			'Invalid "URL" on item 0: "ftp://example.com/a.jpg" is not an http(s) URL, e.g. https://example.com/photo.jpg (checked 1 item: nothing was sent)',
 		);
 		expect(files.served.length).toBe(served);
 		expect(sim.requests).toHaveLength(0);

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { MassMessageBody } from '../../validation/massMessageBody';
+import { paginateOffset } from '../../transport';
+import { readConnectionField } from '../../transport/connection';
+import type { KnownUserList, MassMessageBody, UserListId } from '../../validation/massMessageBody';
 import {
 	dateRangeLabels,
 	dateRangeSchema,
@@ -8,8 +10,10 @@ import {
 	massMessageIdLabels,
 	massMessageIdSchema,
 	massMessageSchema,
+	resolveUserListReference,
 } from '../../validation/massMessageBody';
-import { parseFields } from '../../validation/validate';
+import { parseFields, throwInvalidField } from '../../validation/validate';
+import type { ExecutionScope } from '../types';
 import { mediaField, messageOptionsCollection, ppvFields, readMessageFields, textField } from '../shared/messageFields';
 
 /** Fields shared by the mass-message operations (Create and Update use the whole composer). */
@@ -129,6 +133,54 @@ export function readMassMessageBody(context: IExecuteFunctions, itemIndex: numbe
 		itemIndex,
 		massMessageFieldLabels,
 	);
+}
+
+/**
+ * readMassMessageBody, then every list given as text (a built-in type or a list name) checked against
+ * the account's user lists, read once per execution and connection: a list that does not exist stops
+ * the item before anything is sent, a name becomes its list ID.
+ */
+export async function prepareMassMessageBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<MassMessageBody> {
+	const body = readMassMessageBody(context, itemIndex);
+	const fields = [
+		['userLists', massMessageFieldLabels.userLists],
+		['excludeUserLists', massMessageFieldLabels.excludeUserLists],
+	] as const;
+	if (!fields.some(([key]) => body[key]?.some((id) => typeof id === 'string'))) return body;
+
+	const connection = readConnectionField(context, itemIndex);
+	const lists = await scope.once(`userLists:${connection}`, async () =>
+		(await paginateOffset(
+			context,
+			{ method: 'GET', path: '/v2/access/users/lists', itemIndex },
+			{ returnAll: true, limit: 0, pageSize: 100 },
+		)) as KnownUserList[],
+	);
+	for (const [key, label] of fields) {
+		const given = body[key];
+		if (!given) continue;
+		const resolved: UserListId[] = given.map((id) => {
+			if (typeof id === 'number') return id;
+			const match = resolveUserListReference(id, lists);
+			return 'id' in match ? match.id : throwInvalidField(context.getNode(), itemIndex, label, match.problem);
+		});
+		body[key] = [...new Set(resolved)];
+	}
+	const included = new Set((body.userLists ?? []).map(String));
+	const overlap = (body.excludeUserLists ?? []).find((id) => included.has(String(id)));
+	if (overlap !== undefined) {
+		throwInvalidField(
+			context.getNode(),
+			itemIndex,
+			massMessageFieldLabels.excludeUserLists,
+			`list ${overlap} is also in "${massMessageFieldLabels.userLists}": remove it from one of the two`,
+		);
+	}
+	return body;
 }
 
 export function readMassMessageId(context: IExecuteFunctions, itemIndex: number): string {

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../transport';
 import { connectionField } from '../shared/commonFields';
-import { composerFields, massMessageIdField, readMassMessageBody, readMassMessageId } from './fields';
+import type { ExecutionScope, Send } from '../types';
+import { composerFields, massMessageIdField, prepareMassMessageBody, readMassMessageId } from './fields';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -12,14 +13,16 @@ export const description: INodeProperties[] = [
 	...composerFields,
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send> {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const body = readMassMessageBody(this, itemIndex);
-	const queueItem = await ofauthApi(this, {
-		method: 'PUT',
-		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
-		body: body as unknown as IDataObject,
-		itemIndex,
-	});
-	return [{ json: queueItem }];
+	const body = await prepareMassMessageBody(this, itemIndex, scope);
+	return async () => {
+		const queueItem = await ofauthApi(this, {
+			method: 'PUT',
+			path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+			body: body as unknown as IDataObject,
+			itemIndex,
+		});
+		return [{ json: queueItem }];
+	};
 }

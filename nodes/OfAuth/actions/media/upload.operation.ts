@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ofauthApi, ofauthRequest } from '../../transport';
 import { parseFields, throwInvalidField } from '../../validation/validate';
 import { connectionField } from '../shared/commonFields';
+import type { Send } from '../types';
 import type { PartSource, SentUpload } from './uploadFlow';
 import { bufferSource, readUploadPlan, sendPlannedUpload, streamSource, waitUntilReady } from './uploadFlow';
 
@@ -228,8 +229,14 @@ async function fileFromBinary(
 				streamSource(await context.helpers.getBinaryStream(binaryId, READ_CHUNK), size, `The binary file "${fileName}"`),
 		};
 	}
-	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	return { fileName, contentType, size: buffer.length, binary: item.binary, open: async () => bufferSource(buffer) };
+	// kept in the item as base64 (memory mode): decoded only when this item's upload starts
+	return {
+		fileName,
+		contentType,
+		size: Buffer.byteLength(binary.data, 'base64'),
+		binary: item.binary,
+		open: async () => bufferSource(await context.helpers.getBinaryDataBuffer(itemIndex, property)),
+	};
 }
 
 function fileNameFromUrl(url: URL): string {
@@ -246,11 +253,8 @@ function headerText(headers: IDataObject, name: string): string | undefined {
 	return value === undefined || value === null ? undefined : String(Array.isArray(value) ? value[0] : value);
 }
 
-async function fileFromUrl(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	options: z.infer<typeof optionsSchema>,
-): Promise<FileToUpload> {
+/** The URL field, checked before any download: an http(s) URL; a Content Type option must be a media type. */
+function checkUrlSource(context: IExecuteFunctions, itemIndex: number, options: z.infer<typeof optionsSchema>): URL {
 	const address = String(context.getNodeParameter('url', itemIndex, '')).trim();
 	let url: URL | undefined;
 	try {
@@ -262,7 +266,15 @@ async function fileFromUrl(
 		throwInvalidField(context.getNode(), itemIndex, 'URL', `"${address}" is not an http(s) URL, e.g. https://example.com/photo.jpg`);
 	}
 	if (options.contentType) checkContentType(context, itemIndex, options.contentType, 'The Content Type option');
+	return url;
+}
 
+async function fileFromUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: z.infer<typeof optionsSchema>,
+	url: URL,
+): Promise<FileToUpload> {
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await context.helpers.httpRequest({
@@ -342,21 +354,46 @@ async function sha256Of(file: FileToUpload): Promise<string> {
 	return hash.digest('hex');
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+function refuseEmptyFile(context: IExecuteFunctions, itemIndex: number, file: FileToUpload): void {
+	if (file.size <= 0) {
+		throwInvalidField(context.getNode(), itemIndex, 'Input Binary Field', `the file "${file.fileName}" is empty (0 bytes): there is nothing to upload`);
+	}
+}
+
+/**
+ * Checks the item without uploading: the options, and the binary file (present, a media type, not
+ * empty) or the URL. A URL is downloaded only when the upload runs.
+ */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
 	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
 	const options = parseFields(optionsSchema, this.getNodeParameter('options', itemIndex, {}), this.getNode(), itemIndex, optionLabels);
-
-	const file = source === 'url' ? await fileFromUrl(this, itemIndex, options) : await fileFromBinary(this, itemIndex, options);
-	if (file.size <= 0) {
-		throwInvalidField(this.getNode(), itemIndex, 'Input Binary Field', `the file "${file.fileName}" is empty (0 bytes): there is nothing to upload`);
+	if (source === 'url') {
+		const url = checkUrlSource(this, itemIndex, options);
+		return async () => {
+			const file = await fileFromUrl(this, itemIndex, options, url);
+			refuseEmptyFile(this, itemIndex, file);
+			return await upload(this, itemIndex, options, source, file);
+		};
 	}
+	const file = await fileFromBinary(this, itemIndex, options);
+	refuseEmptyFile(this, itemIndex, file);
+	return async () => await upload(this, itemIndex, options, source, file);
+}
+
+async function upload(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: z.infer<typeof optionsSchema>,
+	source: string,
+	file: FileToUpload,
+): Promise<INodeExecutionData[]> {
 	const passThrough = options.includeBinary && file.binary ? { binary: file.binary } : {};
 	const summary = { fileName: file.fileName, contentType: file.contentType, size: file.size };
 
 	let sent: SentUpload;
 	try {
 		if (options.checkDuplicate && source !== 'url') {
-			const check = await ofauthApi<IDataObject>(this, {
+			const check = await ofauthApi<IDataObject>(context, {
 				method: 'POST',
 				path: '/v2/access/uploads/check',
 				body: { etag: await sha256Of(file), size: file.size },
@@ -382,16 +419,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}
 		}
 
-		const init = await ofauthRequest<IDataObject>(this, {
+		const init = await ofauthRequest<IDataObject>(context, {
 			method: 'POST',
 			path: '/v2/access/uploads/init',
 			body: { filename: file.fileName, size: file.size, contentType: file.contentType },
 			itemIndex,
 		});
-		const plan = readUploadPlan(this, init, file.size, itemIndex);
+		const plan = readUploadPlan(context, init, file.size, itemIndex);
 		const bytes = await file.open();
 		try {
-			sent = await sendPlannedUpload(this, plan, bytes, file.contentType, itemIndex);
+			sent = await sendPlannedUpload(context, plan, bytes, file.contentType, itemIndex);
 		} finally {
 			await bytes.close();
 		}
@@ -403,7 +440,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.waitUntilReady && media?.id !== undefined) {
 		media = (
 			await waitUntilReady(
-				this,
+				context,
 				media,
 				{ timeoutSeconds: options.waitTimeoutSeconds, intervalSeconds: options.pollIntervalSeconds },
 				itemIndex,

@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../shared/commonFields';
 import { fanField } from '../shared/fanField';
 import { mediaField, messageOptionsCollection, replyToField, textField } from '../shared/messageFields';
-import { sendToFan } from './sendToFan';
+import type { Send } from '../types';
+import { prepareSendToFan } from './sendToFan';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -13,6 +14,6 @@ export const description: INodeProperties[] = [
 	messageOptionsCollection([replyToField]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await sendToFan(this, itemIndex, { ppv: false });
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
+	return prepareSendToFan(this, itemIndex, { ppv: false });
 }

@@ -1,20 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../transport';
 import { freeMessageSchema, messageFieldLabels, ppvMessageSchema } from '../../validation/messageBody';
 import { parseFields } from '../../validation/validate';
 import { readFanId } from '../shared/fanField';
 import { readMessageFields } from '../shared/messageFields';
+import type { Send } from '../types';
 
 /**
  * Send and Send PPV: validate the fan and the message of one item (nothing is sent when either is
- * wrong), then POST /v2/access/chats/{fan}/messages once. Output: the message OFAuth returned.
+ * wrong); the returned Send POSTs /v2/access/chats/{fan}/messages once. Output: the message OFAuth returned.
  */
-export async function sendToFan(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	{ ppv }: { ppv: boolean },
-): Promise<INodeExecutionData[]> {
+export function prepareSendToFan(context: IExecuteFunctions, itemIndex: number, { ppv }: { ppv: boolean }): Send {
 	const fanId = readFanId(context, itemIndex);
 	const body = parseFields(
 		ppv ? ppvMessageSchema : freeMessageSchema,
@@ -23,11 +20,13 @@ export async function sendToFan(
 		itemIndex,
 		messageFieldLabels,
 	);
-	const message = await ofauthApi(context, {
-		method: 'POST',
-		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
-		body: body as unknown as IDataObject,
-		itemIndex,
-	});
-	return [{ json: message }];
+	return async () => {
+		const message = await ofauthApi(context, {
+			method: 'POST',
+			path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
+			body: body as unknown as IDataObject,
+			itemIndex,
+		});
+		return [{ json: message }];
+	};
 }

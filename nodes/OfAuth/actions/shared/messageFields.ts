@@ -94,7 +94,7 @@ export const messageOptionFields: INodeProperties[] = [
 		name: 'isLockedText',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the text is hidden until the fan unlocks the message',
+		description: 'Whether the text is hidden until the fan pays to unlock the message. Only for a PPV (a price is set): a free message has nothing to unlock.',
 	},
 	{
 		displayName: 'Markdown',
