@@ -6,23 +6,30 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { connectionField } from '../OfAuth/actions/shared/commonFields';
 import { searchConnections } from '../OfAuth/methods/listSearch';
 import { CREDENTIAL_TYPE } from '../OfAuth/transport';
 import { eventIdOf, recentEventIdsInProcess, rememberEventId } from './helpers/dedupe';
 import { ANY_EVENT, EVENT_OPTIONS, eventConnectionId, isEventSelected, simplifyEvent } from './helpers/events';
+import type { SignatureScheme } from './helpers/signature';
 import { verifyDelivery } from './helpers/signature';
 import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
 
 const DASHBOARD_URL = 'https://app.ofauth.com/platform/developers/webhooks';
 
 async function signingSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const secret = credentials.webhookSigningSecret;
-	return typeof secret === 'string' ? secret.trim() : '';
+	try {
+		const secret = (await context.getCredentials(CREDENTIAL_TYPE)).webhookSigningSecret;
+		return typeof secret === 'string' ? secret.trim() : '';
+	} catch {
+		return ''; // no credential selected or it cannot be read: treated as no secret (401), never a crash
+	}
 }
+
+const NO_SECRET =
+	'Verify Signature is on but the OFAuth API credential has no Webhook Signing Secret: copy the signing secret of this endpoint from the OFAuth dashboard (Developers > Webhooks) into the credential, or turn Verify Signature off';
 
 export class OfAuthTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -88,6 +95,14 @@ export class OfAuthTrigger implements INodeType {
 			},
 			{
 				displayName:
+					'Verification needs the Webhook Signing Secret of the OFAuth API credential. Without it every delivery is refused with 401 (the reason is in the n8n log).',
+				name: 'signingSecretNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { verifySignature: [true] } },
+			},
+			{
+				displayName:
 					'Without verification anyone who knows the URL can start this workflow with a made-up event',
 				name: 'verifyOffNotice',
 				type: 'notice',
@@ -110,16 +125,12 @@ export class OfAuthTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			/**
-			 * Webhooks live in the OFAuth dashboard, so there is nothing to look up or register.
-			 * Checking here surfaces a missing signing secret when the workflow is published,
-			 * instead of as silent 401s later.
+			 * Webhooks live in the OFAuth dashboard, so there is nothing to look up or register. A
+			 * missing signing secret is logged when the workflow is published; deliveries then get 401.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (this.getNodeParameter('verifySignature', true) === true && !(await signingSecret(this))) {
-					throw new NodeOperationError(this.getNode(), 'The OFAuth API credential has no Webhook Signing Secret', {
-						description:
-							'Copy the signing secret of your endpoint from the OFAuth dashboard (Developers > Webhooks) into the credential, or turn off "Verify Signature".',
-					});
+					this.logger.warn(`OFAuth Trigger "${this.getNode().name}": ${NO_SECRET}`);
 				}
 				return true;
 			},
@@ -136,17 +147,19 @@ export class OfAuthTrigger implements INodeType {
 		const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
 		const rawBody = await readRawBody(this);
 
+		let verifiedScheme: SignatureScheme | undefined;
 		if (this.getNodeParameter('verifySignature', true) === true) {
 			const secret = await signingSecret(this);
 			if (!secret) {
-				this.logger.warn(`OFAuth Trigger "${this.getNode().name}" refused a delivery: the credential has no Webhook Signing Secret`);
+				this.logger.warn(`OFAuth Trigger "${this.getNode().name}" refused a delivery with 401: ${NO_SECRET}`);
 				return refuse(this, 401, 'Signature verification is on but no signing secret is configured');
 			}
 			const verification = verifyDelivery(headers, rawBody, secret, Math.floor(Date.now() / 1000));
 			if (!verification.valid) {
-				this.logger.debug(`OFAuth Trigger "${this.getNode().name}" refused a delivery: ${verification.reason}`);
+				this.logger.warn(`OFAuth Trigger "${this.getNode().name}" refused a delivery with 401: ${verification.reason}`);
 				return refuse(this, 401, verification.reason);
 			}
+			verifiedScheme = verification.scheme;
 		}
 
 		const event = parseEvent(rawBody);
@@ -161,7 +174,7 @@ export class OfAuthTrigger implements INodeType {
 			return acknowledge(`event of connection ${connectionId}, not ${onlyConnection}`);
 		}
 
-		const eventId = eventIdOf(headers, event, rawBody);
+		const eventId = eventIdOf(verifiedScheme, headers, event, rawBody);
 		const node = this.getNode();
 		// both memories record the id (no short-circuit); either one knowing it means a redelivery
 		const newInStaticData = rememberEventId(this.getWorkflowStaticData('node'), eventId);
@@ -170,6 +183,6 @@ export class OfAuthTrigger implements INodeType {
 
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const output: IDataObject = simplify ? simplifyEvent(event) : event;
-		return { workflowData: [this.helpers.returnJsonArray([output])] };
+		return { workflowData: [this.helpers.returnJsonArray([output])], webhookResponse: { received: true } };
 	}
 }

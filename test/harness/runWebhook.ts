@@ -79,7 +79,7 @@ function expressResponse(res: ServerResponse): ServerResponse & { status(code: n
  * n8n's webhook server does: the raw body is read and kept (`req.rawBody`), JSON bodies are
  * parsed (malformed JSON is a 422 before the node runs, as in n8n), then the node's `webhook()`
  * runs in n8n-core's WebhookContext with the real request; `noWebhookResponse` means the node
- * answered itself, `workflowData` starts an execution (200 "Workflow was started"), anything
+ * answered itself, `workflowData` starts an execution (200 with the node's webhookResponse, else "Workflow was started"), anything
  * else is a 200 without an execution. Static data is saved through JSON after each delivery.
  */
 export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<WebhookTriggerHarness> {
@@ -162,7 +162,8 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 		res.setHeader('content-type', 'application/json');
 		if (result.workflowData) {
 			started.push(result.workflowData);
-			res.end(JSON.stringify({ message: 'Workflow was started' }));
+			// as n8n's onReceived response: the node's webhookResponse when it gives one
+			res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
 			return;
 		}
 		res.end(JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }));

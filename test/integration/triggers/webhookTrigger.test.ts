@@ -6,6 +6,7 @@ import type { WebhookTriggerHarness } from '../../harness/runWebhook';
 import { startWebhookTrigger } from '../../harness/runWebhook';
 import { ACTIVE_CONNECTION_ID, SECOND_CONNECTION_ID, signOfAuthSignature, signSvix } from '../../simulator';
 import { RecentEventIds, rememberEventId } from '../../../nodes/OfAuthTrigger/helpers/dedupe';
+import { OfAuthTrigger } from '../../../nodes/OfAuthTrigger/OfAuthTrigger.node';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const now = () => Math.floor(Date.now() / 1000);
@@ -145,12 +146,20 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 			expect(trigger.started).toHaveLength(1);
 		});
 
-		test('verification on without a signing secret: publishing fails with a clear error, deliveries get 401', async () => {
+		test('verification on without a signing secret: publishing works and logs why, deliveries get a 401 with the reason', async () => {
 			const trigger = await start({}, '');
-			await expect(trigger.runWebhookMethod('checkExists')).rejects.toThrow('The OFAuth API credential has no Webhook Signing Secret');
+			expect(await trigger.runWebhookMethod('checkExists')).toBe(true);
 			const delivery = await sim().deliverWebhook(trigger.url, chatMessageEvent(), { scheme: 'ofauth', secret: 'anything' });
 			expect(delivery.status).toBe(401);
+			expect(JSON.parse(delivery.body)).toEqual({ error: 'Signature verification is on but no signing secret is configured' });
 			expect(trigger.started).toHaveLength(0);
+		});
+
+		test('the node panel tells that verification needs the signing secret, and warns when verification is off', () => {
+			const properties = new OfAuthTrigger().description.properties;
+			const secretNotice = properties.find((property) => property.name === 'signingSecretNotice');
+			expect(secretNotice).toMatchObject({ type: 'notice', displayOptions: { show: { verifySignature: [true] } } });
+			expect(secretNotice?.displayName).toMatch(/needs the Webhook Signing Secret.*refused with 401/);
 		});
 
 		test('with a secret, the webhook methods register nothing (the URL is pasted into the OFAuth dashboard)', async () => {
@@ -186,16 +195,70 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 	});
 
 	describe('redeliveries', () => {
-		test.each(['ofauth', 'svix'] as const)('%s: the same event id delivered again (freshly signed) is a 200 that starts nothing', async (scheme) => {
+		test('svix: the same svix-id delivered again (freshly signed) is a 200 that starts nothing', async () => {
 			const trigger = await start();
 			const event = chatMessageEvent();
-			const first = await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, id: 'msg_same' });
-			const again = await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, id: 'msg_same', timestamp: now() - 5 });
-			const other = await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, id: 'msg_other' });
+			const first = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_same' });
+			const again = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_same', timestamp: now() - 5 });
+			const other = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_other' });
 			expect([first.status, again.status, other.status]).toEqual([200, 200, 200]);
+			expect(JSON.parse(first.body)).toEqual({ received: true });
 			expect(JSON.parse(again.body)).toEqual({ received: true, started: false, reason: 'event already received (redelivery)' });
 			expect(trigger.started).toHaveLength(2);
-			expect(trigger.staticData().recentEventIds).toEqual(['msg_same', 'msg_other']);
+			expect(trigger.staticData().recentEventIds).toEqual(['svix:msg_same', 'svix:msg_other']);
+		});
+
+		test('ofauth: the same event (its own id in the body) delivered again, freshly signed, is a 200 that starts nothing', async () => {
+			const trigger = await start();
+			const event = { id: 'evt_1', ...chatMessageEvent() };
+			const first = await sim().deliverWebhook(trigger.url, event, { scheme: 'ofauth', secret: SECRET });
+			const again = await sim().deliverWebhook(trigger.url, event, { scheme: 'ofauth', secret: SECRET, timestamp: now() - 5 });
+			const other = await sim().deliverWebhook(trigger.url, { ...event, id: 'evt_2' }, { scheme: 'ofauth', secret: SECRET });
+			expect([first.status, again.status, other.status]).toEqual([200, 200, 200]);
+			expect(JSON.parse(first.body)).toEqual({ received: true });
+			expect(JSON.parse(again.body)).toMatchObject({ started: false });
+			expect(trigger.started).toHaveLength(2);
+			expect(trigger.staticData().recentEventIds).toEqual(['event:evt_1', 'event:evt_2']);
+		});
+
+		test('attack, ofauth: a captured delivery re-sent with made-up id headers starts nothing (the signature covers only t and the body)', async () => {
+			const trigger = await start();
+			const raw = JSON.stringify(chatMessageEvent());
+			const signed = { 'content-type': 'application/json', ...ofauthHeaders(raw) };
+			const first = await post(trigger.url, raw, { ...signed, 'OFAuth-Event-Id': 'evt_original' });
+			const forgedHeaders: Array<Record<string, string>> = [
+				{ 'OFAuth-Event-Id': 'evt_forged_1' },
+				{ 'webhook-id': 'evt_forged_2' },
+				{ 'OFAuth-Event-Id': 'evt_forged_3', 'webhook-id': 'evt_forged_4' },
+				{},
+			];
+			const forged = await Promise.all(forgedHeaders.map((extra) => post(trigger.url, raw, { ...signed, ...extra })));
+			expect(first.status).toBe(200);
+			expect(forged.map((response) => [response.status, JSON.parse(response.body).started])).toEqual([
+				[200, false],
+				[200, false],
+				[200, false],
+				[200, false],
+			]);
+			expect(trigger.started).toHaveLength(1);
+		});
+
+		test('attack, svix: a captured delivery re-sent with another svix-id fails the signature; made-up id headers change nothing', async () => {
+			const trigger = await start();
+			const raw = JSON.stringify(chatMessageEvent());
+			const timestamp = now();
+			const signed = {
+				'content-type': 'application/json',
+				'svix-id': 'msg_captured',
+				'svix-timestamp': String(timestamp),
+				'svix-signature': signSvix(SECRET, 'msg_captured', timestamp, raw),
+			};
+			const first = await post(trigger.url, raw, signed);
+			const otherSvixId = await post(trigger.url, raw, { ...signed, 'svix-id': 'msg_forged' });
+			const extraHeaders = await post(trigger.url, raw, { ...signed, 'webhook-id': 'msg_forged_2', 'OFAuth-Event-Id': 'evt_forged' });
+			expect([first.status, otherSvixId.status, extraHeaders.status]).toEqual([200, 401, 200]);
+			expect(JSON.parse(extraHeaders.body)).toMatchObject({ started: false });
+			expect(trigger.started).toHaveLength(1);
 		});
 
 		test('without an id header, a byte-identical redelivery is recognised by its digest', async () => {
@@ -218,7 +281,7 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 			expect(JSON.parse(again.body)).toMatchObject({ started: false });
 			expect(trigger.started).toHaveLength(1);
 			// the acknowledgement started nothing, so n8n saved that delivery's static data
-			expect(trigger.staticData().recentEventIds).toEqual(['msg_lost']);
+			expect(trigger.staticData().recentEventIds).toEqual(['svix:msg_lost']);
 		});
 
 		test('the in-process memory is bounded per trigger and in the number of triggers', () => {
