@@ -82,5 +82,22 @@ export class OfAuthApi implements ICredentialType {
 			url: '/v2/account/whoami',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'OFAuth rejected the API key: copy it again from the OFAuth dashboard (Developers > API keys) into API Key, without spaces. Keys starting with sk_sandbox_ use the sandbox.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'OFAuth accepted the API key but it may not read the account (whoami): check its permissions in the OFAuth dashboard (API keys).',
+				},
+			},
+		],
 	};
 }

@@ -204,6 +204,9 @@ describe('in the editor backend (n8n start)', () => {
 	test("n8n's credential test reports a wrong API key", async () => {
 		const result = await testCredential(BAD_KEY_CRED.id);
 		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			'OFAuth rejected the API key: copy it again from the OFAuth dashboard (Developers > API keys) into API Key, without spaces. Keys starting with sk_sandbox_ use the sandbox.',
+		);
 		expect(result.message).not.toContain('sk_test_wrong_key');
 		// n8n may try more than once; every attempt is the whoami call, refused
 		expect(sim.requests.length).toBeGreaterThan(0);

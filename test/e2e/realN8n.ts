@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- test tooling, never shipped: it runs n8n as a child process with fixed test-only keys, and n8n's rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test tooling, never shipped: it runs n8n as a child process with fixed test-only keys, and n8n's rules for node code do not apply */
 /**
  * A real n8n (2.41.1 on Node 24, cached by scripts/real-n8n-env.sh) with this package installed
  * from its `npm pack` tarball exactly as a user installs a community package.
@@ -16,7 +16,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, homedir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** the repository root (also when this file runs compiled from build/test/e2e, as the demo does) */
@@ -106,11 +106,8 @@ export interface ExecuteResult extends CliResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Runtime: Node 24 + n8n 2.41.1, installed once into the cache (a lock guards concurrent jest workers)
+// Runtime: Node 24 + n8n 2.41.1, installed once into the cache (scripts/real-n8n-env.sh holds the install lock)
 
-function cacheDir(): string {
-	return process.env.OFAUTH_E2E_CACHE ?? path.join(homedir(), '.cache', 'ofauth-e2e');
-}
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
@@ -144,45 +141,10 @@ function pidAlive(pid: number): boolean {
 	}
 }
 
-/** One installer at a time across jest workers, the demo and CI: a lock file holding the owner's pid. */
-async function withInstallLock<T>(fn: () => Promise<T>): Promise<T> {
-	const cache = cacheDir();
-	mkdirSync(cache, { recursive: true });
-	const lock = path.join(cache, '.install.lock');
-	const started = Date.now();
-	for (;;) {
-		try {
-			writeFileSync(lock, String(process.pid), { flag: 'wx' });
-			break;
-		} catch {
-			const owner = Number(readFileSafe(lock));
-			if (!owner || !pidAlive(owner)) {
-				rmSync(lock, { force: true }); // left by an installer that died
-				continue;
-			}
-			if (Date.now() - started > 30 * 60_000) throw new Error(`timed out waiting for ${lock} (pid ${owner})`);
-			await sleep(1000);
-		}
-	}
-	try {
-		return await fn();
-	} finally {
-		rmSync(lock, { force: true });
-	}
-}
-
-function readFileSafe(p: string): string {
-	try {
-		return readFileSync(p, 'utf8');
-	} catch {
-		return '';
-	}
-}
-
 async function resolveRuntime(): Promise<Runtime> {
-	// real-n8n-env.sh installs when the cache is empty (progress on stderr) and prints nothing else.
+	// real-n8n-env.sh installs when the cache is empty (progress on stderr; it holds the install lock) and prints nothing else.
 	const script = `source scripts/real-n8n-env.sh >&2 && printf '%s\\n%s\\n%s\\n' "$NODE24_BIN" "$N8N_BIN" "$N8N_DIR"`;
-	const [nodeBin, n8nBin, n8nDir] = (await withInstallLock(() => runBash(script, true))).trim().split('\n');
+	const [nodeBin, n8nBin, n8nDir] = (await runBash(script, true)).trim().split('\n');
 	if (!existsSync(nodeBin) || !existsSync(n8nBin)) throw new Error(`real n8n not found: ${nodeBin} ${n8nBin}`);
 	return { nodeBin, n8nBin, n8nDir };
 }

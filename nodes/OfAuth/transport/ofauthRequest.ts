@@ -1,11 +1,12 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toNetworkError, toNodeApiError } from './apiError';
 import type { OfAuthContext } from './connection';
 import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from './connection';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
+import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
 export interface OfAuthRequest {
 	method: IHttpRequestMethods;
@@ -59,8 +60,7 @@ function networkErrorCode(error: unknown): string | undefined {
 }
 
 function isCancellation(context: OfAuthContext, error: unknown): boolean {
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
-	return Boolean(signal?.aborted) || (error as { name?: string })?.name === 'CanceledError';
+	return Boolean(cancelSignalOf(context)?.aborted) || (error as { name?: string })?.name === 'CanceledError';
 }
 
 /** User-set retry limits from the node's Request Settings, when the node has them. */
@@ -136,7 +136,7 @@ export async function ofauthRequest<T = IDataObject>(
 			outcome = { kind: 'status', statusCode: response.statusCode };
 		} catch (error) {
 			if (isCancellation(context, error)) {
-				throw new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex: request.itemIndex });
+				throw cancelledError(context, request.itemIndex);
 			}
 			outcome = { kind: 'network', code: networkErrorCode(error) };
 		}
@@ -154,7 +154,7 @@ export async function ofauthRequest<T = IDataObject>(
 			context.logger.debug(
 				`OFAuth ${request.method} ${request.path}: ${outcome.kind === 'status' ? `HTTP ${outcome.statusCode}` : outcome.code}, retry ${attempt + 1}/${retry.maxRetries} in ${waitMs} ms`,
 			);
-			await sleep(waitMs);
+			await waitUnlessCancelled(context, waitMs, request.itemIndex);
 			continue;
 		}
 

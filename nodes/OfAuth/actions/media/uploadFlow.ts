@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OfAuthResponse } from '../../transport';
 import { encodePathSegment, ofauthApi, ofauthRequest } from '../../transport';
+import { waitUnlessCancelled } from '../../transport/wait';
 
 /**
  * The bytes of one file, handed out part by part. A part is only held until its PUT
@@ -305,7 +306,7 @@ export async function waitUntilReady(
 					},
 				);
 			}
-			await sleep(Math.max(0, Math.min(options.intervalSeconds * 1000, deadline - Date.now())));
+			await waitUnlessCancelled(context, Math.max(0, Math.min(options.intervalSeconds * 1000, deadline - Date.now())), itemIndex);
 		}
 		polls++;
 		const page = await ofauthApi<IDataObject>(context, {

@@ -1,0 +1,32 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { OfAuthContext } from './connection';
+
+/** The longest single sleep: a cancelled execution stops waiting within this, even if its abort event is missed. */
+const WAIT_SLICE_MS = 250;
+
+/** The execution's cancel signal, where the context has one (executions; not pickers or hooks). */
+export function cancelSignalOf(context: OfAuthContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+}
+
+export function cancelledError(context: OfAuthContext, itemIndex: number | undefined): NodeOperationError {
+	return new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex });
+}
+
+/**
+ * Waits `ms` (a rate-limit wait, a retry backoff, a readiness poll) unless the execution is
+ * cancelled: then it stops at once with "The execution was cancelled" instead of keeping a
+ * cancelled run alive until the wait is over.
+ */
+export async function waitUnlessCancelled(context: OfAuthContext, ms: number, itemIndex: number | undefined): Promise<void> {
+	const signal = cancelSignalOf(context);
+	const cancelled = new Promise<'cancelled'>((resolve) => signal?.addEventListener('abort', () => resolve('cancelled'), { once: true }));
+	const until = Date.now() + ms;
+	for (;;) {
+		if (signal?.aborted) throw cancelledError(context, itemIndex);
+		const left = until - Date.now();
+		if (left <= 0) return;
+		await Promise.race([sleep(Math.min(left, WAIT_SLICE_MS)), cancelled]);
+	}
+}
