@@ -49,6 +49,8 @@ export class OfAuthTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// empty: n8n then answers a delivery that starts a run with webhook()'s webhookResponse ({received: true})
+				responseData: '',
 				path: 'webhook',
 			},
 		],

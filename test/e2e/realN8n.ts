@@ -101,8 +101,8 @@ export interface ExecuteResult extends CliResult {
 	execution?: Execution;
 	/** resultData.error.message (undefined when the run succeeded) */
 	errorMessage?: string;
-	/** items of the first main output of a node's last run */
-	output(nodeName: string): NodeItem[];
+	/** items of a main output of a node's last run (0 by default; 1 is the error output under "Continue (using error output)") */
+	output(nodeName: string, outputIndex?: number): NodeItem[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,7 +283,7 @@ function makeExecuteResult(cli: CliResult): ExecuteResult {
 		...cli,
 		execution,
 		errorMessage: error?.message,
-		output(nodeName: string): NodeItem[] {
+		output(nodeName: string, outputIndex = 0): NodeItem[] {
 			const runs = execution?.data?.resultData?.runData?.[nodeName];
 			if (!runs?.length) {
 				throw new Error(
@@ -291,7 +291,7 @@ function makeExecuteResult(cli: CliResult): ExecuteResult {
 						(error ? `; error: ${error.message}` : ''),
 				);
 			}
-			return runs[runs.length - 1].data?.main?.[0] ?? [];
+			return runs[runs.length - 1].data?.main?.[outputIndex] ?? [];
 		},
 	};
 }

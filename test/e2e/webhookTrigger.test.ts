@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { ACTIVE_CONNECTION_ID, signOfAuthSignature, startSimulator, type OfAuthSimulator } from '../simulator';
+import { ACTIVE_CONNECTION_ID, signOfAuthSignature, signSvix, startSimulator, type OfAuthSimulator } from '../simulator';
 import { PACKAGE_NAME, RealN8n, simulatorCredential, type RunningN8n, type WorkflowJson } from './realN8n';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -184,6 +184,51 @@ test('bad signature, missing headers, stale timestamp, tampered body, replayed i
 	expect(after).toHaveLength(before + 1);
 	const newest = after.sort((a, b) => Number(b.id) - Number(a.id))[0];
 	expect((await server.getExecution(newest.id)).output('OFAuth Trigger').map((item) => item.json)).toEqual([sentinel]);
+}, 120_000);
+
+test('a captured delivery re-sent with made-up id headers starts nothing in either scheme; a started delivery is answered {"received":true}', async () => {
+	const before = await executionCount(ALL_EVENTS.id);
+	// OFAuth-Signature signs only t and the body: the id headers around it are the attacker's to choose
+	const ofauthRaw = JSON.stringify(chatMessage('captured OFAuth-Signature delivery'));
+	const ofauthSigned = { 'content-type': 'application/json', 'OFAuth-Signature': signOfAuthSignature(SECRET, now(), ofauthRaw) };
+	const ofauthFirst = await post(url(ALL_EVENTS), ofauthRaw, { ...ofauthSigned, 'OFAuth-Event-Id': 'evt_e2e_original' });
+	expect(ofauthFirst.status).toBe(200);
+	expect(JSON.parse(ofauthFirst.body)).toEqual({ received: true });
+	await server.waitForExecutions(ALL_EVENTS.id, before + 1);
+	const ofauthForged = [];
+	for (const extra of [{ 'OFAuth-Event-Id': 'evt_e2e_forged_1' }, { 'webhook-id': 'evt_e2e_forged_2' }, { 'OFAuth-Event-Id': 'evt_e2e_forged_3', 'webhook-id': 'x' }]) {
+		ofauthForged.push(await post(url(ALL_EVENTS), ofauthRaw, { ...ofauthSigned, ...extra }));
+	}
+
+	// Svix signs its id: another svix-id breaks the signature, extra id headers change nothing
+	const svixRaw = JSON.stringify(chatMessage('captured Svix delivery'));
+	const timestamp = now();
+	const svixSigned = {
+		'content-type': 'application/json',
+		'svix-id': 'msg_e2e_captured',
+		'svix-timestamp': String(timestamp),
+		'svix-signature': signSvix(SECRET, 'msg_e2e_captured', timestamp, svixRaw),
+	};
+	const svixFirst = await post(url(ALL_EVENTS), svixRaw, svixSigned);
+	expect(JSON.parse(svixFirst.body)).toEqual({ received: true });
+	await server.waitForExecutions(ALL_EVENTS.id, before + 2);
+	const svixOtherId = await post(url(ALL_EVENTS), svixRaw, { ...svixSigned, 'svix-id': 'msg_e2e_forged' });
+	const svixExtraHeaders = await post(url(ALL_EVENTS), svixRaw, { ...svixSigned, 'webhook-id': 'msg_e2e_forged_2', 'OFAuth-Event-Id': 'evt_e2e_forged_4' });
+
+	expect(ofauthForged.map((response) => [response.status, JSON.parse(response.body).started])).toEqual([
+		[200, false],
+		[200, false],
+		[200, false],
+	]);
+	expect([svixOtherId.status, svixExtraHeaders.status]).toEqual([401, 200]);
+	expect(JSON.parse(svixExtraHeaders.body)).toMatchObject({ started: false });
+
+	// a valid sentinel afterwards: the two originals and the sentinel are the only new executions
+	expect((await sim.deliverWebhook(url(ALL_EVENTS), chatMessage('sentinel after forged ids'), { scheme: 'svix', secret: SECRET })).status).toBe(200);
+	const after = await server.waitForExecutions(ALL_EVENTS.id, before + 3);
+	await new Promise((resolve) => setTimeout(resolve, 1000)); // anything a forged delivery started would show by now
+	expect(await executionCount(ALL_EVENTS.id)).toBe(before + 3);
+	expect(after.length).toBe(before + 3);
 }, 120_000);
 
 test('an event type that is not selected is answered 200 and starts nothing; a selected one starts a run', async () => {
