@@ -104,9 +104,8 @@ beforeAll(async () => {
 		{ ...simulatorCredential(sim, BAD_KEY_CRED.id, BAD_KEY_CRED.name), data: { ...simulatorCredential(sim).data, apiKey: 'sk_test_wrong_key' } },
 	]);
 	await n8n.importWorkflows([
-		// item 0 is valid, item 1 is not: the run stops at item 1 without a request for it.
-		// (Item 0 matters for more than coverage: n8n 2.41's `execute` loses a run that fails
-		// without any I/O, "No active execution found", so the failure must come after a request.)
+		// item 0 is valid, item 1 is not: every item is checked before the first send, so the run
+		// stops with nothing sent
 		rowsWorkflow(
 			'e2ePkgBadFan',
 			[
@@ -144,7 +143,9 @@ test('zod resolves inside n8n: an invalid item fails with the node\'s own messag
 	});
 	expect(run.execution?.data.resultData.error?.name).toBe('NodeOperationError');
 	expect(run.execution?.data.resultData.lastNodeExecuted).toBe('OFAuth');
-	expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v2/access/chats/${FIRST_FAN_ID}/messages`]);
+	// every row is checked before the first send: the valid row 0 is not sent either
+	expect(run.errorMessage).toMatch(/\(checked 2 items: nothing was sent\)$/);
+	expect(sim.requests).toEqual([]);
 }, 120_000);
 
 test('the same node with valid input sends the message through the credential', async () => {
