@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationDescriptions, resourceOptions } from './actions';
 import { router } from './actions/router';
-import { requestSettingsField } from './actions/shared/commonFields';
+import { requestSettingsField } from '../shared/fields';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 

@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { connectionField } from '../OfAuth/actions/shared/commonFields';
+import { connectionField } from '../shared/fields';
 import { searchConnections } from '../OfAuth/methods/listSearch';
-import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from '../OfAuth/transport';
+import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from '../shared/transport';
 import { maxTime } from './poll/scan';
 import { readState, remember, selectNew, writeState } from './poll/state';
 import type { PollSource } from './poll/types';

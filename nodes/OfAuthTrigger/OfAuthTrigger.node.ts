@@ -8,9 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { connectionField } from '../OfAuth/actions/shared/commonFields';
+import { connectionField } from '../shared/fields';
 import { searchConnections } from '../OfAuth/methods/listSearch';
-import { CREDENTIAL_TYPE } from '../OfAuth/transport';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 import { eventIdOf, recentEventIdsInProcess, rememberEventId } from './helpers/dedupe';
 import { ANY_EVENT, EVENT_OPTIONS, eventConnectionId, isEventSelected, simplifyEvent } from './helpers/events';
 import type { SignatureScheme } from './helpers/signature';

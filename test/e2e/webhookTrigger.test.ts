@@ -196,7 +196,12 @@ test('a captured delivery re-sent with made-up id headers starts nothing in eith
 	expect(JSON.parse(ofauthFirst.body)).toEqual({ received: true });
 	await server.waitForExecutions(ALL_EVENTS.id, before + 1);
 	const ofauthForged = [];
-	for (const extra of [{ 'OFAuth-Event-Id': 'evt_e2e_forged_1' }, { 'webhook-id': 'evt_e2e_forged_2' }, { 'OFAuth-Event-Id': 'evt_e2e_forged_3', 'webhook-id': 'x' }]) {
+	const forgedHeaders: Array<Record<string, string>> = [
+		{ 'OFAuth-Event-Id': 'evt_e2e_forged_1' },
+		{ 'webhook-id': 'evt_e2e_forged_2' },
+		{ 'OFAuth-Event-Id': 'evt_e2e_forged_3', 'webhook-id': 'x' },
+	];
+	for (const extra of forgedHeaders) {
 		ofauthForged.push(await post(url(ALL_EVENTS), ofauthRaw, { ...ofauthSigned, ...extra }));
 	}
 

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { toNodeApiError } from '../../nodes/OfAuth/transport/apiError';
+import { toNodeApiError } from '../../nodes/shared/transport/apiError';
 
 const node: INode = {
 	id: '1',

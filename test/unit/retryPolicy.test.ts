@@ -1,4 +1,4 @@
-import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from '../../nodes/OfAuth/transport/retryPolicy';
+import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from '../../nodes/shared/transport/retryPolicy';
 
 const settings = { ...DEFAULT_RETRY_SETTINGS, maxWaitMs: 30_000, baseDelayMs: 1_000 };
 

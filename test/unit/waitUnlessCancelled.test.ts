@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { waitUnlessCancelled } from '../../nodes/OfAuth/transport/wait';
+import { waitUnlessCancelled } from '../../nodes/shared/transport/wait';
 
 const node: INode = { id: 'n', name: 'OFAuth', type: 'ofAuth', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { ofauthApi } from '../transport';
+import { ofauthApi } from '../../shared/transport';
 
 const PAGE = 20;
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { paginateOffset } from '../transport';
+import { paginateOffset } from '../../shared/transport';
 
 /** Creators who signed a partner release form, for Options > Release Form Partners (value: their OnlyFans user ID). */
 export async function getReleaseFormPartners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

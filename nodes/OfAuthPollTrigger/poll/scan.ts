@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { ofauthApi } from '../../OfAuth/transport';
+import { ofauthApi } from '../../shared/transport';
 import type { PolledItem, ScanResult, ScanWindow } from './types';
 
 /** How many pages one poll reads at most before it stops and keeps what it found. */

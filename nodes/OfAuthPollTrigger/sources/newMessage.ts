@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../OfAuth/transport';
+import { encodePathSegment, ofauthApi } from '../../shared/transport';
 import { asObject, firstTime, scanOffsetList, sequenceOf } from '../poll/scan';
 import type { PolledItem, PollSource, ScanWindow } from '../poll/types';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SignatureScheme, WebhookHeaders } from './signature';
-import { headerValue } from './signature';
+import { headerValue } from '../../shared/transport/headers';
 
 /** How many recent event ids the trigger remembers (OFAuth retries a delivery up to 5 times). */
 export const REMEMBERED_EVENT_IDS = 1000;

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { headerValue } from '../../shared/transport/headers';
+
 /** Request headers as n8n hands them over (lower-case names). */
 export type WebhookHeaders = Record<string, string | string[] | undefined>;
 
@@ -11,12 +13,6 @@ export type SignatureScheme = 'ofauth' | 'svix';
 export type VerificationResult =
 	| { valid: true; scheme: SignatureScheme }
 	| { valid: false; scheme?: SignatureScheme; reason: string };
-
-export function headerValue(headers: WebhookHeaders, name: string): string {
-	const raw = headers[name.toLowerCase()];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	return typeof value === 'string' ? value.trim() : '';
-}
 
 /** Which scheme a delivery claims, from its headers; undefined when it carries no signature at all. */
 export function detectScheme(headers: WebhookHeaders): SignatureScheme | undefined {

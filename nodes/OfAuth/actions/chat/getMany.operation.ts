@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../transport';
-import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { paginateOffset } from '../../../shared/transport';
+import { connectionField, limitField, returnAllField } from '../../../shared/fields';
 
 export const description: INodeProperties[] = [
 	connectionField,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, paginateOffset } from '../../transport';
-import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { encodePathSegment, paginateOffset } from '../../../shared/transport';
+import { connectionField, limitField, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../shared/fanField';
 
 /** OFAuth answers up to 100 media a page. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ofauthApi } from '../../transport';
-import { connectionField } from '../shared/commonFields';
+import { ofauthApi } from '../../../shared/transport';
+import { connectionField } from '../../../shared/fields';
 import type { ExecutionScope, Send } from '../types';
 import { composerFields, prepareMassMessageBody } from './fields';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../transport';
-import { connectionField } from '../shared/commonFields';
+import { encodePathSegment, ofauthApi } from '../../../shared/transport';
+import { connectionField } from '../../../shared/fields';
 import { massMessageIdField, readMassMessageId } from './fields';
 
 export const description: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../transport';
-import { readConnectionField } from '../../transport/connection';
+import { paginateOffset } from '../../../shared/transport';
+import { readConnectionField } from '../../../shared/transport/connection';
 import type { KnownUserList, MassMessageBody, UserListId } from '../../validation/massMessageBody';
 import {
 	dateRangeLabels,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, paginateMarker } from '../../transport';
-import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { encodePathSegment, paginateMarker } from '../../../shared/transport';
+import { connectionField, limitField, returnAllField } from '../../../shared/fields';
 import { massMessageIdField, readMassMessageId } from './fields';
 
 /** Items per request for .../{id}/buyers (OFAuth allows 1-20). */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ofauthApi } from '../../transport';
-import { connectionField } from '../shared/commonFields';
+import { ofauthApi } from '../../../shared/transport';
+import { connectionField } from '../../../shared/fields';
 import { dateRangeFields, readDateRange } from './fields';
 
 export const description: INodeProperties[] = [connectionField, ...dateRangeFields];

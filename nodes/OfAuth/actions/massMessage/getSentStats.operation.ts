@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../transport';
-import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { paginateOffset } from '../../../shared/transport';
+import { connectionField, limitField, returnAllField } from '../../../shared/fields';
 import { dateRangeFields, readDateRange } from './fields';
 
 /** Items per request for GET /v2/access/analytics/mass-messages/sent. */

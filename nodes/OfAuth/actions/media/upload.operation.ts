@@ -11,9 +11,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { ofauthApi, ofauthRequest } from '../../transport';
+import { ofauthApi, ofauthRequest } from '../../../shared/transport';
+import { headerValue } from '../../../shared/transport/headers';
 import { parseFields, throwInvalidField } from '../../validation/validate';
-import { connectionField } from '../shared/commonFields';
+import { connectionField } from '../../../shared/fields';
 import type { Send } from '../types';
 import type { PartSource, SentUpload } from './uploadFlow';
 import { bufferSource, readUploadPlan, sendPlannedUpload, streamSource, waitUntilReady } from './uploadFlow';
@@ -248,11 +249,6 @@ function fileNameFromUrl(url: URL): string {
 	}
 }
 
-function headerText(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name];
-	return value === undefined || value === null ? undefined : String(Array.isArray(value) ? value[0] : value);
-}
-
 /** The URL field, checked before any download: an http(s) URL; a Content Type option must be a media type. */
 function checkUrlSource(context: IExecuteFunctions, itemIndex: number, options: z.infer<typeof optionsSchema>): URL {
 	const address = String(context.getNodeParameter('url', itemIndex, '')).trim();
@@ -292,13 +288,13 @@ async function fileFromUrl(
 	const stream = response.body as unknown as { [Symbol.asyncIterator](): AsyncIterator<unknown>; destroy(): void };
 	const headers = (response.headers ?? {}) as IDataObject;
 	const fileName = options.fileName || fileNameFromUrl(url);
-	const announced = (headerText(headers, 'content-type') ?? '').split(';')[0].trim();
+	const announced = headerValue(headers, 'content-type').split(';')[0].trim();
 	if (!options.contentType && !MEDIA_TYPE.test(announced)) stream.destroy();
 	const contentType = options.contentType
 		? checkContentType(context, itemIndex, options.contentType, 'The Content Type option')
 		: checkContentType(context, itemIndex, announced, `The Content-Type of ${url.host}'s answer`);
 
-	const length = Number(headerText(headers, 'content-length'));
+	const length = Number(headerValue(headers, 'content-length'));
 	if (Number.isInteger(length) && length > 0) {
 		let opened = false;
 		return {

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OfAuthResponse } from '../../transport';
-import { encodePathSegment, ofauthApi, ofauthRequest } from '../../transport';
-import { waitUnlessCancelled } from '../../transport/wait';
+import type { OfAuthResponse } from '../../../shared/transport';
+import { encodePathSegment, ofauthApi, ofauthRequest } from '../../../shared/transport';
+import { headerValue } from '../../../shared/transport/headers';
+import { waitUnlessCancelled } from '../../../shared/transport/wait';
 
 /**
  * The bytes of one file, handed out part by part. A part is only held until its PUT
@@ -98,13 +99,6 @@ export interface UploadPlan {
 	source: 'body' | 'headers' | 'none';
 }
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === name) return Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return undefined;
-}
-
 function positiveInt(value: unknown): number | undefined {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
@@ -132,11 +126,11 @@ export function readUploadPlan(
 	if (!mediaUploadId) throw invalid('no mediaUploadId');
 
 	const bodyType = typeof body.uploadType === 'string' ? body.uploadType : undefined;
-	const headerType = header(headers, 'x-ofauth-upload-type');
+	const headerType = headerValue(headers, 'x-ofauth-upload-type') || undefined;
 	const bodyPartSize = positiveInt(body.partSize);
 	const bodyTotal = positiveInt(body.totalParts);
-	const headerPartSize = positiveInt(header(headers, 'x-ofauth-upload-part-size'));
-	const headerTotal = positiveInt(header(headers, 'x-ofauth-upload-total-parts'));
+	const headerPartSize = positiveInt(headerValue(headers, 'x-ofauth-upload-part-size'));
+	const headerTotal = positiveInt(headerValue(headers, 'x-ofauth-upload-total-parts'));
 	const listed = Array.isArray(body.parts) ? (body.parts as IDataObject[]) : [];
 
 	let source: UploadPlan['source'] = 'none';

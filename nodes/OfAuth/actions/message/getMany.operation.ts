@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, paginateCursor } from '../../transport';
-import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { encodePathSegment, paginateCursor } from '../../../shared/transport';
+import { connectionField, limitField, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../shared/fanField';
 
 /** OFAuth answers at most 10 messages a page. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { connectionField } from '../shared/commonFields';
+import { connectionField } from '../../../shared/fields';
 import { fanField } from '../shared/fanField';
 import { mediaField, messageOptionsCollection, replyToField, textField } from '../shared/messageFields';
 import type { Send } from '../types';

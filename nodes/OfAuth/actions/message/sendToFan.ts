@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../transport';
+import { encodePathSegment, ofauthApi } from '../../../shared/transport';
 import { freeMessageSchema, messageFieldLabels, ppvMessageSchema } from '../../validation/messageBody';
 import { parseFields } from '../../validation/validate';
 import { readFanId } from '../shared/fanField';

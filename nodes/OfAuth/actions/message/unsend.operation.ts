@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodePathSegment, ofauthApi } from '../../transport';
+import { encodePathSegment, ofauthApi } from '../../../shared/transport';
 import { positiveId } from '../../validation/messageBody';
 import { parseFields } from '../../validation/validate';
-import { connectionField } from '../shared/commonFields';
+import { connectionField } from '../../../shared/fields';
 import { fanField, readFanId } from '../shared/fanField';
 
 export const description: INodeProperties[] = [

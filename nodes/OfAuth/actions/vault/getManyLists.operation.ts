@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../transport';
-import { connectionField, limitField, returnAllField } from '../shared/commonFields';
+import { paginateOffset } from '../../../shared/transport';
+import { connectionField, limitField, returnAllField } from '../../../shared/fields';
 
 /** Vault lists come 100 at a time at most. */
 const PAGE_SIZE = 100;

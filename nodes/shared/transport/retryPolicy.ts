@@ -1,4 +1,5 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
+import { headerValue } from './headers';
 
 export interface RetrySettings {
 	/** How many times a request is retried after the first attempt. */
@@ -41,15 +42,6 @@ export function isRetryable(method: IHttpRequestMethods, outcome: AttemptOutcome
 	return IDEMPOTENT_METHODS.has(method) && (outcome.code === undefined || MAYBE_SENT_CODES.has(outcome.code));
 }
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === wanted) return Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return undefined;
-}
-
 /**
  * How long to wait before the next attempt: Retry-After (seconds or HTTP date), else
  * X-RateLimit-Reset (unix seconds or seconds from now), else exponential backoff with full jitter.
@@ -62,7 +54,7 @@ export function computeWaitMs(
 	random: () => number = Math.random,
 ): number {
 	const retryAfter = headerValue(headers, 'retry-after');
-	if (retryAfter !== undefined) {
+	if (retryAfter !== '') {
 		const seconds = Number(retryAfter);
 		if (Number.isFinite(seconds)) return clamp(seconds * 1000, settings);
 		const date = Date.parse(retryAfter);
