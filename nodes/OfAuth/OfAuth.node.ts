@@ -6,6 +6,7 @@ import { router } from './actions/router';
 import { requestSettingsField } from '../shared/fields';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import { searchConnections } from '../shared/connection';
 
 export class OfAuth implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +36,7 @@ export class OfAuth implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch: { ...listSearch, searchConnections }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,8 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { connectionField } from '../shared/fields';
-import { searchConnections } from '../OfAuth/methods/listSearch';
 import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from '../shared/transport';
 import { maxTime } from './poll/scan';
 import { readState, remember, selectNew, writeState } from './poll/state';
@@ -17,6 +15,7 @@ import { newMessage } from './sources/newMessage';
 import { newPurchaseOrTip } from './sources/newPurchaseOrTip';
 import { newSubscriber } from './sources/newSubscriber';
 import { newVaultMedia } from './sources/newVaultMedia';
+import { connectionField, searchConnections } from '../shared/connection';
 
 const SOURCES: Record<string, PollSource> = { newMessage, newPurchaseOrTip, newSubscriber, newVaultMedia };
 

@@ -8,14 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { connectionField } from '../shared/fields';
-import { searchConnections } from '../OfAuth/methods/listSearch';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { eventIdOf, recentEventIdsInProcess, rememberEventId } from './helpers/dedupe';
 import { ANY_EVENT, EVENT_OPTIONS, eventConnectionId, isEventSelected, simplifyEvent } from './helpers/events';
 import type { SignatureScheme } from './helpers/signature';
 import { verifyDelivery } from './helpers/signature';
 import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
+import { connectionField, searchConnections } from '../shared/connection';
 
 const DASHBOARD_URL = 'https://app.ofauth.com/platform/developers/webhooks';
 

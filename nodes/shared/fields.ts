@@ -1,35 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-/** The OnlyFans account to act as (x-connection-id). Empty = the credential's default. */
-export const connectionField: INodeProperties = {
-	displayName: 'Connection',
-	name: 'connection',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		'The linked OnlyFans account to act as. Leave empty to use the Default Connection ID of the credential.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a connection...',
-			typeOptions: { searchListMethod: 'searchConnections', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'conn_abc123',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\S+$', errorMessage: 'A connection ID has no spaces, e.g. conn_abc123' },
-				},
-			],
-		},
-	],
-};
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export const returnAllField: INodeProperties = {
 	displayName: 'Return All',
@@ -78,3 +47,9 @@ export const requestSettingsField: INodeProperties = {
 		},
 	],
 };
+
+/** Return All and Limit of one item, as readList takes them (Limit is not read when Return All is on). */
+export function readReturnAllAndLimit(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
+	return { returnAll, limit: returnAll ? 0 : Number(context.getNodeParameter('limit', itemIndex, 50)) };
+}

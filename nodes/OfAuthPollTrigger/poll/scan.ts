@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { ofauthApi } from '../../shared/transport';
+import { iteratePages } from '../../shared/transport';
 import type { PolledItem, ScanResult, ScanWindow } from './types';
 
 /** How many pages one poll reads at most before it stops and keeps what it found. */
@@ -45,13 +45,6 @@ export function maxTime(a: number, b: number): number {
 	return Math.max(a, b);
 }
 
-interface PageBody extends IDataObject {
-	list?: IDataObject[];
-	items?: IDataObject[];
-	hasMore?: boolean;
-	nextOffset?: number | null;
-}
-
 /**
  * Reads a newest-first `limit`/`offset` list page by page until it reaches history (an item
  * older than `window.since`), the end of the list, or the page/time limit. Without `since`
@@ -64,28 +57,20 @@ export async function scanOffsetList(
 	window: ScanWindow,
 ): Promise<ScanResult> {
 	const items: PolledItem[] = [];
-	let offset = 0;
 	let truncated = false;
-	for (let page = 1; ; page++) {
-		const body = await ofauthApi<PageBody>(context, {
-			method: 'GET',
-			path: request.path,
-			qs: { ...request.qs, limit: request.pageSize, offset },
-		});
-		const list = Array.isArray(body.list) ? body.list : Array.isArray(body.items) ? body.items : [];
+	let page = 0;
+	for await (const list of iteratePages(context, { method: 'GET', style: 'offset', ...request })) {
+		page++;
 		const mapped = list.map(toItem).filter((item): item is PolledItem => item !== undefined);
 		items.push(...mapped);
-
 		const since = window.since;
-		if (since === undefined || list.length === 0 || body.hasMore === false) break;
-		if (body.hasMore === undefined && list.length < request.pageSize) break;
+		if (since === undefined) break;
 		// newest first: once a page holds history (or undated items), later pages are older still
 		if (mapped.length === 0 || mapped.some((item) => Number.isNaN(item.time) || item.time < since)) break;
 		if (page >= MAX_PAGES_PER_POLL || Date.now() >= window.deadline) {
 			truncated = true;
 			break;
 		}
-		offset = typeof body.nextOffset === 'number' ? body.nextOffset : offset + list.length;
 	}
 	return { items, newest: newestOf(items), truncated };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../shared/transport';
+import { encodePathSegment, iteratePages } from '../../shared/transport';
 import { asObject, firstTime, scanOffsetList, sequenceOf } from '../poll/scan';
 import type { PolledItem, PollSource, ScanWindow } from '../poll/types';
 
@@ -44,12 +44,6 @@ function messageItem(message: IDataObject, withUser: IDataObject): PolledItem {
 	};
 }
 
-interface MessagePage extends IDataObject {
-	list?: IDataObject[];
-	hasMore?: boolean;
-	nextLastId?: number | string | null;
-}
-
 /** The fan's messages in one chat that are not older than `since` and newer than any known message, newest first. */
 async function fanMessagesSince(
 	context: IPollFunctions,
@@ -58,27 +52,22 @@ async function fanMessagesSince(
 	window: ScanWindow,
 ): Promise<PolledItem[]> {
 	const found: PolledItem[] = [];
-	let lastId: string | number | undefined;
-	for (let page = 1; page <= MAX_MESSAGE_PAGES_PER_CHAT; page++) {
-		const body = await ofauthApi<MessagePage>(context, {
-			method: 'GET',
-			path: `/v2/access/chats/${encodePathSegment(chat.fanId)}/messages`,
-			qs: { limit: MESSAGE_PAGE_SIZE, ...(lastId !== undefined ? { last_id: lastId } : {}) },
-		});
-		const list = Array.isArray(body.list) ? body.list : [];
-		let reachedHistory = false;
+	const request = {
+		method: 'GET' as const,
+		path: `/v2/access/chats/${encodePathSegment(chat.fanId)}/messages`,
+		style: 'cursor' as const,
+		pageSize: MESSAGE_PAGE_SIZE,
+	};
+	let page = 0;
+	for await (const list of iteratePages(context, request)) {
+		page++;
 		for (const message of list) {
 			const item = messageItem(message, chat.withUser);
 			// older than the cursor, or a message an earlier poll already handled: the rest is history
-			if ((!Number.isNaN(item.time) && item.time < since) || window.isKnown(item.key)) {
-				reachedHistory = true;
-				break;
-			}
+			if ((!Number.isNaN(item.time) && item.time < since) || window.isKnown(item.key)) return found;
 			if (isFromFan(message, chat.fanId)) found.push(item);
 		}
-		if (reachedHistory || body.hasMore !== true || list.length === 0 || Date.now() >= window.deadline) break;
-		lastId = body.nextLastId ?? (list[list.length - 1].id as string | number | undefined);
-		if (lastId === undefined || lastId === null) break;
+		if (page >= MAX_MESSAGE_PAGES_PER_CHAT || Date.now() >= window.deadline) break;
 	}
 	return found;
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../../shared/transport';
-import { connectionField, limitField, returnAllField } from '../../../shared/fields';
+import { readList } from '../../../shared/transport';
+import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -98,8 +99,7 @@ function simplifyChat(chat: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', { extractValue: true }) as string;
@@ -109,10 +109,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 	if (userListId) qs.userListId = userListId;
 
-	const chats = await paginateOffset(
-		this,
-		{ method: 'GET', path: '/v2/access/chats', qs, itemIndex },
-		{ returnAll, limit, pageSize: 20 },
-	);
+	const chats = await readList(this, { method: 'GET', path: '/v2/access/chats', qs, itemIndex, style: 'offset', pageSize: 20 }, { returnAll, limit });
 	return chats.map((chat) => ({ json: simplify ? simplifyChat(chat) : chat }));
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, paginateOffset } from '../../../shared/transport';
-import { connectionField, limitField, returnAllField } from '../../../shared/fields';
+import { encodePathSegment, readList } from '../../../shared/transport';
+import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../shared/fanField';
+import { connectionField } from '../../../shared/connection';
 
 /** OFAuth answers up to 100 media a page. */
 const PAGE_SIZE = 100;
@@ -30,15 +31,22 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
 	const mediaType = this.getNodeParameter('mediaType', itemIndex, 'all') as string;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const qs: IDataObject = mediaType && mediaType !== 'all' ? { type: mediaType } : {};
 
-	const media = await paginateOffset(
+	const media = await readList(
 		this,
-		{ method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/media`, qs, itemIndex },
-		// the same vault media sent in two messages is listed twice: one entry per message
-		{ returnAll, limit, pageSize: PAGE_SIZE, itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}` },
+		{
+			method: 'GET',
+			path: `/v2/access/chats/${encodePathSegment(fanId)}/media`,
+			qs,
+			itemIndex,
+			style: 'offset',
+			pageSize: PAGE_SIZE,
+			// the same vault media sent in two messages is listed twice: one entry per message
+			itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}`,
+		},
+		{ returnAll, limit },
 	);
 	return media.map((entry) => ({ json: entry }));
 }

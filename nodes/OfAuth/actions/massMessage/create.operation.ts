@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ofauthApi } from '../../../shared/transport';
-import { connectionField } from '../../../shared/fields';
 import type { ExecutionScope, Send } from '../types';
 import { composerFields, prepareMassMessageBody } from './fields';
+import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [connectionField, ...composerFields];
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
-import { connectionField } from '../../../shared/fields';
 import { massMessageIdField, readMassMessageId } from './fields';
+import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [
 	connectionField,

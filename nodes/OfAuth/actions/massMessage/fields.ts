@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../../shared/transport';
+import { readList } from '../../../shared/transport';
 import { readConnectionField } from '../../../shared/transport/connection';
 import type { KnownUserList, MassMessageBody, UserListId } from '../../validation/massMessageBody';
 import {
@@ -154,11 +154,7 @@ export async function prepareMassMessageBody(
 
 	const connection = readConnectionField(context, itemIndex);
 	const lists = await scope.once(`userLists:${connection}`, async () =>
-		(await paginateOffset(
-			context,
-			{ method: 'GET', path: '/v2/access/users/lists', itemIndex },
-			{ returnAll: true, limit: 0, pageSize: 100 },
-		)) as KnownUserList[],
+		(await readList(context, { method: 'GET', path: '/v2/access/users/lists', itemIndex, style: 'offset', pageSize: 100 }, { returnAll: true, limit: 0 })) as KnownUserList[],
 	);
 	for (const [key, label] of fields) {
 		const given = body[key];

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ofauthApi } from '../../../shared/transport';
-import { connectionField } from '../../../shared/fields';
 import { dateRangeFields, readDateRange } from './fields';
+import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [connectionField, ...dateRangeFields];
 

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../../shared/transport';
-import { connectionField, limitField, returnAllField } from '../../../shared/fields';
+import { readList } from '../../../shared/transport';
+import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
 import { dateRangeFields, readDateRange } from './fields';
+import { connectionField } from '../../../shared/connection';
 
 /** Items per request for GET /v2/access/analytics/mass-messages/sent. */
 export const SENT_PAGE_SIZE = 20;
@@ -12,12 +13,7 @@ export const description: INodeProperties[] = [connectionField, ...dateRangeFiel
 /** One output item per sent mass message, with its counts (sent, viewed, purchased). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const qs = readDateRange(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
-	const sent = await paginateOffset(
-		this,
-		{ method: 'GET', path: '/v2/access/analytics/mass-messages/sent', qs, itemIndex },
-		{ returnAll, limit, pageSize: SENT_PAGE_SIZE },
-	);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
+	const sent = await readList(this, { method: 'GET', path: '/v2/access/analytics/mass-messages/sent', qs, itemIndex, style: 'offset', pageSize: SENT_PAGE_SIZE }, { returnAll, limit });
 	return sent.map((entry) => ({ json: entry }));
 }

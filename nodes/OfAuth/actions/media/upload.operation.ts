@@ -14,10 +14,10 @@ import { z } from 'zod';
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
 import { headerValue } from '../../../shared/transport/headers';
 import { parseFields, throwInvalidField } from '../../validation/validate';
-import { connectionField } from '../../../shared/fields';
 import type { Send } from '../types';
 import type { PartSource, SentUpload } from './uploadFlow';
 import { bufferSource, readUploadPlan, sendPlannedUpload, streamSource, waitUntilReady } from './uploadFlow';
+import { connectionField } from '../../../shared/connection';
 
 /** Bytes read from disk or the network at a time; a part is assembled from these. */
 const READ_CHUNK = 64 * 1024;

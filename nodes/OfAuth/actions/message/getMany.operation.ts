@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, paginateCursor } from '../../../shared/transport';
-import { connectionField, limitField, returnAllField } from '../../../shared/fields';
+import { encodePathSegment, readList } from '../../../shared/transport';
+import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../shared/fanField';
+import { connectionField } from '../../../shared/connection';
 
 /** OFAuth answers at most 10 messages a page. */
 const PAGE_SIZE = 10;
@@ -32,16 +33,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (typeof options.query === 'string' && options.query.trim()) qs.query = options.query.trim();
 
-	const messages = await paginateCursor(
-		this,
-		{ method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`, qs, itemIndex },
-		{ returnAll, limit, pageSize: PAGE_SIZE },
-	);
+	const messages = await readList(this, { method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`, qs, itemIndex, style: 'cursor', pageSize: PAGE_SIZE }, { returnAll, limit });
 	return messages.map((message) => ({ json: message }));
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { connectionField } from '../../../shared/fields';
 import { fanField } from '../shared/fanField';
 import { mediaField, messageOptionsCollection, replyToField, textField } from '../shared/messageFields';
 import type { Send } from '../types';
 import { prepareSendToFan } from './sendToFan';
+import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [
 	connectionField,

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
 import { positiveId } from '../../validation/messageBody';
 import { parseFields } from '../../validation/validate';
-import { connectionField } from '../../../shared/fields';
 import { fanField, readFanId } from '../shared/fanField';
+import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [
 	connectionField,

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../../shared/transport';
-import { connectionField, limitField, returnAllField } from '../../../shared/fields';
+import { readList } from '../../../shared/transport';
+import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { connectionField } from '../../../shared/connection';
 
 /** Vault lists come 100 at a time at most. */
 const PAGE_SIZE = 100;
@@ -29,17 +30,12 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = {};
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 
-	const lists = await paginateOffset(
-		this,
-		{ method: 'GET', path: '/v2/access/vault/lists', qs, itemIndex },
-		{ returnAll, limit, pageSize: PAGE_SIZE },
-	);
+	const lists = await readList(this, { method: 'GET', path: '/v2/access/vault/lists', qs, itemIndex, style: 'offset', pageSize: PAGE_SIZE }, { returnAll, limit });
 	return lists.map((list) => ({ json: list }));
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginateOffset } from '../../../shared/transport';
-import { connectionField, limitField, returnAllField } from '../../../shared/fields';
+import { readList } from '../../../shared/transport';
+import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
 import { vaultListLocator } from './vaultListField';
+import { connectionField } from '../../../shared/connection';
 
 /** The API's page maximum for vault media. */
 const PAGE_SIZE = 40;
@@ -90,8 +91,7 @@ function simplifyMedia(media: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const listId = String(this.getNodeParameter('filters.listId', itemIndex, '', { extractValue: true }) ?? '').trim();
@@ -103,10 +103,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.sortBy) qs.sortBy = filters.sortBy;
 	if (filters.sortDirection) qs.sortDirection = filters.sortDirection;
 
-	const media = await paginateOffset(
-		this,
-		{ method: 'GET', path: '/v2/access/vault/media', qs, itemIndex },
-		{ returnAll, limit, pageSize: PAGE_SIZE },
-	);
+	const media = await readList(this, { method: 'GET', path: '/v2/access/vault/media', qs, itemIndex, style: 'offset', pageSize: PAGE_SIZE }, { returnAll, limit });
 	return media.map((entry) => ({ json: simplify ? simplifyMedia(entry) : entry }));
 }

@@ -1,0 +1,126 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import type { OfAuthContext } from './connection';
+import type { OfAuthRequest } from './ofauthRequest';
+import { ofauthApi } from './ofauthRequest';
+
+/** How an endpoint pages: `limit`+`offset`, a newest-first `last_id` cursor (chat messages), or a `marker` (buyers). */
+export type PageStyle = 'offset' | 'cursor' | 'marker';
+
+export interface ListRequest extends OfAuthRequest {
+	style: PageStyle;
+	/** Items per request: the API's own maximum for this endpoint. */
+	pageSize: number;
+	/**
+	 * What makes two items the same, for dropping repeats and stopping on a page with nothing new.
+	 * Default: `id`. Chat media needs more: the same vault media can be in several messages.
+	 */
+	itemKey?: (item: IDataObject) => string;
+}
+
+interface PageBody extends IDataObject {
+	list?: IDataObject[];
+	items?: IDataObject[];
+	hasMore?: boolean;
+	nextOffset?: number | null;
+	nextLastId?: number | string | null;
+	nextMarker?: number | string | null;
+}
+
+export interface Page {
+	items: IDataObject[];
+	/** The query that selects the next page; undefined on the last page. */
+	next?: IDataObject;
+}
+
+const byId = (item: IDataObject): string => (item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`);
+
+function pageItems(body: PageBody): IDataObject[] {
+	if (Array.isArray(body.list)) return body.list;
+	if (Array.isArray(body.items)) return body.items;
+	if (Array.isArray(body)) return body as IDataObject[];
+	return [];
+}
+
+function nextPosition(style: PageStyle, body: PageBody, items: IDataObject[], position: IDataObject): IDataObject | undefined {
+	if (style === 'offset') {
+		return { offset: typeof body.nextOffset === 'number' ? body.nextOffset : Number(position.offset ?? 0) + items.length };
+	}
+	if (style === 'cursor') {
+		const next = body.nextLastId ?? items[items.length - 1]?.id;
+		return next === undefined || next === null ? undefined : { last_id: next };
+	}
+	return body.nextMarker === undefined || body.nextMarker === null ? undefined : { marker: body.nextMarker };
+}
+
+/** One page of a list at `position` (`{}`: the first page). */
+export async function readPage(
+	context: OfAuthContext,
+	request: ListRequest,
+	position: IDataObject = {},
+	size = request.pageSize,
+): Promise<Page> {
+	const start = request.style === 'offset' ? { offset: 0, ...position } : position;
+	const { style, pageSize: _pageSize, itemKey: _itemKey, ...http } = request;
+	const body = await ofauthApi<PageBody>(context, { ...http, qs: { ...request.qs, ...start, limit: size } });
+	const items = pageItems(body);
+	const last = items.length === 0 || body.hasMore === false || (body.hasMore === undefined && items.length < size);
+	return { items, next: last ? undefined : nextPosition(style, body, items, start) };
+}
+
+/**
+ * Every page of a list in order, as the items not seen on an earlier page; at most `limit` items
+ * when given. It stops at the last page, on a cursor the API repeats, or on a page with nothing new
+ * (an API that ignores the cursor cannot loop forever). Callers may stop early.
+ */
+export async function* iteratePages(context: OfAuthContext, request: ListRequest, limit?: number): AsyncGenerator<IDataObject[]> {
+	const seenPositions = new Set<string>();
+	const seenItems = new Set<string>();
+	const key = request.itemKey ?? byId;
+	let position: IDataObject | undefined = {};
+	let collected = 0;
+	while (position) {
+		const size = limit === undefined ? request.pageSize : Math.min(request.pageSize, limit - collected);
+		if (size <= 0) return;
+		const fingerprint = JSON.stringify(position);
+		if (seenPositions.has(fingerprint)) return;
+		seenPositions.add(fingerprint);
+		const page = await readPage(context, request, position, size);
+		const fresh = page.items.filter((item) => {
+			const id = key(item);
+			if (seenItems.has(id)) return false;
+			seenItems.add(id);
+			return true;
+		});
+		if (page.items.length > 0 && fresh.length === 0) return;
+		collected += fresh.length;
+		yield fresh;
+		position = page.next;
+	}
+}
+
+/** Return All, or the first `limit` items. */
+export async function readList(
+	context: OfAuthContext,
+	request: ListRequest,
+	{ returnAll, limit }: { returnAll: boolean; limit: number },
+): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for await (const items of iteratePages(context, request, returnAll ? undefined : limit)) all.push(...items);
+	return returnAll ? all : all.slice(0, limit);
+}
+
+type ListSearchEntry = INodeListSearchResult['results'][number];
+
+/** One page of an offset-paged list, shaped for a picker (listSearch); the picker's pagination token is the next offset. */
+export async function readPickerPage(
+	context: ILoadOptionsFunctions,
+	request: { path: string; qs: IDataObject; pageSize: number },
+	paginationToken: string | undefined,
+	toEntry: (entry: IDataObject) => ListSearchEntry | undefined,
+): Promise<INodeListSearchResult> {
+	const position = paginationToken ? { offset: Number(paginationToken) } : {};
+	const page = await readPage(context, { method: 'GET', style: 'offset', ...request }, position);
+	const results = page.items.map(toEntry).filter((entry): entry is ListSearchEntry => entry !== undefined);
+	return { results, paginationToken: page.next ? String(page.next.offset) : undefined };
+}
