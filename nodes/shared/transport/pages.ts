@@ -61,11 +61,11 @@ export async function readPage(
 	size = request.pageSize,
 ): Promise<Page> {
 	const start = request.style === 'offset' ? { offset: 0, ...position } : position;
-	const { style, pageSize: _pageSize, itemKey: _itemKey, ...http } = request;
-	const body = await ofauthApi<PageBody>(context, { ...http, qs: { ...request.qs, ...start, limit: size } });
+	const { method, path, itemIndex, connectionId } = request;
+	const body = await ofauthApi<PageBody>(context, { method, path, itemIndex, connectionId, qs: { ...request.qs, ...start, limit: size } });
 	const items = pageItems(body);
 	const last = items.length === 0 || body.hasMore === false || (body.hasMore === undefined && items.length < size);
-	return { items, next: last ? undefined : nextPosition(style, body, items, start) };
+	return { items, next: last ? undefined : nextPosition(request.style, body, items, start) };
 }
 
 /**
