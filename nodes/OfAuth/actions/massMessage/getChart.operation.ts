@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ofauthApi } from '../../../shared/transport';
-import { dateRangeFields, readDateRange } from './fields';
+import { dateRangeFields, readDateRange } from '../../model/dates';
 import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [connectionField, ...dateRangeFields];

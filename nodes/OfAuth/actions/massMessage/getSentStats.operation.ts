@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
-import { dateRangeFields, readDateRange } from './fields';
+import { dateRangeFields, readDateRange } from '../../model/dates';
 import { connectionField } from '../../../shared/connection';
 
 /** Items per request for GET /v2/access/analytics/mass-messages/sent. */

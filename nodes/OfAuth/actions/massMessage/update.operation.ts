@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../../shared/transport';
-import type { ExecutionScope, Send } from '../types';
-import { composerFields, massMessageIdField, prepareMassMessageBody, readMassMessageId } from './fields';
 import { connectionField } from '../../../shared/connection';
+import { ofauthApi } from '../../../shared/transport';
+import { composerFields, massMessageIdField, readMassMessage, readMassMessageId } from '../../model/massMessage';
+import * as ofauth from '../../providers/ofauth';
+import type { ExecutionScope, Send } from '../types';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -15,14 +16,6 @@ export const description: INodeProperties[] = [
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send> {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const body = await prepareMassMessageBody(this, itemIndex, scope);
-	return async () => {
-		const queueItem = await ofauthApi(this, {
-			method: 'PUT',
-			path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
-			body: body as unknown as IDataObject,
-			itemIndex,
-		});
-		return [{ json: queueItem }];
-	};
+	const request = ofauth.updateMassMessage(massMessageId, await readMassMessage(this, itemIndex, scope));
+	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

@@ -13,7 +13,7 @@ import { z } from 'zod';
 
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
 import { headerValue } from '../../../shared/transport/headers';
-import { parseFields, throwInvalidField } from '../../validation/validate';
+import { parseFields, throwInvalidField } from '../../model/validate';
 import type { Send } from '../types';
 import type { PartSource, SentUpload } from './uploadFlow';
 import { bufferSource, readUploadPlan, sendPlannedUpload, streamSource, waitUntilReady } from './uploadFlow';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { encodePathSegment, readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
-import { fanField, readFanId } from '../shared/fanField';
+import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
 
 /** OFAuth answers at most 10 messages a page. */

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fanField } from '../shared/fanField';
-import { mediaField, messageOptionsCollection, ppvFields, replyToField, textField } from '../shared/messageFields';
-import type { Send } from '../types';
-import { prepareSendToFan } from './sendToFan';
 import { connectionField } from '../../../shared/connection';
+import { ofauthApi } from '../../../shared/transport';
+import { fanField, readFanId } from '../../model/fan';
+import { mediaField, messageOptionsCollection, ppvFields, readMessage, replyToField, textField } from '../../model/message';
+import * as ofauth from '../../providers/ofauth';
+import type { Send } from '../types';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -18,6 +19,8 @@ export const description: INodeProperties[] = [
 	messageOptionsCollection([replyToField]),
 ];
 
+/** Checks the fan and the PPV (price, media, previews); the Send posts it once. Output: the message OFAuth returned. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	return prepareSendToFan(this, itemIndex, { ppv: true });
+	const request = ofauth.sendMessage(readFanId(this, itemIndex), readMessage(this, itemIndex, { ppv: true }));
+	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

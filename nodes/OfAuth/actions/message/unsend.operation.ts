@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { z } from 'zod';
 
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
-import { positiveId } from '../../validation/messageBody';
-import { parseFields } from '../../validation/validate';
-import { fanField, readFanId } from '../shared/fanField';
+import { positiveId } from '../../model/ids';
+import { parseFields } from '../../model/validate';
+import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [

@@ -1,8 +1,30 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CHAT_URL_PATTERN, fanIdSchema } from '../../validation/messageBody';
-import { parseFields, throwInvalidField } from '../../validation/validate';
+import { parseFields, throwInvalidField } from './validate';
+
+/**
+ * An OnlyFans chat URL such as https://onlyfans.com/my/chats/chat/123456/ ; group 1 is the fan's user ID.
+ * A string (not a RegExp) so n8n's resource locator `extractValue` can use it too.
+ */
+export const CHAT_URL_PATTERN = '^\\s*https?://(?:www\\.)?onlyfans\\.com/my/chats/chat/(\\d+)(?:[/?#].*)?\\s*$';
+const chatUrl = new RegExp(CHAT_URL_PATTERN, 'i');
+
+/** An OnlyFans user ID (the fan): digits, a number, or a chat URL (the ID is taken from it). */
+export const fanIdSchema = z.preprocess(
+	(value) => {
+		if (value === undefined || value === null) return '';
+		if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value;
+		if (typeof value !== 'string') return value;
+		return chatUrl.exec(value)?.[1] ?? value.trim();
+	},
+	z
+		.string({ invalid_type_error: 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL' })
+		.min(1, 'is empty: pick a fan, or enter an OnlyFans user ID (digits) or chat URL')
+		.regex(/^\d+$/, 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL like https://onlyfans.com/my/chats/chat/123456/')
+		.refine((value) => /[1-9]/.test(value), 'must be a positive OnlyFans user ID, e.g. 123456')
+		.refine((value) => value.length <= 15, 'is too long for an OnlyFans user ID'),
+);
 
 /**
  * The fan a chat operation acts on: picked from the chats list, typed as an OnlyFans user ID,

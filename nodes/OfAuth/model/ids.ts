@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Lists of IDs arrive from the UI in many shapes: an array from an expression, a number,
  * or text such as "123, 456". These turn them into arrays of raw entries for zod to check.
@@ -22,3 +24,21 @@ export function toEntryList(value: unknown): unknown[] {
 	}
 	return [value];
 }
+
+/** A positive whole number given as a number or as digits ("123"). */
+export const positiveId = (what: string) => {
+	const anId = `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`;
+	return z.preprocess(
+		(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+		z
+			.number({
+				required_error: `is empty: enter ${anId} made of digits, e.g. 123456`,
+				invalid_type_error: `must be ${anId} made of digits, e.g. 123456`,
+			})
+			.int(`must be a whole-number ${what}, e.g. 123456`)
+			.positive(`must be a positive ${what}`)
+			.max(Number.MAX_SAFE_INTEGER, `is too large for ${anId}`),
+	);
+};
+
+export const idList = (what: string) => z.preprocess(toEntryList, z.array(positiveId(what)));

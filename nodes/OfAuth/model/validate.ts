@@ -1,9 +1,19 @@
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
 
-/** Field path in the API body (e.g. `price`, `mediaItems.2`) -> the label the user sees in the node. */
+/** Field path of what the user entered (e.g. `price`, `media.2`) -> the label the user sees in the node. */
 export type FieldLabels = Record<string, string>;
+
+/** The labels of node fields, by name, also of the options inside collections: each label is written once, in its field. */
+export function labelsOf(fields: INodeProperties[]): FieldLabels {
+	const labels: FieldLabels = {};
+	for (const field of fields) {
+		labels[field.name] = field.displayName;
+		if (field.type === 'collection' && Array.isArray(field.options)) Object.assign(labels, labelsOf(field.options as INodeProperties[]));
+	}
+	return labels;
+}
 
 function labelFor(issue: ZodIssue, labels: FieldLabels): string {
 	const path = issue.path.map(String);

@@ -1,0 +1,355 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readList } from '../../shared/transport';
+import { readConnectionField } from '../../shared/transport/connection';
+import type { ExecutionScope } from '../actions/types';
+import type { DateContext } from './dates';
+import { optionalDate, scheduleSchema } from './dates';
+import { idList, toEntryList } from './ids';
+import type { Message } from './message';
+import { freeMessageSchema, mediaField, messageOptionsCollection, ppvFields, ppvMessageSchema, readMessageFields, textField } from './message';
+import { labelsOf, parseFields, throwInvalidField } from './validate';
+
+/**
+ * A mass message as the user writes it: a Message (message.ts) for an audience, now or at a time.
+ * Fields, schema and reader; providers map it to their own request.
+ */
+
+/** A user list is a number (a list the creator made) or the type name of a built-in list ('fans', 'following', ...). */
+export type UserListId = number | string;
+
+export interface Audience {
+	fanIds: number[];
+	lists: UserListId[];
+	excludedLists: UserListId[];
+	/** ISO 8601 UTC: only fans who subscribed after it. */
+	subscribedAfter?: string;
+}
+
+export interface MassMessage {
+	message: Message;
+	audience: Audience;
+	/** ISO 8601 UTC with milliseconds; undefined: send now. */
+	scheduledAt?: string;
+}
+
+const LIST_ID_PROBLEM =
+	'must be a user list: digits for a list you made (e.g. 1001), a built-in list such as fans or rebill_on, or the name of one of your lists';
+
+/**
+ * One user list as the user gave it: a positive whole number (also as digits) is a list ID; any other
+ * text is a built-in list type ('fans') or a list's name, checked against the creator's lists before
+ * anything is sent (resolveUserListReference).
+ */
+export const userListId = z.unknown().transform((value, context): UserListId => {
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (/^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text))) return Number(text);
+		if (text !== '' && !/^[-+]?\d/.test(text)) return text;
+	}
+	const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : typeof value;
+	context.addIssue({ code: z.ZodIssueCode.custom, message: `${LIST_ID_PROBLEM}; ${shown} is none of these` });
+	return z.NEVER;
+});
+
+/** A user list as GET /v2/access/users/lists returns it (built-in lists have their type as id). */
+export interface KnownUserList {
+	id?: unknown;
+	type?: unknown;
+	name?: unknown;
+}
+
+/** How many lists a "not one of your lists" error names. */
+const NAMED_LISTS = 30;
+
+function describeLists(lists: KnownUserList[]): string {
+	const names = lists.slice(0, NAMED_LISTS).map((list) => `${String(list.name ?? list.id)} (${String(list.id)})`);
+	const more = lists.length > NAMED_LISTS ? `, and ${lists.length - NAMED_LISTS} more` : '';
+	return names.length ? `${names.join(', ')}${more}` : 'the account has no user lists';
+}
+
+/**
+ * A text list reference -> the list ID to send: a built-in list by its id or type, else any list by
+ * its name (case-insensitive). A reference that matches no list, or several, is a problem to show.
+ */
+export function resolveUserListReference(
+	reference: string,
+	lists: KnownUserList[],
+): { id: UserListId } | { problem: string } {
+	const wanted = reference.trim().toLowerCase();
+	const builtIn = lists.find(
+		(list) => typeof list.id === 'string' && (list.id.toLowerCase() === wanted || String(list.type ?? '').toLowerCase() === wanted),
+	);
+	if (builtIn) return { id: builtIn.id as string };
+	const named = lists.filter((list) => typeof list.name === 'string' && list.name.trim().toLowerCase() === wanted);
+	const usable = named.filter((list) => typeof list.id === 'number' || (typeof list.id === 'string' && list.id !== ''));
+	if (usable.length === 1) {
+		const id = usable[0].id as number | string;
+		return { id: typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id };
+	}
+	if (usable.length > 1) {
+		return { problem: `"${reference}" is the name of ${usable.length} lists (${describeLists(usable)}): use the list ID instead` };
+	}
+	return { problem: `"${reference}" is not one of this account's user lists. The lists are: ${describeLists(lists)}. Pick one in the field or use its ID` };
+}
+
+export const userListIdList = z.preprocess(toEntryList, z.array(userListId));
+
+function unique<T>(values: T[]): T[] {
+	return [...new Set(values)];
+}
+
+/** Who receives the mass message: fan IDs and/or user lists, minus excluded lists, optionally only recent subscribers. */
+function audienceSchema(dates: DateContext) {
+	return z
+		.object({
+			userIds: idList('OnlyFans user ID'),
+			userLists: userListIdList,
+			excludeUserLists: userListIdList,
+			subscribedAfterDate: optionalDate(dates),
+		})
+		.superRefine((values, context) => {
+			if (values.userIds.length === 0 && values.userLists.length === 0) {
+				context.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['userIds'],
+					message:
+						'is empty and no list is chosen in "User List Names or IDs": a mass message needs an audience. Enter fan IDs, pick one or more user lists, or both',
+				});
+			}
+			const included = new Set(values.userLists.map(String));
+			values.excludeUserLists.forEach((id, index) => {
+				if (included.has(String(id))) {
+					context.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['excludeUserLists', index],
+						message: `list ${id} is also in "User List Names or IDs": remove it from one of the two`,
+					});
+				}
+			});
+		});
+}
+
+function massMessageSchema({ ppv, ...dates }: { ppv: boolean } & DateContext) {
+	return z.unknown().transform((values, context): MassMessage => {
+		// the message, the audience and the schedule are read from the same fields; issues keep their paths
+		const message = (ppv ? ppvMessageSchema : freeMessageSchema).safeParse(values);
+		const audience = audienceSchema(dates).safeParse(values);
+		const schedule = scheduleSchema(dates).safeParse(values);
+		for (const result of [message, audience, schedule]) {
+			if (!result.success) for (const issue of result.error.issues) context.addIssue(issue);
+		}
+		if (!message.success || !audience.success || !schedule.success) return z.NEVER;
+		const { userIds, userLists, excludeUserLists, subscribedAfterDate } = audience.data;
+		return {
+			message: message.data,
+			audience: {
+				fanIds: unique(userIds),
+				lists: unique(userLists),
+				excludedLists: unique(excludeUserLists),
+				subscribedAfter: subscribedAfterDate,
+			},
+			scheduledAt: schedule.data,
+		};
+	});
+}
+
+export function massMessageIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Mass Message ID',
+		name: 'massMessageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '9001',
+		description,
+	};
+}
+
+/** Who gets it, what it says, free or PPV, when: the body of Create and Update. */
+export const composerFields: INodeProperties[] = [
+	{
+		displayName: 'Fan IDs',
+		name: 'userIds',
+		type: 'string',
+		default: '',
+		placeholder: '123456, 234567',
+		description:
+			'OnlyFans user IDs of fans to send to, comma-separated, or an array from an expression. Give Fan IDs, User Lists or both.',
+	},
+	{
+		displayName: 'User List Names or IDs',
+		name: 'userLists',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUserLists' },
+		default: [],
+		description:
+			'Lists whose members receive the message: your own lists and the built-in ones (Fans, Following, Renew On, ...). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	textField,
+	{
+		...mediaField,
+		description: `For a PPV at least one item: what fans unlock by paying. ${mediaField.description}`,
+	},
+	{
+		displayName: 'Pay Per View',
+		name: 'payPerView',
+		type: 'boolean',
+		default: false,
+		description: 'Whether fans pay a price to unlock the media (a PPV mass message). Off: a free mass message.',
+	},
+	...ppvFields.map((field) => ({ ...field, displayOptions: { show: { payPerView: [true] } } })),
+	{
+		displayName: 'Send',
+		name: 'sendAt',
+		type: 'options',
+		options: [
+			{ name: 'Now', value: 'now', description: 'Queue it for sending right away' },
+			{ name: 'At a Scheduled Time', value: 'scheduled', description: 'OnlyFans sends it at the date and time you pick' },
+		],
+		default: 'now',
+	},
+	{
+		displayName: 'Scheduled Date',
+		name: 'scheduledDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			"When OnlyFans sends it; must be in the future. A time without a timezone is read in the workflow's timezone (Workflow Settings).",
+		displayOptions: { show: { sendAt: ['scheduled'] } },
+	},
+	{
+		displayName: 'Audience Filters',
+		name: 'audienceFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Exclude User List Names or IDs',
+				name: 'excludeUserLists',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getUserLists' },
+				default: [],
+				description:
+					'Fans on these lists do not receive it, even when they are in the Fan IDs or the chosen User Lists. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Subscribed After',
+				name: 'subscribedAfterDate',
+				type: 'dateTime',
+				default: '',
+				description:
+					"Only fans who subscribed after this date and time. A time without a timezone is read in the workflow's timezone.",
+			},
+		],
+	},
+	messageOptionsCollection(),
+];
+
+/** Field name -> label, for error messages. */
+const MASS_MESSAGE_LABELS = labelsOf(composerFields);
+
+/** One item's mass message exactly as entered, checked (lists given as text are resolved by readMassMessage). */
+function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMessage {
+	const ppv = context.getNodeParameter('payPerView', itemIndex, false) === true;
+	const filters = context.getNodeParameter('audienceFilters', itemIndex, {}) as IDataObject;
+	const sendAt = context.getNodeParameter('sendAt', itemIndex, 'now');
+	return parseFields(
+		massMessageSchema({ ppv, timezone: context.getTimezone() }),
+		{
+			...readMessageFields(context, itemIndex, { ppv }),
+			userIds: context.getNodeParameter('userIds', itemIndex, ''),
+			userLists: context.getNodeParameter('userLists', itemIndex, []),
+			excludeUserLists: filters.excludeUserLists,
+			subscribedAfterDate: filters.subscribedAfterDate,
+			sendAt,
+			scheduledDate: sendAt === 'scheduled' ? context.getNodeParameter('scheduledDate', itemIndex, '') : undefined,
+		},
+		context.getNode(),
+		itemIndex,
+		MASS_MESSAGE_LABELS,
+	);
+}
+
+/**
+ * parseMassMessage, then every list given as text (a built-in type or a list name) checked against
+ * the account's user lists, read once per execution and connection: a list that does not exist stops
+ * the item before anything is sent, a name becomes its list ID.
+ */
+export async function readMassMessage(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<MassMessage> {
+	const massMessage = parseMassMessage(context, itemIndex);
+	const { audience } = massMessage;
+	const fields = [
+		['lists', MASS_MESSAGE_LABELS.userLists],
+		['excludedLists', MASS_MESSAGE_LABELS.excludeUserLists],
+	] as const;
+	if (!fields.some(([key]) => audience[key].some((id) => typeof id === 'string'))) return massMessage;
+
+	const connection = readConnectionField(context, itemIndex);
+	const lists = await scope.once(
+		`userLists:${connection}`,
+		async () =>
+			(await readList(
+				context,
+				{ method: 'GET', path: '/v2/access/users/lists', itemIndex, style: 'offset', pageSize: 100 },
+				{ returnAll: true, limit: 0 },
+			)) as KnownUserList[],
+	);
+	for (const [key, label] of fields) {
+		const resolved: UserListId[] = audience[key].map((id) => {
+			if (typeof id === 'number') return id;
+			const match = resolveUserListReference(id, lists);
+			return 'id' in match ? match.id : throwInvalidField(context.getNode(), itemIndex, label, match.problem);
+		});
+		audience[key] = unique(resolved);
+	}
+	const included = new Set(audience.lists.map(String));
+	const overlap = audience.excludedLists.find((id) => included.has(String(id)));
+	if (overlap !== undefined) {
+		throwInvalidField(
+			context.getNode(),
+			itemIndex,
+			MASS_MESSAGE_LABELS.excludeUserLists,
+			`list ${overlap} is also in "${MASS_MESSAGE_LABELS.userLists}": remove it from one of the two`,
+		);
+	}
+	return massMessage;
+}
+
+/** A mass message ID: digits only. */
+export const massMessageIdSchema = z.object({
+	massMessageId: z.preprocess(
+		(value) =>
+			value === undefined || value === null
+				? ''
+				: typeof value === 'number'
+					? String(value)
+					: typeof value === 'string'
+						? value.trim()
+						: value,
+		z
+			.string({ invalid_type_error: 'must be a mass message ID made of digits, e.g. 9001' })
+			.min(1, 'is empty: enter the ID of a mass message (the "id" that Create Mass Message returns)')
+			.regex(/^\d+$/, 'must be a mass message ID made of digits, e.g. 9001 (the "id" that Create Mass Message returns)')
+			.refine((id) => /[1-9]/.test(id), 'must be a positive mass message ID, e.g. 9001'),
+	),
+});
+
+export function readMassMessageId(context: IExecuteFunctions, itemIndex: number): string {
+	return parseFields(
+		massMessageIdSchema,
+		{ massMessageId: context.getNodeParameter('massMessageId', itemIndex, '') },
+		context.getNode(),
+		itemIndex,
+		labelsOf([massMessageIdField('')]),
+	).massMessageId;
+}
+

@@ -1,0 +1,365 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { idList, positiveId, toEntryList } from './ids';
+import { labelsOf, parseFields } from './validate';
+
+/**
+ * A message as the user writes it, whichever provider sends it: the node fields, their limits, the
+ * one schema that checks them, and the Message it produces. Providers map a Message to their own
+ * request (providers/); nothing here knows their field names.
+ */
+export interface Message {
+	/** '' when the message has media only. */
+	text: string;
+	/** In the order fans see them: vault media IDs, upload references (upload:...) or http(s) URLs. */
+	media: Array<number | string>;
+	/** USD; set for a PPV (pay-per-view) message, undefined for a free one. */
+	price?: number;
+	/** The first `previewCount` media are free previews (PPV only; 0 otherwise). */
+	previewCount: number;
+	/** The text stays hidden until the fan pays (PPV only). */
+	lockedText: boolean;
+	markdown: boolean;
+	replyTo?: string;
+	taggedUsers: number[];
+	releaseForms: { users: number[]; partners: number[]; guests: number[] };
+	forwarded: boolean;
+}
+
+export const MAX_TEXT_LENGTH = 10_000;
+/** OnlyFans' PPV price range in USD. */
+export const MIN_PRICE = 3;
+export const MAX_PRICE = 200;
+
+export const textField: INodeProperties = {
+	displayName: 'Text',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description: `The message, up to ${MAX_TEXT_LENGTH} characters. Markdown (**bold**, *italic*) unless Markdown is off in Options.`,
+};
+
+/** Ordered media list: vault picker, vault ID, or an upload reference / http(s) URL. */
+export const mediaField: INodeProperties = {
+	displayName: 'Media',
+	name: 'media',
+	type: 'fixedCollection',
+	placeholder: 'Add Media',
+	typeOptions: { multipleValues: true, sortable: true },
+	default: {},
+	description:
+		'Media in the order fans see it: vault media, the Media Upload ID output of Upload Media (upload:...), or an http(s) URL that OFAuth fetches. For a list from an expression use Options > Media List.',
+	options: [
+		{
+			displayName: 'Item',
+			name: 'items',
+			values: [
+				{
+					displayName: 'Media',
+					name: 'item',
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					modes: [
+						{
+							displayName: 'From Vault',
+							name: 'list',
+							type: 'list',
+							typeOptions: { searchListMethod: 'searchVaultMedia', searchable: true },
+						},
+						{
+							displayName: 'Vault Media ID',
+							name: 'id',
+							type: 'string',
+							placeholder: '4001234567',
+						},
+						{
+							displayName: 'Upload Reference or URL',
+							name: 'reference',
+							type: 'string',
+							placeholder: 'upload:2f0c... or https://example.com/photo.jpg',
+						},
+					],
+				},
+			],
+		},
+	],
+};
+
+export const ppvFields: INodeProperties[] = [
+	{
+		displayName: 'Price (USD)',
+		name: 'price',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: MIN_PRICE, maxValue: MAX_PRICE, numberPrecision: 2 },
+		default: 9.99,
+		description: `What a fan pays to unlock the media, from ${MIN_PRICE} to ${MAX_PRICE} USD (cents allowed)`,
+	},
+	{
+		displayName: 'Preview Media Count',
+		name: 'previewMediaCount',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'How many of the first media items fans see for free as a preview (0 up to the number of media items)',
+	},
+];
+
+/** Options shared by every message kind (free, PPV, mass message). */
+export const messageOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Forwarded',
+		name: 'isForwardedMessage',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to mark the message as forwarded',
+	},
+	{
+		displayName: 'Lock Text',
+		name: 'isLockedText',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the text is hidden until the fan pays to unlock the message. Only for a PPV (a price is set): a free message has nothing to unlock.',
+	},
+	{
+		displayName: 'Markdown',
+		name: 'isMarkdown',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to format the text as Markdown (turn off to send it exactly as written)',
+	},
+	{
+		displayName: 'Media List',
+		name: 'mediaList',
+		type: 'string',
+		default: '',
+		placeholder: '={{ $json.mediaIds }}',
+		description:
+			'More media from an expression: an array, or comma-separated vault IDs, upload references or URLs. Added after the Media entries.',
+	},
+	{
+		displayName: 'Release Form Guests',
+		name: 'releaseFormGuests',
+		type: 'string',
+		default: '',
+		placeholder: '123456, 234567',
+		description: 'OnlyFans user IDs of guests in the release form, comma-separated or an array expression',
+	},
+	{
+		displayName: 'Release Form Partners',
+		name: 'releaseFormPartners',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getReleaseFormPartners' },
+		default: [],
+		description:
+			'Creators tagged in the media through a release form. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Release Form Users',
+		name: 'releaseFormUsers',
+		type: 'string',
+		default: '',
+		placeholder: '123456, 234567',
+		description: 'OnlyFans user IDs in the release form, comma-separated or an array expression',
+	},
+	{
+		displayName: 'Tag Users',
+		name: 'userTags',
+		type: 'string',
+		default: '',
+		placeholder: '123456, 234567',
+		description: 'OnlyFans user IDs to tag in the message, comma-separated or an array expression',
+	},
+];
+
+export const replyToField: INodeProperties = {
+	displayName: 'Reply to Message ID',
+	name: 'replyToMessageId',
+	type: 'string',
+	default: '',
+	description: 'ID of a message in this chat to reply to',
+};
+
+export function messageOptionsCollection(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...messageOptionFields, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Field name -> the label the user sees, for error messages (labels are written once, in the fields above). */
+const MESSAGE_LABELS = labelsOf([textField, mediaField, ...ppvFields, ...messageOptionFields, replyToField]);
+
+const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
+
+
+const NOT_MEDIA =
+	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
+
+/** One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. */
+export const mediaItem = z.preprocess(
+	(value) => (typeof value === 'string' ? value.trim() : value),
+	// each option carries the message too: for a string zod reports the first failing option, not the union
+	z.union(
+		[
+			positiveId('vault media ID'),
+			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
+			z.string().url(NOT_MEDIA).regex(/^https?:\/\//i, NOT_MEDIA),
+		],
+		{ errorMap: () => ({ message: NOT_MEDIA }) },
+	),
+);
+
+export const mediaList = z.preprocess(toEntryList, z.array(mediaItem));
+
+const price = z.preprocess(
+	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
+	z
+		.number({
+			required_error: `is required for a PPV: a price in USD from ${MIN_PRICE} to ${MAX_PRICE}`,
+			invalid_type_error: `must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`,
+		})
+		.refine((value) => Number.isFinite(value), `must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`)
+		.refine(
+			(value) => value >= MIN_PRICE && value <= MAX_PRICE,
+			`must be from ${MIN_PRICE} to ${MAX_PRICE} USD (OnlyFans' PPV range); use Send Message for a free message`,
+		)
+		.refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'can have at most 2 decimals (cents), e.g. 9.99'),
+);
+
+const previewCount = z.preprocess(
+	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value ?? 0),
+	z
+		.number({ invalid_type_error: 'must be a whole number of media items, e.g. 1' })
+		.int('must be a whole number of media items, e.g. 1')
+		.min(0, 'cannot be negative: use 0 for no free preview'),
+);
+
+const optionalFlag = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.boolean().optional());
+
+function messageSchema(kind: 'free' | 'ppv') {
+	return z
+		.object({
+			text: z.preprocess(
+				(value) => (value === undefined || value === null ? '' : typeof value === 'number' ? String(value) : value),
+				z
+					.string({ invalid_type_error: 'must be text' })
+					.max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters: shorten it or split it into two messages`),
+			),
+			media: mediaList,
+			price: kind === 'ppv' ? price : z.undefined(),
+			previewMediaCount: kind === 'ppv' ? previewCount : z.undefined(),
+			isLockedText: optionalFlag,
+			isMarkdown: optionalFlag,
+			replyToMessageId: z.preprocess(
+				(value) => (value === undefined || value === null || value === '' ? undefined : String(value).trim()),
+				z.string().regex(/^\S+$/, 'must be a message ID without spaces').optional(),
+			),
+			userTags: idList('OnlyFans user ID'),
+			releaseFormUsers: idList('OnlyFans user ID'),
+			releaseFormPartners: idList('OnlyFans user ID'),
+			releaseFormGuests: idList('OnlyFans user ID'),
+			isForwardedMessage: optionalFlag,
+		})
+		.superRefine((values, context) => {
+			if (values.text.trim() === '' && values.media.length === 0) {
+				context.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['text'],
+					message: 'is empty and there is no media: a message needs text, media or both',
+				});
+			}
+			if (kind === 'free' && values.isLockedText) {
+				context.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['isLockedText'],
+					message:
+						'is on, but a free message has nothing to unlock: set a price (Send PPV, or Pay-per-View on a mass message), or turn Lock Text off',
+				});
+			}
+			if (kind === 'ppv') {
+				if (values.media.length === 0) {
+					context.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['media'],
+						message: 'is empty: a PPV needs at least one media item to lock behind the price',
+					});
+				}
+				const previews = values.previewMediaCount ?? 0;
+				if (values.media.length > 0 && previews > values.media.length) {
+					context.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['previewMediaCount'],
+						message: `is ${previews} but the message has only ${values.media.length} media item(s): use 0 to ${values.media.length}`,
+					});
+				}
+			}
+		})
+		.transform(
+			(values): Message => ({
+				text: values.text.trim() === '' ? '' : values.text,
+				media: values.media,
+				price: kind === 'ppv' ? (values.price as number) : undefined,
+				previewCount: kind === 'ppv' ? (values.previewMediaCount ?? 0) : 0,
+				lockedText: values.isLockedText === true,
+				markdown: values.isMarkdown ?? true,
+				replyTo: values.replyToMessageId,
+				taggedUsers: values.userTags,
+				releaseForms: { users: values.releaseFormUsers, partners: values.releaseFormPartners, guests: values.releaseFormGuests },
+				forwarded: values.isForwardedMessage === true,
+			}),
+		);
+}
+
+/** Free message: price and previews are not allowed. */
+export const freeMessageSchema = messageSchema('free');
+
+/** PPV: price 3-200 USD, at least one media item, previews 0..media count. */
+export const ppvMessageSchema = messageSchema('ppv');
+
+/** The message fields of one item exactly as entered (the Media List option is appended to Media). */
+export function readMessageFields(context: IExecuteFunctions, itemIndex: number, { ppv }: { ppv: boolean }): IDataObject {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const entries = context.getNodeParameter('media.items', itemIndex, []) as Array<{ item?: { value?: unknown } | string }>;
+	const media: unknown[] = [
+		// an entry whose expression returns an array adds each element, in order
+		...entries
+			.map((entry) => (entry.item && typeof entry.item === 'object' ? entry.item.value : entry.item))
+			.flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value])),
+		...toEntryList(options.mediaList),
+	];
+	return {
+		text: context.getNodeParameter('text', itemIndex, '') as string,
+		media: media as IDataObject[],
+		price: ppv ? (context.getNodeParameter('price', itemIndex, undefined) as number) : undefined,
+		previewMediaCount: ppv ? (context.getNodeParameter('previewMediaCount', itemIndex, 0) as number) : undefined,
+		isLockedText: options.isLockedText,
+		isMarkdown: options.isMarkdown,
+		replyToMessageId: options.replyToMessageId,
+		userTags: options.userTags,
+		releaseFormUsers: options.releaseFormUsers,
+		releaseFormPartners: options.releaseFormPartners,
+		releaseFormGuests: options.releaseFormGuests,
+		isForwardedMessage: options.isForwardedMessage,
+	};
+}
+
+/** Reads and checks one item's message (free or PPV). Invalid: a NodeOperationError naming the field and the fix. */
+export function readMessage(context: IExecuteFunctions, itemIndex: number, { ppv }: { ppv: boolean }): Message {
+	return parseFields(
+		ppv ? ppvMessageSchema : freeMessageSchema,
+		readMessageFields(context, itemIndex, { ppv }),
+		context.getNode(),
+		itemIndex,
+		MESSAGE_LABELS,
+	);
+}
+
+export { MESSAGE_LABELS };
