@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import * as chat from './chat';
 import * as massMessage from './massMessage';
@@ -12,7 +13,26 @@ const resources = [chat, message, massMessage, media, vault];
 
 export const resourceOptions = resources.map((resource) => resource.resourceOption);
 
-export const operationDescriptions: INodeProperties[] = resources.flatMap((resource) => resource.description);
+/** Per resource: its Operation field, then each operation's fields shown only for that operation. */
+export const operationDescriptions: INodeProperties[] = resources.flatMap((resource) => {
+	const value = resource.resourceOption.value as string;
+	const operationField: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [value] } },
+		options: resource.operationOptions,
+		default: resource.defaultOperation,
+	};
+	const operations = Object.entries(resource.operations as Record<string, OperationModule>);
+	return [
+		operationField,
+		...operations.flatMap(([operation, module]) =>
+			updateDisplayOptions({ show: { resource: [value], operation: [operation] } }, module.description),
+		),
+	];
+});
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources.find((entry) => entry.resourceOption.value === resource)?.operations[operation];

@@ -1,6 +1,5 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { displayFor } from '../shared/displayFor';
 import type { OperationModule } from '../types';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -22,64 +21,49 @@ export const operations: Record<string, OperationModule> = {
 	getBuyers,
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['massMessage'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a mass message',
-				description: 'Send a free or PPV message to fans and user lists, now or at a scheduled time',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a mass message',
-				description: 'Cancel a scheduled mass message, or unsend one already sent',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a mass message',
-				description: 'Read one mass message and its queue status',
-			},
-			{
-				name: 'Get Buyers',
-				value: 'getBuyers',
-				action: 'Get buyers of a mass message',
-				description: 'List the fans who bought a PPV mass message',
-			},
-			{
-				name: 'Get Chart',
-				value: 'getChart',
-				action: 'Get mass message chart',
-				description: 'Mass messages sent and bought per day over a date range',
-			},
-			{
-				name: 'Get Sent Statistics',
-				value: 'getSentStats',
-				action: 'Get sent mass message statistics',
-				description: 'List sent mass messages with their sent, viewed and purchased counts',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a mass message',
-				description: 'Replace the text, media, price, audience or schedule of a mass message',
-			},
-		],
-		default: 'create',
-	},
-	...displayFor('massMessage', 'create', create.description),
-	...displayFor('massMessage', 'get', get.description),
-	...displayFor('massMessage', 'update', update.description),
-	...displayFor('massMessage', 'delete', del.description),
-	...displayFor('massMessage', 'getSentStats', getSentStats.description),
-	...displayFor('massMessage', 'getChart', getChart.description),
-	...displayFor('massMessage', 'getBuyers', getBuyers.description),
-];
+export const operationOptions: INodePropertyOptions[] = [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a mass message',
+			description: 'Send a free or PPV message to fans and user lists, now or at a scheduled time',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a mass message',
+			description: 'Cancel a scheduled mass message, or unsend one already sent',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a mass message',
+			description: 'Read one mass message and its queue status',
+		},
+		{
+			name: 'Get Buyers',
+			value: 'getBuyers',
+			action: 'Get buyers of a mass message',
+			description: 'List the fans who bought a PPV mass message',
+		},
+		{
+			name: 'Get Chart',
+			value: 'getChart',
+			action: 'Get mass message chart',
+			description: 'Mass messages sent and bought per day over a date range',
+		},
+		{
+			name: 'Get Sent Statistics',
+			value: 'getSentStats',
+			action: 'Get sent mass message statistics',
+			description: 'List sent mass messages with their sent, viewed and purchased counts',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a mass message',
+			description: 'Replace the text, media, price, audience or schedule of a mass message',
+		},
+	];
+
+export const defaultOperation = 'create';
