@@ -16,6 +16,7 @@ export const resourceOptions = resources.map((resource) => resource.resourceOpti
 /** Per resource: its Operation field, then each operation's fields shown only for that operation. */
 export const operationDescriptions: INodeProperties[] = resources.flatMap((resource) => {
 	const value = resource.resourceOption.value as string;
+	const { defaultOperation } = resource;
 	const operationField: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -23,7 +24,7 @@ export const operationDescriptions: INodeProperties[] = resources.flatMap((resou
 		noDataExpression: true,
 		displayOptions: { show: { resource: [value] } },
 		options: resource.operationOptions,
-		default: resource.defaultOperation,
+		default: defaultOperation,
 	};
 	const operations = Object.entries(resource.operations as Record<string, OperationModule>);
 	return [
