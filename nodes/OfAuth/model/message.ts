@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { idList, positiveId, toEntryList } from './ids';
+import { idList, mediaList, toEntryList } from './ids';
+import { messageOptionFields, messageOptionsCollection, replyToField } from './messageOptions';
 import { labelsOf, parseFields } from './validate';
 
 /**
@@ -108,116 +109,8 @@ export const ppvFields: INodeProperties[] = [
 	},
 ];
 
-/** Options shared by every message kind (free, PPV, mass message). */
-export const messageOptionFields: INodeProperties[] = [
-	{
-		displayName: 'Forwarded',
-		name: 'isForwardedMessage',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to mark the message as forwarded',
-	},
-	{
-		displayName: 'Lock Text',
-		name: 'isLockedText',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the text is hidden until the fan pays to unlock the message. Only for a PPV (a price is set): a free message has nothing to unlock.',
-	},
-	{
-		displayName: 'Markdown',
-		name: 'isMarkdown',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to format the text as Markdown (turn off to send it exactly as written)',
-	},
-	{
-		displayName: 'Media List',
-		name: 'mediaList',
-		type: 'string',
-		default: '',
-		placeholder: '={{ $json.mediaIds }}',
-		description:
-			'More media from an expression: an array, or comma-separated vault IDs, upload references or URLs. Added after the Media entries.',
-	},
-	{
-		displayName: 'Release Form Guests',
-		name: 'releaseFormGuests',
-		type: 'string',
-		default: '',
-		placeholder: '123456, 234567',
-		description: 'OnlyFans user IDs of guests in the release form, comma-separated or an array expression',
-	},
-	{
-		displayName: 'Release Form Partners',
-		name: 'releaseFormPartners',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getReleaseFormPartners' },
-		default: [],
-		description:
-			'Creators tagged in the media through a release form. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Release Form Users',
-		name: 'releaseFormUsers',
-		type: 'string',
-		default: '',
-		placeholder: '123456, 234567',
-		description: 'OnlyFans user IDs in the release form, comma-separated or an array expression',
-	},
-	{
-		displayName: 'Tag Users',
-		name: 'userTags',
-		type: 'string',
-		default: '',
-		placeholder: '123456, 234567',
-		description: 'OnlyFans user IDs to tag in the message, comma-separated or an array expression',
-	},
-];
-
-export const replyToField: INodeProperties = {
-	displayName: 'Reply to Message ID',
-	name: 'replyToMessageId',
-	type: 'string',
-	default: '',
-	description: 'ID of a message in this chat to reply to',
-};
-
-export function messageOptionsCollection(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...messageOptionFields, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
-
 /** Field name -> the label the user sees, for error messages (labels are written once, in the fields above). */
-const MESSAGE_LABELS = labelsOf([textField, mediaField, ...ppvFields, ...messageOptionFields, replyToField]);
-
-const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
-
-
-const NOT_MEDIA =
-	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
-
-/** One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. */
-export const mediaItem = z.preprocess(
-	(value) => (typeof value === 'string' ? value.trim() : value),
-	// each option carries the message too: for a string zod reports the first failing option, not the union
-	z.union(
-		[
-			positiveId('vault media ID'),
-			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
-			z.string().url(NOT_MEDIA).regex(/^https?:\/\//i, NOT_MEDIA),
-		],
-		{ errorMap: () => ({ message: NOT_MEDIA }) },
-	),
-);
-
-export const mediaList = z.preprocess(toEntryList, z.array(mediaItem));
+export const MESSAGE_LABELS = labelsOf([textField, mediaField, ...ppvFields, ...messageOptionFields, replyToField]);
 
 const price = z.preprocess(
 	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
@@ -362,4 +255,4 @@ export function readMessage(context: IExecuteFunctions, itemIndex: number, { ppv
 	);
 }
 
-export { MESSAGE_LABELS };
+export { messageOptionsCollection, replyToField };
