@@ -58,3 +58,18 @@ export function updateMassMessage(massMessageId: string, massMessage: MassMessag
 		body: massMessageBody(massMessage),
 	};
 }
+
+/** Upload Media: does the vault already hold this file (its SHA-256 and size)? */
+export function checkDuplicateUpload(sha256: string, size: number): ProviderRequest {
+	return { method: 'POST', path: '/v2/access/uploads/check', body: { etag: sha256, size } };
+}
+
+/** Upload Media: announce a file; the answer is the upload plan (single PUT or parts). */
+export function startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest {
+	return { method: 'POST', path: '/v2/access/uploads/init', body: { filename: file.fileName, size: file.size, contentType: file.contentType } };
+}
+
+/** Upload Media: all parts are sent; the answer is the vault media. */
+export function completeUpload(mediaUploadId: string): ProviderRequest {
+	return { method: 'POST', path: '/v2/access/uploads/complete', body: { mediaUploadId } };
+}

@@ -59,7 +59,7 @@ export async function scanOffsetList(
 	const items: PolledItem[] = [];
 	let truncated = false;
 	let page = 0;
-	for await (const list of iteratePages(context, { method: 'GET', style: 'offset', ...request })) {
+	for await (const list of iteratePages(context, { method: 'GET', style: 'offset', itemIndex: undefined, ...request })) {
 		page++;
 		const mapped = list.map(toItem).filter((item): item is PolledItem => item !== undefined);
 		items.push(...mapped);

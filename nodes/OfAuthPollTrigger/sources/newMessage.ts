@@ -55,6 +55,7 @@ async function fanMessagesSince(
 	const request = {
 		method: 'GET' as const,
 		path: `/v2/access/chats/${encodePathSegment(chat.fanId)}/messages`,
+		itemIndex: undefined,
 		style: 'cursor' as const,
 		pageSize: MESSAGE_PAGE_SIZE,
 	};

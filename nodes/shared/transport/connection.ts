@@ -38,12 +38,15 @@ function isLoadOptionsContext(context: OfAuthContext): context is ILoadOptionsFu
 
 /** The connection the node's Connection field names, or '' when it is empty or absent. */
 export function readConnectionField(context: OfAuthContext, itemIndex: number | undefined): string {
+	if (isExecuteContext(context) && itemIndex === undefined) {
+		throw new NodeOperationError(context.getNode(), 'An OFAuth request of an action was made without its item index');
+	}
 	let value: unknown;
 	try {
 		if (isLoadOptionsContext(context)) {
 			value = context.getCurrentNodeParameter('connection', { extractValue: true });
 		} else if (isExecuteContext(context)) {
-			value = context.getNodeParameter('connection', itemIndex ?? 0, '', { extractValue: true });
+			value = context.getNodeParameter('connection', itemIndex as number, '', { extractValue: true });
 		} else {
 			value = (context as IPollFunctions).getNodeParameter('connection', '', { extractValue: true });
 		}

@@ -16,7 +16,8 @@ export interface OfAuthRequest {
 	/** A JSON object, or raw bytes (then set `contentType`). */
 	body?: IDataObject | Buffer;
 	contentType?: string;
-	itemIndex?: number;
+	/** The input item this request is made for; undefined where there are no items (pickers, polls, webhook hooks). */
+	itemIndex: number | undefined;
 	/** Overrides the Connection field and the credential default. */
 	connectionId?: string;
 	retry?: Partial<RetrySettings>;
@@ -67,8 +68,8 @@ function isCancellation(context: OfAuthContext, error: unknown): boolean {
 export function readRetrySettings(context: OfAuthContext, itemIndex: number | undefined): Partial<RetrySettings> {
 	try {
 		const settings =
-			'getInputData' in context
-				? (context.getNodeParameter('requestSettings', itemIndex ?? 0, {}) as IDataObject)
+			'getInputData' in context && itemIndex !== undefined
+				? (context.getNodeParameter('requestSettings', itemIndex, {}) as IDataObject)
 				: {};
 		const result: Partial<RetrySettings> = {};
 		if (typeof settings.maxRetries === 'number') result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));

@@ -120,7 +120,7 @@ export async function readPickerPage(
 	toEntry: (entry: IDataObject) => ListSearchEntry | undefined,
 ): Promise<INodeListSearchResult> {
 	const position = paginationToken ? { offset: Number(paginationToken) } : {};
-	const page = await readPage(context, { method: 'GET', style: 'offset', ...request }, position);
+	const page = await readPage(context, { method: 'GET', style: 'offset', itemIndex: undefined, ...request }, position);
 	const results = page.items.map(toEntry).filter((entry): entry is ListSearchEntry => entry !== undefined);
 	return { results, paginationToken: page.next ? String(page.next.offset) : undefined };
 }

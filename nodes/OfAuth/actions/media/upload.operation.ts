@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
 import { parseFields } from '../../model/validate';
+import * as ofauth from '../../providers/ofauth';
 import type { Send } from '../types';
 import type { FileToUpload } from './fileSources';
 import { checkUrlSource, fileFromBinary, fileFromUrl, refuseEmptyFile, sha256Of } from './fileSources';
@@ -178,9 +179,7 @@ async function upload(
 	try {
 		if (options.checkDuplicate && source !== 'url') {
 			const check = await ofauthApi<IDataObject>(context, {
-				method: 'POST',
-				path: '/v2/access/uploads/check',
-				body: { etag: await sha256Of(file), size: file.size },
+				...ofauth.checkDuplicateUpload(await sha256Of(file), file.size),
 				itemIndex,
 			});
 			const existing = check.media && typeof check.media === 'object' ? (check.media as IDataObject) : undefined;
@@ -203,12 +202,7 @@ async function upload(
 			}
 		}
 
-		const init = await ofauthRequest<IDataObject>(context, {
-			method: 'POST',
-			path: '/v2/access/uploads/init',
-			body: { filename: file.fileName, size: file.size, contentType: file.contentType },
-			itemIndex,
-		});
+		const init = await ofauthRequest<IDataObject>(context, { ...ofauth.startUpload(file), itemIndex });
 		const plan = readUploadPlan(context, init, file.size, itemIndex);
 		const bytes = await file.open();
 		try {

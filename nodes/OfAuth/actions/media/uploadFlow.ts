@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi, ofauthRequest } from '../../../shared/transport';
+import * as ofauth from '../../providers/ofauth';
 import type { PartSource } from './fileSources';
 import type { UploadPlan } from './uploadPlan';
 import { waitUnlessCancelled } from '../../../shared/transport/wait';
@@ -78,12 +79,7 @@ export async function sendPlannedUpload(
 	}
 	let body: IDataObject;
 	try {
-		body = await ofauthApi<IDataObject>(context, {
-			method: 'POST',
-			path: '/v2/access/uploads/complete',
-			body: { mediaUploadId: plan.mediaUploadId },
-			itemIndex,
-		});
+		body = await ofauthApi<IDataObject>(context, { ...ofauth.completeUpload(plan.mediaUploadId), itemIndex });
 	} catch (error) {
 		throw namePart(error, `Completing the upload after all ${total} parts`, context, itemIndex);
 	}
