@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { tryToParseDateTime } from 'n8n-workflow';
 
 import { iteratePages } from '../../shared/transport';
 import type { PolledItem, ScanResult, ScanWindow } from './types';
@@ -11,7 +12,12 @@ export function toMillis(value: unknown): number {
 	if (typeof value === 'number' && Number.isFinite(value)) return value > 1e12 ? value : value * 1000;
 	if (typeof value === 'string' && value.trim() !== '') {
 		if (/^\d+$/.test(value.trim())) return toMillis(Number(value));
-		return Date.parse(value);
+		try {
+			// n8n's own date parser; an API time without an offset is UTC
+			return tryToParseDateTime(value, 'UTC').toMillis();
+		} catch {
+			return NaN;
+		}
 	}
 	return NaN;
 }

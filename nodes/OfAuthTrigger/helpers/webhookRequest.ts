@@ -17,17 +17,10 @@ export function acknowledge(reason: string): IWebhookResponseData {
  * the parsed body (re-serialised JSON may differ in spacing or key order) is never used.
  */
 export async function readRawBody(context: IWebhookFunctions): Promise<Buffer> {
-	const request = context.getRequestObject() as unknown as {
-		rawBody?: unknown;
-		readRawBody?: () => Promise<void>;
-	};
-	if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
-		await request.readRawBody();
-	}
-	const raw = request.rawBody;
-	if (Buffer.isBuffer(raw)) return raw;
-	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
-	return Buffer.alloc(0);
+	// n8n-workflow types the request's rawBody (a Buffer) and readRawBody(); n8n fills rawBody before the node runs
+	const request = context.getRequestObject();
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
 
 /** The event envelope, or undefined when the body is not a JSON object with a string `type`. */
