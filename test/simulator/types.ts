@@ -1,6 +1,6 @@
 /**
  * Data shapes of the OFAuth simulator: what the HTTP API returns and what tests
- * can read from `sim.state`. Field names follow /work/shared/api/ofauth.md.
+ * can read from `sim.state`. Field names follow ../shared/api/ofauth.md (beside this repository).
  */
 
 export type Scope =
