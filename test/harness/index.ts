@@ -1,6 +1,6 @@
 export { runNode, runWorkflow } from './runWorkflow';
 export type { RunResult, RunSpec, StepSpec } from './runWorkflow';
 export { PACKAGE, registerNodeType } from './packageTypes';
-export { simulatorCredentials, useSimulator } from './simulatorFixture';
+export { simulatorCredentials, uploadInSimulator, useSimulator } from './simulatorFixture';
 export { createPollTrigger } from './runPoll';
 export type { PollTriggerHarness, PollTriggerSpec } from './runPoll';

@@ -35,3 +35,32 @@ export function useSimulator(options: SimulatorOptions = {}): () => OfAuthSimula
 		return sim;
 	};
 }
+
+/**
+ * A finished single-part upload made straight at the simulator (init + one PUT), the way media lands
+ * in the vault from another tool. Returns the upload reference and the vault media it became; the
+ * requests it made are cleared.
+ */
+export async function uploadInSimulator(
+	sim: OfAuthSimulator,
+	filename = 'clip.mp4',
+	contentType = 'video/mp4',
+): Promise<{ reference: string; mediaId: number }> {
+	const headers = { apiKey: sim.apiKey, 'x-connection-id': sim.connectionId };
+	const bytes = Buffer.from(`bytes of ${filename}`);
+	const init = await fetch(`${sim.baseUrl}/v2/access/uploads/init`, {
+		method: 'POST',
+		headers: { ...headers, 'content-type': 'application/json' },
+		body: JSON.stringify({ filename, size: bytes.length, contentType }),
+	});
+	const { mediaUploadId } = (await init.json()) as { mediaUploadId: string };
+	const put = await fetch(`${sim.baseUrl}/v2/access/uploads/${encodeURIComponent(mediaUploadId)}`, {
+		method: 'PUT',
+		headers: { ...headers, 'content-type': contentType },
+		body: bytes,
+	});
+	if (!put.ok) throw new Error(`upload PUT failed: ${put.status}`);
+	const { media } = (await put.json()) as { media: { id: number } };
+	sim.clearRequests();
+	return { reference: mediaUploadId, mediaId: media.id };
+}

@@ -1,16 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
-import { startSimulator, type Fan, type Message, type OfAuthSimulator, type RecordedRequest } from '../simulator';
-import { client, expectErrorShape, type ErrorBody, type Res } from './helpers';
+import { type Fan, type Message, type RecordedRequest } from '../simulator';
+import { client, simulatorTestbed, expectErrorShape, type ErrorBody, type Res } from './helpers';
 
 describe('simulator: faults and control endpoints', () => {
-	let sim: OfAuthSimulator;
-	let c: ReturnType<typeof client>;
-	beforeAll(async () => {
-		sim = await startSimulator({ seed: 1 });
-		c = client(sim);
-	});
-	afterAll(() => sim.close());
-	beforeEach(() => sim.reset());
+	const { sim, c } = simulatorTestbed();
 
 	test('rate limit: token bucket per connection, 429 with X-RateLimit-* and Retry-After', async () => {
 		sim.faults.rateLimit({ capacity: 3, refillPerSecond: 2, headers: ['x-ratelimit', 'retry-after'] });

@@ -1,5 +1,6 @@
 /** Small HTTP client for the simulator tests (global fetch, Node 20). */
 import type { Fan, Media, Message, OfAuthSimulator, SimulatorState, UserRef } from '../simulator';
+import { startSimulator } from '../simulator';
 import type { ErrorDetail } from '../simulator/schemas';
 
 /** A response; `body` is parsed JSON (or the raw text), typed by the caller: `c.get<Page<ChatView>>(...)`. */
@@ -194,4 +195,29 @@ export function client(sim: OfAuthSimulator, defaults: { connectionId?: string |
 /** Asserts the OFAuth error shape; afterwards `body` is typed as ErrorBody. */
 export function expectErrorShape(body: unknown, type: string): asserts body is ErrorBody {
 	expect(body).toEqual(expect.objectContaining({ error: expect.any(String), type, requestId: expect.stringMatching(/^req_[0-9a-f]+$/) }));
+}
+
+/** Forwards every property to whatever `current()` is now (the simulator of this test file, once started). */
+function forwardTo<T extends object>(current: () => T | undefined): T {
+	return new Proxy({} as T, {
+		get(_target, property) {
+			const target = current();
+			if (!target) throw new Error('the simulator is not started yet (use it inside a test)');
+			const value = Reflect.get(target, property) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
+
+/** One simulator (seed 1) per test file, reset before each test, and an HTTP client for it. */
+export function simulatorTestbed(): { sim: OfAuthSimulator; c: ReturnType<typeof client> } {
+	let sim: OfAuthSimulator | undefined;
+	let c: ReturnType<typeof client> | undefined;
+	beforeAll(async () => {
+		sim = await startSimulator({ seed: 1 });
+		c = client(sim);
+	});
+	afterAll(() => sim?.close());
+	beforeEach(() => sim?.reset());
+	return { sim: forwardTo(() => sim), c: forwardTo(() => c) };
 }

@@ -1,5 +1,5 @@
-import { startSimulator, VIP_LIST_ID, WHALES_LIST_ID, type Notification, type OfAuthSimulator, type ReleaseForm } from '../simulator';
-import { client, type ChatView, type MediaView, type Page, type SubscriberView, type UserListView, type VaultListView } from './helpers';
+import { startSimulator, VIP_LIST_ID, WHALES_LIST_ID, type Notification, type ReleaseForm } from '../simulator';
+import { client, simulatorTestbed, type ChatView, type MediaView, type Page, type SubscriberView, type UserListView, type VaultListView } from './helpers';
 
 async function collect<T>(c: ReturnType<typeof client>, base: string, limit: number): Promise<T[]> {
 	const out: T[] = [];
@@ -12,13 +12,7 @@ async function collect<T>(c: ReturnType<typeof client>, base: string, limit: num
 }
 
 describe('simulator: vault, lists, subscribers, notifications, release forms', () => {
-	let sim: OfAuthSimulator;
-	let c: ReturnType<typeof client>;
-	beforeAll(async () => {
-		sim = await startSimulator({ seed: 1 });
-		c = client(sim);
-	});
-	afterAll(() => sim.close());
+	const { sim, c } = simulatorTestbed();
 
 	test('vault media: 120 items in pages of at most 40, filters', async () => {
 		const all = await collect<MediaView>(c, '/v2/access/vault/media', 40);

@@ -1,15 +1,8 @@
-import { startSimulator, VIP_LIST_ID, type OfAuthSimulator } from '../simulator';
-import { client, expectErrorShape, type BuyerView, type MassMessageChart, type MassMessageView, type Page, type SentStats } from './helpers';
+import { VIP_LIST_ID } from '../simulator';
+import { simulatorTestbed, expectErrorShape, type BuyerView, type MassMessageChart, type MassMessageView, type Page, type SentStats } from './helpers';
 
 describe('simulator: mass messages and analytics', () => {
-	let sim: OfAuthSimulator;
-	let c: ReturnType<typeof client>;
-	beforeAll(async () => {
-		sim = await startSimulator({ seed: 1 });
-		c = client(sim);
-	});
-	afterAll(() => sim.close());
-	beforeEach(() => sim.reset());
+	const { sim, c } = simulatorTestbed();
 
 	const future = () => new Date(Date.now() + 86_400_000).toISOString();
 

@@ -1,15 +1,7 @@
-import { startSimulator, type OfAuthSimulator } from '../simulator';
-import { client, expectErrorShape, type ChatMediaView, type ChatView, type MessageView, type Page } from './helpers';
+import { simulatorTestbed, expectErrorShape, type ChatMediaView, type ChatView, type MessageView, type Page } from './helpers';
 
 describe('simulator: chats and direct messages', () => {
-	let sim: OfAuthSimulator;
-	let c: ReturnType<typeof client>;
-	beforeAll(async () => {
-		sim = await startSimulator({ seed: 1 });
-		c = client(sim);
-	});
-	afterAll(() => sim.close());
-	beforeEach(() => sim.reset());
+	const { sim, c } = simulatorTestbed();
 
 	const busyChat = () => sim.state.chats.filter((ch) => ch.messages.length > 20)[0];
 

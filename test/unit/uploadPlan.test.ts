@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { readUploadPlan } from '../../nodes/OfAuth/actions/media/uploadPlan';
 
 const node: INode = { id: 'n', name: 'OFAuth', type: 'ofAuth', typeVersion: 1, position: [0, 0], parameters: {} };
 const context = { getNode: () => node } as unknown as IExecuteFunctions;
-const plan = (body: Record<string, unknown>, size: number, headers: Record<string, string> = {}) =>
+const plan = (body: IDataObject, size: number, headers: Record<string, string> = {}) =>
 	readUploadPlan(context, { body, headers, statusCode: 200 }, size, 0);
 
 describe('readUploadPlan: how OFAuth wants the file sent', () => {

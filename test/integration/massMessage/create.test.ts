@@ -1,9 +1,9 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { getGlobalState, setGlobalState } from 'n8n-workflow';
 
-import { runNode, runWorkflow, simulatorCredentials, useSimulator } from '../../harness';
+import { runNode, runWorkflow, simulatorCredentials, uploadInSimulator, useSimulator } from '../../harness';
 import { FIRST_VAULT_MEDIA_ID, VIP_LIST_ID, WHALES_LIST_ID } from '../../simulator';
-import { API_DATE, apiRequests, create, finishedUpload, listMembers, mediaEntries, pairedItems, subscribedAfter } from './helpers';
+import { API_DATE, apiRequests, create, listMembers, mediaEntries, pairedItems, subscribedAfter } from './helpers';
 
 const PHOTO = FIRST_VAULT_MEDIA_ID;
 
@@ -157,7 +157,7 @@ describe('Mass Message > Create: the exact body OFAuth receives', () => {
 	});
 
 	test('PPV: price with cents, a preview, media from an upload reference and a vault ID, to the VIP list', async () => {
-		const upload = await finishedUpload(sim());
+		const { reference: upload } = await uploadInSimulator(sim());
 		const result = await run({
 			text: 'Exclusive for my VIPs',
 			userLists: [VIP_LIST_ID],

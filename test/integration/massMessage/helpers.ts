@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { OfAuthSimulator } from '../../simulator';
 
-export { apiRequests, finishedUpload, mediaEntries, pairedItems } from '../messaging/helpers';
+export { apiRequests, mediaEntries, pairedItems } from '../messaging/helpers';
 
 /** ISO 8601 UTC with milliseconds: the one format the node sends dates in. */
 export const API_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -41,22 +41,3 @@ export function fanWithMessages(sim: OfAuthSimulator, minMessages: number, minFr
 	return chat.withUserId;
 }
 
-/** Makes a finished upload in the simulator (init + single PUT) and returns its `upload:<uuid>` reference. */
-export async function finishedUpload(sim: OfAuthSimulator, filename = 'clip.mp4', contentType = 'video/mp4'): Promise<string> {
-	const headers = { apiKey: sim.apiKey, 'x-connection-id': sim.connectionId };
-	const bytes = Buffer.from('simulated media bytes');
-	const init = await fetch(`${sim.baseUrl}/v2/access/uploads/init`, {
-		method: 'POST',
-		headers: { ...headers, 'content-type': 'application/json' },
-		body: JSON.stringify({ filename, size: bytes.length, contentType }),
-	});
-	const { mediaUploadId } = (await init.json()) as { mediaUploadId: string };
-	const put = await fetch(`${sim.baseUrl}/v2/access/uploads/${encodeURIComponent(mediaUploadId)}`, {
-		method: 'PUT',
-		headers: { ...headers, 'content-type': contentType },
-		body: bytes,
-	});
-	if (!put.ok) throw new Error(`upload PUT failed: ${put.status}`);
-	sim.clearRequests();
-	return mediaUploadId;
-}

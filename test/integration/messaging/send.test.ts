@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runNode, simulatorCredentials, useSimulator } from '../../harness';
+import { runNode, simulatorCredentials, uploadInSimulator, useSimulator } from '../../harness';
 import { FIRST_FAN_ID, FIRST_VAULT_MEDIA_ID, SECOND_CONNECTION_ID } from '../../simulator';
-import { apiRequests, finishedUpload, locator, mediaEntries, pairedItems } from './helpers';
+import { apiRequests, locator, mediaEntries, pairedItems } from './helpers';
 
 const FAN = FIRST_FAN_ID + 1;
 const PHOTO = FIRST_VAULT_MEDIA_ID;
@@ -48,7 +48,7 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 	});
 
 	test('media from the vault picker, a typed vault ID, an upload reference and a URL, in order', async () => {
-		const upload = await finishedUpload(sim());
+		const { reference: upload } = await uploadInSimulator(sim());
 		const url = 'https://example.com/photos/beach.jpg';
 		const result = await run({
 			text: 'look',
@@ -68,7 +68,7 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 	});
 
 	test('media from an expression that returns an array: Options > Media List and a media entry', async () => {
-		const upload = await finishedUpload(sim());
+		const { reference: upload } = await uploadInSimulator(sim());
 		const result = await run(
 			{
 				text: 'set',

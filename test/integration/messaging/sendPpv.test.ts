@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runNode, simulatorCredentials, useSimulator } from '../../harness';
+import { runNode, simulatorCredentials, uploadInSimulator, useSimulator } from '../../harness';
 import { FIRST_FAN_ID, FIRST_VAULT_MEDIA_ID } from '../../simulator';
-import { apiRequests, finishedUpload, locator, mediaEntries, pairedItems } from './helpers';
+import { apiRequests, locator, mediaEntries, pairedItems } from './helpers';
 
 const FAN = FIRST_FAN_ID + 20;
 const PHOTO = FIRST_VAULT_MEDIA_ID;
@@ -55,7 +55,7 @@ describe('Message > Send PPV: the exact body OFAuth receives', () => {
 	});
 
 	test('price, preview count, fan and media from the input item (text such as "12.50" from a sheet)', async () => {
-		const upload = await finishedUpload(sim());
+		const { reference: upload } = await uploadInSimulator(sim());
 		const result = await run(
 			{
 				fan: locator('={{ $json.fan }}', 'id'),

@@ -1,11 +1,15 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { createPollTrigger, simulatorCredentials, useSimulator } from '../../harness';
+import { createPollTrigger, simulatorCredentials, uploadInSimulator, useSimulator } from '../../harness';
 import type { OfAuthSimulator, RecordedRequest } from '../../simulator';
 import { FIRST_FAN_ID, SECOND_CONNECTION_ID } from '../../simulator';
 
 const FAN_A = FIRST_FAN_ID + 3;
 const FAN_B = FIRST_FAN_ID + 7;
+
+/** Media that lands in the vault the way it does from n8n or the OFAuth dashboard. */
+const uploadToVault = async (sim: OfAuthSimulator, filename: string, contentType: string) =>
+	(await uploadInSimulator(sim, filename, contentType)).mediaId;
 
 function jsonOf(result: INodeExecutionData[][] | null): IDataObject[] {
 	if (result === null) return [];
@@ -17,25 +21,6 @@ function apiGets(sim: OfAuthSimulator, path: string): RecordedRequest[] {
 	return sim.requests.filter((request) => request.method === 'GET' && request.path === path);
 }
 
-/** A finished single-part upload: the way media lands in the vault from n8n or the OFAuth dashboard. */
-async function uploadToVault(sim: OfAuthSimulator, filename: string, contentType: string): Promise<number> {
-	const headers = { apiKey: sim.apiKey, 'x-connection-id': sim.connectionId };
-	const bytes = Buffer.from(`bytes of ${filename}`);
-	const init = await fetch(`${sim.baseUrl}/v2/access/uploads/init`, {
-		method: 'POST',
-		headers: { ...headers, 'content-type': 'application/json' },
-		body: JSON.stringify({ filename, size: bytes.length, contentType }),
-	});
-	const { mediaUploadId } = (await init.json()) as { mediaUploadId: string };
-	const put = await fetch(`${sim.baseUrl}/v2/access/uploads/${encodeURIComponent(mediaUploadId)}`, {
-		method: 'PUT',
-		headers: { ...headers, 'content-type': contentType },
-		body: bytes,
-	});
-	const body = (await put.json()) as { media: { id: number } };
-	expect(put.status).toBe(200);
-	return body.media.id;
-}
 
 /** The creator answers a fan from OnlyFans (or another workflow). */
 async function creatorReplies(sim: OfAuthSimulator, fanId: number, text: string): Promise<void> {
