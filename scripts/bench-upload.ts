@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- test tooling, never shipped: n8n's rules for node code do not apply (the simulator runs in its own process so RSS is the uploader's alone) */
 /**
  * npm run bench:upload
  *

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * `npm start`: a real n8n 2.41.1 with this package installed from its tarball, the OFAuth
  * simulator behind an "OFAuth account" credential, the example workflows imported and an owner

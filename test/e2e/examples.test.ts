@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * Every examples/*.json workflow, imported into a real n8n 2.41.1 that has this package
  * installed from its tarball, runs against its own simulator and does what

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * The packed package inside a real n8n 2.41.1 (Node 24), installed from its tarball into
  * ~/.n8n/nodes as a user installs it: n8n loads every node and the credential, n8n's own

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test tooling, never shipped: it runs n8n as a child process with fixed test-only keys, and n8n's rules for node code do not apply */
 /**
  * A real n8n (2.41.1 on Node 24, cached by scripts/real-n8n-env.sh) with this package installed
  * from its `npm pack` tarball exactly as a user installs a community package.

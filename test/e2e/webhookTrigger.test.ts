@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test tooling, never shipped (made-up event ids, not secrets): n8n's rules for node code do not apply */
 /**
  * The OFAuth Trigger in a real n8n 2.41.1 (package installed from its tarball), published with
  * `n8n publish:workflow` and served by `n8n start`. The simulator delivers events to the

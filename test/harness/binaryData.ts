@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * n8n's binary data storage for harness runs, set up the way n8n's own test utilities do
  * (packages/cli/test/integration/shared/utils `initBinaryDataService`): a real

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 import { type Fan, type Message, type RecordedRequest } from '../simulator';
 import { client, simulatorTestbed, expectErrorShape, type ErrorBody, type Res } from './helpers';
 

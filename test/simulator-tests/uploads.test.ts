@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 import { createHash, randomBytes } from 'node:crypto';
 import { startSimulator, type OfAuthSimulator } from '../simulator';
 import { client, expectErrorShape, type ErrorBody, type MediaView, type MessageView, type Page, type UploadFinished, type UploadPart, type UploadPlan } from './helpers';

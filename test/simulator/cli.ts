@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * Run the simulator standalone:
  *   npx ts-node test/simulator/cli.ts --port 4010 --seed 1

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * Shared pieces of the simulator: the error type every route throws, query
  * parsing helpers, the route type, and SimCore (options + mutable state).

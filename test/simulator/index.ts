@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * OFAuth API simulator: a real HTTP server on 127.0.0.1 that answers like
  * OFAuth for every endpoint this package calls. See README.md next to this file.

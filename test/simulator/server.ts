@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling, never shipped: n8n's rules for node code do not apply */
 /**
  * The HTTP server: recording, injected faults, auth (apiKey, x-connection-id,
  * scopes), routing to the route tables, JSON errors in the current OFAuth shape,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test tooling, never shipped: it runs the install script as a child process */
 /**
  * scripts/real-n8n-env.sh run twice at once (npm start while npm test installs) against an empty
  * cache: the second waits for the first and reuses its install instead of deleting it half-way.
