@@ -2,9 +2,10 @@ const { src, dest, parallel } = require('gulp');
 
 // tsc compiles the TypeScript; n8n also needs each node's icon and codex (.node.json) file next to it.
 function copyIcons() {
-	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { encoding: false, base: '.' }).pipe(
-		dest('dist'),
-	);
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], {
+		encoding: false,
+		base: '.',
+	}).pipe(dest('dist'));
 }
 
 function copyCodexFiles() {

@@ -95,7 +95,8 @@ export class OfAuthApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'OFAuth accepted the API key but it may not read the account (whoami): check its permissions in the OFAuth dashboard (API keys).',
+					message:
+						'OFAuth accepted the API key but it may not read the account (whoami): check its permissions in the OFAuth dashboard (API keys).',
 				},
 			},
 		],

@@ -37,7 +37,19 @@ async function startSimulatorProcess(): Promise<Simulator> {
 	const cli = resolve(__dirname, '../test/simulator/cli.js');
 	const child = spawn(
 		process.execPath,
-		[cli, '--port', '0', '--fans', '5', '--vault-media', '3', '--part-size', String(PART), '--single-max', String(PART)],
+		[
+			cli,
+			'--port',
+			'0',
+			'--fans',
+			'5',
+			'--vault-media',
+			'3',
+			'--part-size',
+			String(PART),
+			'--single-max',
+			String(PART),
+		],
 		{ stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	const line = await new Promise<string>((ok, fail) => {
@@ -72,7 +84,9 @@ function generatedFile(size: number, hash: ReturnType<typeof createHash>): Reada
 }
 
 /** Samples process RSS while `work` runs; returns the peak growth over the RSS just before it. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; baseRss: number; peakGrowth: number }> {
+async function measure<T>(
+	work: () => Promise<T>,
+): Promise<{ result: T; seconds: number; baseRss: number; peakGrowth: number }> {
 	(globalThis as { gc?: () => void }).gc?.();
 	await new Promise((done) => setTimeout(done, 200));
 	(globalThis as { gc?: () => void }).gc?.();
@@ -92,7 +106,17 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
 	}
 }
 
-async function simState(sim: Simulator): Promise<{ uploads: Array<{ mediaUploadId: string; sha256: string | null; status: string; hasBytes: boolean; totalParts: number }> }> {
+async function simState(
+	sim: Simulator,
+): Promise<{
+	uploads: Array<{
+		mediaUploadId: string;
+		sha256: string | null;
+		status: string;
+		hasBytes: boolean;
+		totalParts: number;
+	}>;
+}> {
 	const response = await fetch(`${sim.controlUrl}/state`);
 	return (await response.json()) as never;
 }
@@ -103,17 +127,30 @@ async function resetSim(sim: Simulator): Promise<void> {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-function call(sim: Simulator, method: string, path: string, body?: Buffer | Readable, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+function call(
+	sim: Simulator,
+	method: string,
+	path: string,
+	body?: Buffer | Readable,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
 	return new Promise((ok, fail) => {
 		const req = request(
 			`${sim.baseUrl}${path}`,
-			{ method, agent, headers: { apiKey: sim.apiKey, 'x-connection-id': sim.connectionId, ...headers } },
+			{
+				method,
+				agent,
+				headers: { apiKey: sim.apiKey, 'x-connection-id': sim.connectionId, ...headers },
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
 				res.on('end', () => {
 					const text = Buffer.concat(chunks).toString('utf8');
-					ok({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+					ok({
+						status: res.statusCode ?? 0,
+						json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+					});
 				});
 			},
 		);
@@ -125,9 +162,15 @@ function call(sim: Simulator, method: string, path: string, body?: Buffer | Read
 
 /** The same upload flow with nothing but Node: init, each part streamed from the file, complete. */
 async function plainStreamUpload(sim: Simulator, path: string, size: number): Promise<string> {
-	const init = await call(sim, 'POST', '/v2/access/uploads/init', Buffer.from(JSON.stringify({ filename: 'bench.mp4', size, contentType: 'video/mp4' })), {
-		'content-type': 'application/json',
-	});
+	const init = await call(
+		sim,
+		'POST',
+		'/v2/access/uploads/init',
+		Buffer.from(JSON.stringify({ filename: 'bench.mp4', size, contentType: 'video/mp4' })),
+		{
+			'content-type': 'application/json',
+		},
+	);
 	const id = String(init.json.mediaUploadId);
 	const partSize = Number(init.json.partSize);
 	const total = Number(init.json.totalParts);
@@ -135,15 +178,27 @@ async function plainStreamUpload(sim: Simulator, path: string, size: number): Pr
 	for (let n = 1; n <= total; n++) {
 		const start = (n - 1) * partSize;
 		const end = Math.min(size, start + partSize) - 1;
-		const put = await call(sim, 'PUT', `${base}/parts/${n}`, createReadStream(path, { start, end }), {
-			'content-type': 'application/octet-stream',
-			'content-length': String(end - start + 1),
-		});
+		const put = await call(
+			sim,
+			'PUT',
+			`${base}/parts/${n}`,
+			createReadStream(path, { start, end }),
+			{
+				'content-type': 'application/octet-stream',
+				'content-length': String(end - start + 1),
+			},
+		);
 		if (put.status !== 200) throw new Error(`plain PUT of part ${n} answered ${put.status}`);
 	}
-	const done = await call(sim, 'POST', '/v2/access/uploads/complete', Buffer.from(JSON.stringify({ mediaUploadId: id })), {
-		'content-type': 'application/json',
-	});
+	const done = await call(
+		sim,
+		'POST',
+		'/v2/access/uploads/complete',
+		Buffer.from(JSON.stringify({ mediaUploadId: id })),
+		{
+			'content-type': 'application/json',
+		},
+	);
 	if (done.status !== 200) throw new Error(`complete answered ${done.status}`);
 	return id;
 }
@@ -155,22 +210,37 @@ async function main(): Promise<void> {
 	const sim = await startSimulatorProcess();
 	try {
 		const binary = await useBinaryDataMode('filesystem', join(folder, 'n8n-binary-data'));
-		const credentials = { apiKey: sim.apiKey, baseUrl: 'custom', customBaseUrl: sim.baseUrl, defaultConnectionId: sim.connectionId };
+		const credentials = {
+			apiKey: sim.apiKey,
+			baseUrl: 'custom',
+			customBaseUrl: sim.baseUrl,
+			defaultConnectionId: sim.connectionId,
+		};
 		const parameters = { resource: 'media', operation: 'upload', binaryPropertyName: 'data' };
 
 		// warm-up: loads n8n-core's lazy modules and JITs the path with a small file
-		const warm = await binaryItem(generatedFile(2 * PART + 1, createHash('sha256')), { fileName: 'warm.mp4', mimeType: 'video/mp4' });
+		const warm = await binaryItem(generatedFile(2 * PART + 1, createHash('sha256')), {
+			fileName: 'warm.mp4',
+			mimeType: 'video/mp4',
+		});
 		const warmRun = await runNode(parameters, { credentials, items: [warm] });
 		if (warmRun.error) throw warmRun.error;
 		await resetSim(sim);
 
-		console.log(`Generating ${mib(SIZE)} MiB into n8n's filesystem binary data store (${binary.storagePath}) ...`);
+		console.log(
+			`Generating ${mib(SIZE)} MiB into n8n's filesystem binary data store (${binary.storagePath}) ...`,
+		);
 		const sourceHash = createHash('sha256');
-		const item = await binaryItem(generatedFile(SIZE, sourceHash), { fileName: 'bench.mp4', mimeType: 'video/mp4' });
+		const item = await binaryItem(generatedFile(SIZE, sourceHash), {
+			fileName: 'bench.mp4',
+			mimeType: 'video/mp4',
+		});
 		const expectedSha = sourceHash.digest('hex');
 		const filePath = binary.service.getPath(item.binary!.data.id!);
 
-		const node = await measure(async () => await runNode(parameters, { credentials, items: [item] }));
+		const node = await measure(
+			async () => await runNode(parameters, { credentials, items: [item] }),
+		);
 		if (node.result.error) throw node.result.error;
 		const nodeOut = node.result.output()[0].json;
 		const nodeState = (await simState(sim)).uploads[0];
@@ -184,8 +254,12 @@ async function main(): Promise<void> {
 			['plain Node stream PUT (fs -> http)', plain, plainState, plainState.totalParts],
 		] as const;
 		console.log('');
-		console.log(`file: ${mib(SIZE)} MiB, part size ${mib(PART)} MiB, simulator in its own process, keeps no bytes`);
-		console.log('| upload | parts | time (s) | throughput (MiB/s) | RSS before (MiB) | peak RSS growth (MiB) | sha256 matches |');
+		console.log(
+			`file: ${mib(SIZE)} MiB, part size ${mib(PART)} MiB, simulator in its own process, keeps no bytes`,
+		);
+		console.log(
+			'| upload | parts | time (s) | throughput (MiB/s) | RSS before (MiB) | peak RSS growth (MiB) | sha256 matches |',
+		);
 		console.log('|---|---|---|---|---|---|---|');
 		for (const [name, run, state, parts] of rows) {
 			const same = state.sha256 === expectedSha && state.status === 'completed' && !state.hasBytes;

@@ -26,7 +26,12 @@ import {
 	type WorkflowJson,
 } from '../test/e2e/realN8n';
 
-export const DEMO_LOGIN = { email: 'demo@ofauth.test', password: 'OfAuth-demo-1', firstName: 'OFAuth', lastName: 'Demo' };
+export const DEMO_LOGIN = {
+	email: 'demo@ofauth.test',
+	password: 'OfAuth-demo-1',
+	firstName: 'OFAuth',
+	lastName: 'Demo',
+};
 
 function portIsFree(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
@@ -72,11 +77,18 @@ async function main(): Promise<void> {
 		sim = await startSimulator({ seed: 1, port: simPort });
 		credential = {
 			...EXAMPLE_CREDENTIAL,
-			data: { apiKey: sim.apiKey, baseUrl: 'custom', customBaseUrl: sim.baseUrl, defaultConnectionId: sim.connectionId },
+			data: {
+				apiKey: sim.apiKey,
+				baseUrl: 'custom',
+				customBaseUrl: sim.baseUrl,
+				defaultConnectionId: sim.connectionId,
+			},
 		};
 	}
 
-	console.log('[demo] installing the package tarball into a real n8n (first run installs n8n: 4-6 minutes)...');
+	console.log(
+		'[demo] installing the package tarball into a real n8n (first run installs n8n: 4-6 minutes)...',
+	);
 	const n8n = await RealN8n.create('demo', { userFolder });
 	const workflows = exampleWorkflows();
 	await n8n.importCredentials([credential]);
@@ -98,7 +110,10 @@ async function main(): Promise<void> {
 	running.server = server;
 	await server.login(DEMO_LOGIN);
 	// what the editor will be served: the package's node types must be among them
-	const types = await server.rest<Array<{ name: string; displayName: string }>>('GET', '/types/nodes.json');
+	const types = await server.rest<Array<{ name: string; displayName: string }>>(
+		'GET',
+		'/types/nodes.json',
+	);
 	const ours = types.body.filter((t) => t.name.startsWith('n8n-nodes-ofauth-messaging.'));
 	if (!ours.some((t) => t.name === 'n8n-nodes-ofauth-messaging.ofAuth')) {
 		console.error('[demo] n8n did not load the OFAuth node; its log:\n', server.log().slice(-4000));
@@ -107,15 +122,23 @@ async function main(): Promise<void> {
 
 	const line = '-'.repeat(72);
 	console.log(line);
-	console.log(`n8n ${path.basename(n8n.runtime.n8nDir)} with n8n-nodes-ofauth-messaging is running (ready in ${Math.round((Date.now() - started) / 1000)} s)`);
+	console.log(
+		`n8n ${path.basename(n8n.runtime.n8nDir)} with n8n-nodes-ofauth-messaging is running (ready in ${Math.round((Date.now() - started) / 1000)} s)`,
+	);
 	console.log(`  Editor:   ${server.baseUrl}   (from another machine: forward port ${port})`);
 	console.log(`  Login:    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 	console.log(`  Nodes:    ${ours.map((t) => t.displayName).join(', ')}`);
-	console.log(`  Credential "${EXAMPLE_CREDENTIAL.name}" -> ${realApi ? 'the real OFAuth API' : `the simulator at ${sim!.baseUrl}`}`);
+	console.log(
+		`  Credential "${EXAMPLE_CREDENTIAL.name}" -> ${realApi ? 'the real OFAuth API' : `the simulator at ${sim!.baseUrl}`}`,
+	);
 	console.log(`  Workflows: ${workflows.map((w) => w.name).join(' | ')}`);
 	if (sim) {
-		console.log(`  Simulator control: ${sim.controlUrl}/requests (what the nodes sent), ${sim.controlUrl}/state`);
-		console.log(`    a fan writes:  curl -X POST ${sim.controlUrl}/events -d '{"kind":"message","userId":100001,"text":"hi"}'`);
+		console.log(
+			`  Simulator control: ${sim.controlUrl}/requests (what the nodes sent), ${sim.controlUrl}/state`,
+		);
+		console.log(
+			`    a fan writes:  curl -X POST ${sim.controlUrl}/events -d '{"kind":"message","userId":100001,"text":"hi"}'`,
+		);
 	}
 	console.log(`  n8n data: ${userFolder}  (OFAUTH_DEMO_FRESH=1 npm start starts over)`);
 	console.log('Ctrl-C stops n8n and the simulator.');

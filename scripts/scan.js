@@ -15,7 +15,14 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const ROOT = path.resolve(__dirname, '..');
-const SCANNER = path.join(ROOT, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+const SCANNER = path.join(
+	ROOT,
+	'node_modules',
+	'@n8n',
+	'scan-community-package',
+	'scanner',
+	'scanner.mjs',
+);
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 
 function packAndUnpack(workDir) {
@@ -42,7 +49,11 @@ async function main() {
 	try {
 		const tarball = packAndUnpack(work);
 		const legs = [
-			{ label: `source (${SOURCE_FILE_PATTERNS.join(', ')})`, dir: ROOT, patterns: SOURCE_FILE_PATTERNS },
+			{
+				label: `source (${SOURCE_FILE_PATTERNS.join(', ')})`,
+				dir: ROOT,
+				patterns: SOURCE_FILE_PATTERNS,
+			},
 			{
 				label: `tarball ${tarball.filename} (${TARBALL_PATTERNS.join(', ')})`,
 				dir: tarball.dir,
@@ -54,7 +65,9 @@ async function main() {
 			const files = await countFiles(leg.dir, leg.patterns);
 			const result = await analyzePackage(leg.dir, leg.patterns);
 			const status = result.passed ? 'PASS' : 'FAIL';
-			console.log(`[scan] ${status} ${leg.label}: ${files} files${result.message ? ` - ${result.message}` : ''}`);
+			console.log(
+				`[scan] ${status} ${leg.label}: ${files} files${result.message ? ` - ${result.message}` : ''}`,
+			);
 			if (!result.passed) {
 				failed = true;
 				if (result.details) console.log(result.details);
@@ -64,7 +77,11 @@ async function main() {
 				console.log(`[scan] FAIL ${leg.label}: nothing to scan`);
 			}
 		}
-		console.log(failed ? '[scan] findings above: the n8n community scan would reject this package' : '[scan] no findings');
+		console.log(
+			failed
+				? '[scan] findings above: the n8n community scan would reject this package'
+				: '[scan] no findings',
+		);
 		process.exitCode = failed ? 1 : 0;
 	} finally {
 		rmSync(work, { recursive: true, force: true });

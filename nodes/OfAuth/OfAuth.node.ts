@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationDescriptions, resourceOptions } from './actions';
@@ -16,7 +21,8 @@ export class OfAuth implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send OnlyFans messages and PPVs, read chats, mass-message fans and upload media through OFAuth',
+		description:
+			'Send OnlyFans messages and PPVs, read chats, mass-message fans and upload media through OFAuth',
 		defaults: { name: 'OFAuth' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,14 +17,22 @@ import { newSubscriber } from './sources/newSubscriber';
 import { newVaultMedia } from './sources/newVaultMedia';
 import { connectionField, searchConnections } from '../shared/connection';
 
-const SOURCES: Record<string, PollSource> = { newMessage, newPurchaseOrTip, newSubscriber, newVaultMedia };
+const SOURCES: Record<string, PollSource> = {
+	newMessage,
+	newPurchaseOrTip,
+	newSubscriber,
+	newVaultMedia,
+};
 
 /** Poll-budget share spent on paging before a poll returns what it found (n8n abandons a poll at its budget). */
 const PAGING_SHARE_OF_BUDGET = 0.5;
 
 function eventProperties(): INodeProperties[] {
 	return Object.entries(SOURCES).flatMap(([event, source]) =>
-		source.properties.map((property) => ({ ...property, displayOptions: { show: { event: [event] } } })),
+		source.properties.map((property) => ({
+			...property,
+			displayOptions: { show: { event: [event] } },
+		})),
 	);
 }
 
@@ -56,9 +64,17 @@ export class OfAuthPollTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'New Message', value: 'newMessage', description: 'A fan sent a message' },
-					{ name: 'New Purchase or Tip', value: 'newPurchaseOrTip', description: 'A fan bought a PPV or post, or sent a tip' },
+					{
+						name: 'New Purchase or Tip',
+						value: 'newPurchaseOrTip',
+						description: 'A fan bought a PPV or post, or sent a tip',
+					},
 					{ name: 'New Subscriber', value: 'newSubscriber', description: 'A fan subscribed' },
-					{ name: 'New Vault Media', value: 'newVaultMedia', description: 'A photo, video, GIF or audio was added to the vault' },
+					{
+						name: 'New Vault Media',
+						value: 'newVaultMedia',
+						description: 'A photo, video, GIF or audio was added to the vault',
+					},
 				],
 				default: 'newSubscriber',
 			},
@@ -91,7 +107,9 @@ export class OfAuthPollTrigger implements INodeType {
 		}
 
 		const settings = readCredentialSettings(await this.getCredentials(CREDENTIAL_TYPE));
-		const scope = [event, resolveConnectionId(this, settings, undefined), source.scope(this)].join('|');
+		const scope = [event, resolveConnectionId(this, settings, undefined), source.scope(this)].join(
+			'|',
+		);
 		const staticData = this.getWorkflowStaticData('node');
 		const state = readState(staticData, scope);
 		const deadline = pollDeadline(this);
@@ -102,13 +120,20 @@ export class OfAuthPollTrigger implements INodeType {
 			writeState(staticData, {
 				scope,
 				cursor: Number.isNaN(snapshot.newest) ? 0 : snapshot.newest,
-				seen: remember([], [...snapshot.items.map((item) => item.key), ...(snapshot.observed ?? [])]),
+				seen: remember(
+					[],
+					[...snapshot.items.map((item) => item.key), ...(snapshot.observed ?? [])],
+				),
 			});
 			return null;
 		}
 
 		const known = new Set(state.seen);
-		const result = await source.scan(this, { since: state.cursor, isKnown: (key) => known.has(key), deadline });
+		const result = await source.scan(this, {
+			since: state.cursor,
+			isKnown: (key) => known.has(key),
+			deadline,
+		});
 		const fresh = selectNew(result.items, state);
 		if (result.truncated) {
 			this.logger.warn(

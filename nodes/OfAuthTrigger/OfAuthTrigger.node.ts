@@ -10,7 +10,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { eventIdOf, recentEventIdsInProcess, rememberEventId } from './helpers/dedupe';
-import { ANY_EVENT, EVENT_OPTIONS, eventConnectionId, isEventSelected, simplifyEvent } from './helpers/events';
+import {
+	ANY_EVENT,
+	EVENT_OPTIONS,
+	eventConnectionId,
+	isEventSelected,
+	simplifyEvent,
+} from './helpers/events';
 import type { SignatureScheme } from './helpers/signature';
 import { verifyDelivery } from './helpers/signature';
 import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
@@ -37,8 +43,10 @@ export class OfAuthTrigger implements INodeType {
 		icon: { light: 'file:ofauth.svg', dark: 'file:ofauth.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).includes("*") ? "Any event" : ($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when OFAuth delivers a webhook: fan messages (Realtime) and account events',
+		subtitle:
+			'={{($parameter["events"] || []).includes("*") ? "Any event" : ($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when OFAuth delivers a webhook: fan messages (Realtime) and account events',
 		defaults: { name: 'OFAuth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -61,7 +69,8 @@ export class OfAuthTrigger implements INodeType {
 				active:
 					'The workflow is published: OFAuth deliveries to the Production URL start it. Paste the Test URL into the OFAuth dashboard only while you test changes.',
 			},
-			activationHint: 'Publish the workflow, then paste its Production URL into the OFAuth dashboard.',
+			activationHint:
+				'Publish the workflow, then paste its Production URL into the OFAuth dashboard.',
 		},
 		properties: [
 			{
@@ -130,7 +139,10 @@ export class OfAuthTrigger implements INodeType {
 			 * missing signing secret is logged when the workflow is published; deliveries then get 401.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('verifySignature', true) === true && !(await signingSecret(this))) {
+				if (
+					this.getNodeParameter('verifySignature', true) === true &&
+					!(await signingSecret(this))
+				) {
 					this.logger.warn(`OFAuth Trigger "${this.getNode().name}": ${NO_SECRET}`);
 				}
 				return true;
@@ -152,24 +164,36 @@ export class OfAuthTrigger implements INodeType {
 		if (this.getNodeParameter('verifySignature', true) === true) {
 			const secret = await signingSecret(this);
 			if (!secret) {
-				this.logger.warn(`OFAuth Trigger "${this.getNode().name}" refused a delivery with 401: ${NO_SECRET}`);
-				return refuse(this, 401, 'Signature verification is on but no signing secret is configured');
+				this.logger.warn(
+					`OFAuth Trigger "${this.getNode().name}" refused a delivery with 401: ${NO_SECRET}`,
+				);
+				return refuse(
+					this,
+					401,
+					'Signature verification is on but no signing secret is configured',
+				);
 			}
 			const verification = verifyDelivery(headers, rawBody, secret, Math.floor(Date.now() / 1000));
 			if (!verification.valid) {
-				this.logger.warn(`OFAuth Trigger "${this.getNode().name}" refused a delivery with 401: ${verification.reason}`);
+				this.logger.warn(
+					`OFAuth Trigger "${this.getNode().name}" refused a delivery with 401: ${verification.reason}`,
+				);
 				return refuse(this, 401, verification.reason);
 			}
 			verifiedScheme = verification.scheme;
 		}
 
 		const event = parseEvent(rawBody);
-		if (!event) return refuse(this, 400, 'The body must be a JSON object with a "type" (an OFAuth event)');
+		if (!event)
+			return refuse(this, 400, 'The body must be a JSON object with a "type" (an OFAuth event)');
 
 		const selected = this.getNodeParameter('events', [ANY_EVENT]) as string[];
-		if (!isEventSelected(selected, event.type as string)) return acknowledge(`event type ${event.type as string} is not selected`);
+		if (!isEventSelected(selected, event.type as string))
+			return acknowledge(`event type ${event.type as string} is not selected`);
 
-		const onlyConnection = String(this.getNodeParameter('connection', '', { extractValue: true }) ?? '').trim();
+		const onlyConnection = String(
+			this.getNodeParameter('connection', '', { extractValue: true }) ?? '',
+		).trim();
 		const connectionId = eventConnectionId(event);
 		if (onlyConnection && connectionId && connectionId !== onlyConnection) {
 			return acknowledge(`event of connection ${connectionId}, not ${onlyConnection}`);
@@ -179,11 +203,18 @@ export class OfAuthTrigger implements INodeType {
 		const node = this.getNode();
 		// both memories record the id (no short-circuit); either one knowing it means a redelivery
 		const newInStaticData = rememberEventId(this.getWorkflowStaticData('node'), eventId);
-		const newInProcess = recentEventIdsInProcess.remember(`${this.getWorkflow().id ?? ''}:${node.id ?? node.name}`, eventId);
-		if (!newInStaticData || !newInProcess) return acknowledge('event already received (redelivery)');
+		const newInProcess = recentEventIdsInProcess.remember(
+			`${this.getWorkflow().id ?? ''}:${node.id ?? node.name}`,
+			eventId,
+		);
+		if (!newInStaticData || !newInProcess)
+			return acknowledge('event already received (redelivery)');
 
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const output: IDataObject = simplify ? simplifyEvent(event) : event;
-		return { workflowData: [this.helpers.returnJsonArray([output])], webhookResponse: { received: true } };
+		return {
+			workflowData: [this.helpers.returnJsonArray([output])],
+			webhookResponse: { received: true },
+		};
 	}
 }

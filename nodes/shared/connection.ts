@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readPickerPage } from './transport';
 
@@ -26,7 +31,10 @@ export const connectionField: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^\\S+$', errorMessage: 'A connection ID has no spaces, e.g. conn_abc123' },
+					properties: {
+						regex: '^\\S+$',
+						errorMessage: 'A connection ID has no spaces, e.g. conn_abc123',
+					},
 				},
 			],
 		},
@@ -40,13 +48,28 @@ export async function searchConnections(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.toLowerCase().trim();
-	const page = await readPickerPage(this, { path: '/v2/account/connections', qs: {}, pageSize: 20 }, paginationToken, (connection) => {
-		const user = (connection.userData ?? {}) as IDataObject;
-		const label = [user.name, user.username ? `@${user.username as string}` : undefined, connection.status]
-			.filter(Boolean)
-			.join(' · ');
-		return { name: label ? `${label} (${connection.id as string})` : String(connection.id), value: String(connection.id) };
-	});
+	const page = await readPickerPage(
+		this,
+		{ path: '/v2/account/connections', qs: {}, pageSize: 20 },
+		paginationToken,
+		(connection) => {
+			const user = (connection.userData ?? {}) as IDataObject;
+			const label = [
+				user.name,
+				user.username ? `@${user.username as string}` : undefined,
+				connection.status,
+			]
+				.filter(Boolean)
+				.join(' · ');
+			return {
+				name: label ? `${label} (${connection.id as string})` : String(connection.id),
+				value: String(connection.id),
+			};
+		},
+	);
 	// The connections endpoint has no search parameter: filter the page here.
-	return { ...page, results: page.results.filter((entry) => !needle || entry.name.toLowerCase().includes(needle)) };
+	return {
+		...page,
+		results: page.results.filter((entry) => !needle || entry.name.toLowerCase().includes(needle)),
+	};
 }

@@ -43,13 +43,20 @@ export const requestSettingsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 60,
-			description: 'Upper bound for one wait before a retry (Retry-After and X-RateLimit-Reset are honoured up to this)',
+			description:
+				'Upper bound for one wait before a retry (Retry-After and X-RateLimit-Reset are honoured up to this)',
 		},
 	],
 };
 
 /** Return All and Limit of one item, as readList takes them (Limit is not read when Return All is on). */
-export function readReturnAllAndLimit(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+export function readReturnAllAndLimit(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	return { returnAll, limit: returnAll ? 0 : Number(context.getNodeParameter('limit', itemIndex, 50)) };
+	return {
+		returnAll,
+		limit: returnAll ? 0 : Number(context.getNodeParameter('limit', itemIndex, 50)),
+	};
 }

@@ -60,7 +60,12 @@ export interface ExampleExpectation {
 	 */
 	start?:
 		| { type: 'manual' }
-		| { type: 'webhook' | 'poll'; fire?(ctx: WebhookStartContext): Promise<void> | void; executions?: number; timeoutMs?: number };
+		| {
+				type: 'webhook' | 'poll';
+				fire?(ctx: WebhookStartContext): Promise<void> | void;
+				executions?: number;
+				timeoutMs?: number;
+		  };
 	/** the run must succeed (default) or fail with an error message matching this */
 	fails?: RegExp;
 	/** exactly these requests in this order (each compared with toMatchObject) */
@@ -120,7 +125,13 @@ export const exampleExpectations: Record<string, ExampleExpectation> = {
 			expect(items).toHaveLength(1);
 			const vip = sim.state.userLists.find((list) => list.id === 1001)!;
 			const created = sim.state.massMessages[sim.state.massMessages.length - 1];
-			expect(items[0].json).toMatchObject({ id: created.id, total: vip.userIds.length, price: 14.99, isFree: false, mediaCount: 3 });
+			expect(items[0].json).toMatchObject({
+				id: created.id,
+				total: vip.userIds.length,
+				price: 14.99,
+				isFree: false,
+				mediaCount: 3,
+			});
 			expect(items[0].json.previews).toEqual([5000001]);
 			expect(items[0].pairedItem).toEqual({ item: 0 });
 		},
@@ -137,7 +148,11 @@ export const exampleExpectations: Record<string, ExampleExpectation> = {
 		requests: (sim) => {
 			const ava = sim.state.fans.find((fan) => fan.name === 'Ava Quinn')!;
 			return [
-				{ method: 'GET', path: '/v2/access/subscribers', query: { type: 'latest', latestType: 'new' } },
+				{
+					method: 'GET',
+					path: '/v2/access/subscribers',
+					query: { type: 'latest', latestType: 'new' },
+				},
 				{
 					method: 'POST',
 					path: `/v2/access/chats/${ava.id}/messages`,
@@ -149,9 +164,9 @@ export const exampleExpectations: Record<string, ExampleExpectation> = {
 		check: ({ sim, output }) => {
 			const ava = sim.state.fans.find((fan) => fan.name === 'Ava Quinn')!;
 			expect(output('New subscriber').map((item) => item.json.id)).toEqual([ava.id]);
-			expect(output('Send welcome message').map((item) => [item.json.text, item.pairedItem])).toEqual([
-				['Hey Ava Quinn, thanks for subscribing!', { item: 0 }],
-			]);
+			expect(
+				output('Send welcome message').map((item) => [item.json.text, item.pairedItem]),
+			).toEqual([['Hey Ava Quinn, thanks for subscribing!', { item: 0 }]]);
 			expect(sim.messagesSentTo(ava.id)).toBe(1);
 		},
 	},

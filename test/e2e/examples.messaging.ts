@@ -36,15 +36,28 @@ export const messagingExampleExpectations: Record<string, ExampleExpectation> = 
 		requests: (sim) => {
 			const vip = sim.state.userLists.find((list) => list.id === VIP_LIST_ID)!.userIds;
 			return [
-				{ method: 'GET', path: '/v2/access/chats', query: { userListId: '1001', order: 'recent', offset: '0', limit: '20' }, headers: CONNECTION },
-				{ method: 'GET', path: '/v2/access/chats', query: { userListId: '1001', order: 'recent', offset: '20', limit: '20' }, headers: CONNECTION },
-				...vip.map(() => ({ method: 'POST', path: expect.stringMatching(/^\/v2\/access\/chats\/\d+\/messages$/) as unknown as string })),
+				{
+					method: 'GET',
+					path: '/v2/access/chats',
+					query: { userListId: '1001', order: 'recent', offset: '0', limit: '20' },
+					headers: CONNECTION,
+				},
+				{
+					method: 'GET',
+					path: '/v2/access/chats',
+					query: { userListId: '1001', order: 'recent', offset: '20', limit: '20' },
+					headers: CONNECTION,
+				},
+				...vip.map(() => ({
+					method: 'POST',
+					path: expect.stringMatching(/^\/v2\/access\/chats\/\d+\/messages$/) as unknown as string,
+				})),
 			];
 		},
 		check: ({ sim, output, requests }) => {
 			const vip = sim.state.userLists.find((list) => list.id === VIP_LIST_ID)!.userIds;
 			const chats = output('Chats with VIP fans');
-			const fans = chats.map((item) => (item.json.withUser as { id: number; name: string }));
+			const fans = chats.map((item) => item.json.withUser as { id: number; name: string });
 			expect(fans.map((fan) => fan.id).sort()).toEqual([...vip].sort());
 			const posts = requests.filter((request) => request.method === 'POST');
 			expect(posts.map((request) => [request.path, request.body])).toEqual(
@@ -60,29 +73,60 @@ export const messagingExampleExpectations: Record<string, ExampleExpectation> = 
 				]),
 			);
 			const sent = output('Send PPV');
-			expect(sent.map((item) => item.pairedItem)).toEqual(fans.map((_, index) => ({ item: index })));
-			expect(sent.every((item) => item.json.price === 19.99 && (item.json.previews as number[])[0] === 5000001)).toBe(true);
+			expect(sent.map((item) => item.pairedItem)).toEqual(
+				fans.map((_, index) => ({ item: index })),
+			);
+			expect(
+				sent.every(
+					(item) => item.json.price === 19.99 && (item.json.previews as number[])[0] === 5000001,
+				),
+			).toBe(true);
 			expect(vip.map((fan) => sim.messagesSentTo(fan))).toEqual(vip.map(() => 1));
 		},
 	},
 	'chat-history-and-media': {
 		requests: (sim) => {
-			const newestFirst = sim.state.chats.find((chat) => chat.withUserId === 100002)!.messages.slice().reverse();
+			const newestFirst = sim.state.chats
+				.find((chat) => chat.withUserId === 100002)!
+				.messages.slice()
+				.reverse();
 			return [
-				{ method: 'GET', path: '/v2/access/chats/100002/messages', query: { limit: '10' }, headers: CONNECTION },
-				{ method: 'GET', path: '/v2/access/chats/100002/messages', query: { limit: '10', last_id: String(newestFirst[9].id) } },
-				{ method: 'GET', path: '/v2/access/chats/100002/messages', query: { limit: '10', last_id: String(newestFirst[19].id) } },
-				{ method: 'GET', path: '/v2/access/chats/100002/media', query: { type: 'photos', limit: '100', offset: '0' }, headers: CONNECTION },
+				{
+					method: 'GET',
+					path: '/v2/access/chats/100002/messages',
+					query: { limit: '10' },
+					headers: CONNECTION,
+				},
+				{
+					method: 'GET',
+					path: '/v2/access/chats/100002/messages',
+					query: { limit: '10', last_id: String(newestFirst[9].id) },
+				},
+				{
+					method: 'GET',
+					path: '/v2/access/chats/100002/messages',
+					query: { limit: '10', last_id: String(newestFirst[19].id) },
+				},
+				{
+					method: 'GET',
+					path: '/v2/access/chats/100002/media',
+					query: { type: 'photos', limit: '100', offset: '0' },
+					headers: CONNECTION,
+				},
 			];
 		},
 		check: ({ sim, output, requests }) => {
 			expect(requests[0].query).toEqual({ limit: '10' });
 			const chat = sim.state.chats.find((candidate) => candidate.withUserId === 100002)!;
 			const messages = output('All messages');
-			expect(messages.map((item) => item.json.id)).toEqual(chat.messages.map((message) => message.id).reverse());
+			expect(messages.map((item) => item.json.id)).toEqual(
+				chat.messages.map((message) => message.id).reverse(),
+			);
 			expect(messages.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 			const photos = output('Photos in the chat');
-			const expectedPhotos = chat.messages.flatMap((message) => message.media.filter((media) => media.type === 'photo'));
+			const expectedPhotos = chat.messages.flatMap((message) =>
+				message.media.filter((media) => media.type === 'photo'),
+			);
 			expect(photos).toHaveLength(expectedPhotos.length);
 			expect(photos.length).toBeGreaterThan(0);
 			expect(photos.every((item) => item.json.type === 'photo')).toBe(true);
@@ -96,17 +140,30 @@ export const messagingExampleExpectations: Record<string, ExampleExpectation> = 
 				headers: CONNECTION,
 				body: { text: 'Test message from n8n: please ignore 🙏', isMarkdown: false },
 			},
-			{ method: 'DELETE', path: expect.stringMatching(/^\/v2\/access\/chats\/100004\/messages\/\d+$/) as unknown as string, headers: CONNECTION },
+			{
+				method: 'DELETE',
+				path: expect.stringMatching(
+					/^\/v2\/access\/chats\/100004\/messages\/\d+$/,
+				) as unknown as string,
+				headers: CONNECTION,
+			},
 		],
 		check: ({ sim, output, requests }) => {
-			expect(requests[0].body).toEqual({ text: 'Test message from n8n: please ignore 🙏', isMarkdown: false });
+			expect(requests[0].body).toEqual({
+				text: 'Test message from n8n: please ignore 🙏',
+				isMarkdown: false,
+			});
 			const sent = output('Send test message')[0].json as { id: number };
 			expect(requests[1].path).toBe(`/v2/access/chats/100004/messages/${sent.id}`);
 			expect(output('Unsend it').map((item) => [item.json, item.pairedItem])).toEqual([
 				[{ success: true, fanId: 100004, messageId: sent.id }, { item: 0 }],
 			]);
 			expect(sim.messagesSentTo(100004)).toBe(1);
-			expect(sim.state.chats.find((chat) => chat.withUserId === 100004)!.messages.some((message) => message.id === sent.id)).toBe(false);
+			expect(
+				sim.state.chats
+					.find((chat) => chat.withUserId === 100004)!
+					.messages.some((message) => message.id === sent.id),
+			).toBe(false);
 		},
 	},
 };

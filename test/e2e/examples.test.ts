@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSimulator, type OfAuthSimulator } from '../simulator';
-import { exampleExpectations, type ExampleExpectation, type ExpectedRequest } from './examples.expectations';
+import {
+	exampleExpectations,
+	type ExampleExpectation,
+	type ExpectedRequest,
+} from './examples.expectations';
 import {
 	EXAMPLE_CREDENTIAL,
 	REPO_ROOT,
@@ -41,7 +45,8 @@ function readExample(name: string): WorkflowJson {
 }
 
 /** examples that run inside `n8n start` on their own trigger */
-const isPublished = (e: ExampleExpectation) => e.start?.type === 'webhook' || e.start?.type === 'poll';
+const isPublished = (e: ExampleExpectation) =>
+	e.start?.type === 'webhook' || e.start?.type === 'poll';
 
 beforeAll(async () => {
 	n8n = await RealN8n.create('examples');
@@ -57,7 +62,11 @@ beforeAll(async () => {
 		const sim = await startSimulator({ seed: 1, ...expectation.simulator });
 		const credential = simulatorCredential(sim, `e2eExampleCred${n}`, `OFAuth example ${n}`);
 		credentials.push(credential);
-		const workflow = { ...useCredential(readExample(name), credential), id: `e2eExample${n}`, active: false };
+		const workflow = {
+			...useCredential(readExample(name), credential),
+			id: `e2eExample${n}`,
+			active: false,
+		};
 		workflows.push(workflow);
 		prepared.set(name, { name, expectation, workflow, sim });
 	}
@@ -75,7 +84,8 @@ beforeAll(async () => {
 		for (const p of published.filter((x) => x.expectation.start?.type === 'poll')) {
 			const deadline = Date.now() + 60_000;
 			while (p.sim.requests.length === 0) {
-				if (Date.now() > deadline) throw new Error(`examples/${p.name}.json: no activation poll within 60 s`);
+				if (Date.now() > deadline)
+					throw new Error(`examples/${p.name}.json: no activation poll within 60 s`);
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 		}
@@ -94,18 +104,23 @@ test('examples/ holds at least one workflow and every example has an expectation
 	expect(Object.keys(exampleExpectations).filter((n) => !exampleNames.includes(n))).toEqual([]);
 });
 
-test.each(exampleNames)('examples/%s.json uses only installed node types and the "OFAuth account" credential', (name) => {
-	const workflow = readExample(name);
-	for (const node of workflow.nodes) {
-		expect(node.type).toMatch(/^(n8n-nodes-base\.|@n8n\/n8n-nodes-langchain\.|n8n-nodes-ofauth-messaging\.)/);
-		if (node.type.startsWith('n8n-nodes-ofauth-messaging.')) {
-			expect({ node: node.name, credentials: node.credentials }).toEqual({
-				node: node.name,
-				credentials: { ofAuthApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
-			});
+test.each(exampleNames)(
+	'examples/%s.json uses only installed node types and the "OFAuth account" credential',
+	(name) => {
+		const workflow = readExample(name);
+		for (const node of workflow.nodes) {
+			expect(node.type).toMatch(
+				/^(n8n-nodes-base\.|@n8n\/n8n-nodes-langchain\.|n8n-nodes-ofauth-messaging\.)/,
+			);
+			if (node.type.startsWith('n8n-nodes-ofauth-messaging.')) {
+				expect({ node: node.name, credentials: node.credentials }).toEqual({
+					node: node.name,
+					credentials: { ofAuthApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
+				});
+			}
 		}
-	}
-});
+	},
+);
 
 function pickRequest(r: OfAuthSimulator['requests'][number]): ExpectedRequest {
 	return { method: r.method, path: r.path, query: r.query, body: r.body, headers: r.headers };
@@ -121,40 +136,50 @@ async function runExample(p: Prepared): Promise<ExecuteResult> {
 			workflow: p.workflow,
 			webhookUrl: (nodeName, webhookPath = 'webhook') => {
 				const node = p.workflow.nodes.find((x) => x.name === nodeName);
-				if (!node?.webhookId) throw new Error(`node "${nodeName}" has no webhookId in examples/${p.name}.json`);
+				if (!node?.webhookId)
+					throw new Error(`node "${nodeName}" has no webhookId in examples/${p.name}.json`);
 				return server!.webhookUrl(`${node.webhookId}/${webhookPath}`);
 			},
 		});
 		const timeoutMs = start.timeoutMs ?? (start.type === 'poll' ? 150_000 : 30_000);
-		const done = await server!.waitForExecutions(p.workflow.id!, before + (start.executions ?? 1), timeoutMs);
+		const done = await server!.waitForExecutions(
+			p.workflow.id!,
+			before + (start.executions ?? 1),
+			timeoutMs,
+		);
 		const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
 		return await server!.getExecution(latest.id);
 	}
 	return await n8n!.execute(p.workflow.id!);
 }
 
-describe.each(exampleNames.filter((n) => exampleExpectations[n]))('examples/%s.json in real n8n', (name) => {
-	test('runs against the simulator and makes exactly the expected API calls', async () => {
-		const p = prepared.get(name)!;
-		p.sim.clearRequests();
-		await p.expectation.before?.(p.sim);
-		const result = await runExample(p);
-		const context = `exit ${result.code}; error: ${result.errorMessage ?? 'none'}\n${result.stderr.slice(-1500)}`;
-		if (p.expectation.fails) {
-			expect(result.errorMessage ?? context).toMatch(p.expectation.fails);
-		} else if (result.code !== 0 || result.errorMessage || !result.execution) {
-			throw new Error(`examples/${name}.json did not run cleanly: ${context}`);
-		}
-		const expected =
-			typeof p.expectation.requests === 'function' ? p.expectation.requests(p.sim) : p.expectation.requests;
-		const requests = p.sim.requests.slice();
-		expect(requests.map(pickRequest)).toMatchObject(expected);
-		await p.expectation.check?.({
-			sim: p.sim,
-			workflow: p.workflow,
-			result,
-			output: (nodeName) => result.output(nodeName),
-			requests,
-		});
-	}, 240_000);
-});
+describe.each(exampleNames.filter((n) => exampleExpectations[n]))(
+	'examples/%s.json in real n8n',
+	(name) => {
+		test('runs against the simulator and makes exactly the expected API calls', async () => {
+			const p = prepared.get(name)!;
+			p.sim.clearRequests();
+			await p.expectation.before?.(p.sim);
+			const result = await runExample(p);
+			const context = `exit ${result.code}; error: ${result.errorMessage ?? 'none'}\n${result.stderr.slice(-1500)}`;
+			if (p.expectation.fails) {
+				expect(result.errorMessage ?? context).toMatch(p.expectation.fails);
+			} else if (result.code !== 0 || result.errorMessage || !result.execution) {
+				throw new Error(`examples/${name}.json did not run cleanly: ${context}`);
+			}
+			const expected =
+				typeof p.expectation.requests === 'function'
+					? p.expectation.requests(p.sim)
+					: p.expectation.requests;
+			const requests = p.sim.requests.slice();
+			expect(requests.map(pickRequest)).toMatchObject(expected);
+			await p.expectation.check?.({
+				sim: p.sim,
+				workflow: p.workflow,
+				result,
+				output: (nodeName) => result.output(nodeName),
+				requests,
+			});
+		}, 240_000);
+	},
+);

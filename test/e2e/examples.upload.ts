@@ -21,7 +21,11 @@ export const uploadExampleExpectations: Record<string, ExampleExpectation> = {
 					body: { filename: 'teaser.png', size: 70, contentType: 'image/png' },
 					headers: CONNECTION,
 				},
-				{ method: 'PUT', path: `/v2/access/uploads/${mediaUploadId}`, headers: { ...CONNECTION, 'content-type': 'image/png' } },
+				{
+					method: 'PUT',
+					path: `/v2/access/uploads/${mediaUploadId}`,
+					headers: { ...CONNECTION, 'content-type': 'image/png' },
+				},
 				{
 					method: 'POST',
 					path: '/v2/access/chats/100001/messages',
@@ -33,8 +37,15 @@ export const uploadExampleExpectations: Record<string, ExampleExpectation> = {
 		check: ({ sim, output, requests }) => {
 			const upload = sim.state.uploads[0];
 			// the bytes n8n's Convert to File produced arrived whole, and the reference was used once
-			expect(upload).toMatchObject({ uploadType: 'single', size: 70, status: 'consumed', sha256: SAMPLE_PNG_SHA256 });
-			expect(requests[1].rawPath).toBe(`/v2/access/uploads/${encodeURIComponent(upload.mediaUploadId)}`);
+			expect(upload).toMatchObject({
+				uploadType: 'single',
+				size: 70,
+				status: 'consumed',
+				sha256: SAMPLE_PNG_SHA256,
+			});
+			expect(requests[1].rawPath).toBe(
+				`/v2/access/uploads/${encodeURIComponent(upload.mediaUploadId)}`,
+			);
 			expect(requests[1].bodySize).toBe(70);
 
 			const [uploaded] = output('Upload Media');
@@ -59,7 +70,9 @@ export const uploadExampleExpectations: Record<string, ExampleExpectation> = {
 				isFree: false,
 				mediaCount: 1,
 			});
-			expect((sent.json.media as Array<{ id: number }>).map((media) => media.id)).toEqual([upload.mediaId]);
+			expect((sent.json.media as Array<{ id: number }>).map((media) => media.id)).toEqual([
+				upload.mediaId,
+			]);
 			expect(sent.pairedItem).toEqual({ item: 0 });
 			expect(sim.messagesSentTo(100001)).toBe(1);
 		},

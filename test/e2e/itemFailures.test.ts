@@ -42,13 +42,34 @@ function rowsWorkflow(id: string, onError: OnError): WorkflowJson {
 		credentials: { ofAuthApi: CRED },
 		...(onError === 'stopWorkflow' ? {} : { onError }),
 	};
-	const sent = { id: 'n4', name: 'Sent', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [660, -100], parameters: {} };
-	const failed = { id: 'n5', name: 'Failed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [660, 100], parameters: {} };
+	const sent = {
+		id: 'n4',
+		name: 'Sent',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [660, -100],
+		parameters: {},
+	};
+	const failed = {
+		id: 'n5',
+		name: 'Failed',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [660, 100],
+		parameters: {},
+	};
 	return {
 		id,
 		name: id,
 		nodes: [
-			{ id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'n1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'n2',
 				name: 'Rows',
@@ -67,7 +88,10 @@ function rowsWorkflow(id: string, onError: OnError): WorkflowJson {
 			'Send PPV': {
 				main:
 					onError === 'continueErrorOutput'
-						? [[{ node: 'Sent', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]]
+						? [
+								[{ node: 'Sent', type: 'main', index: 0 }],
+								[{ node: 'Failed', type: 'main', index: 0 }],
+							]
 						: [[{ node: 'Sent', type: 'main', index: 0 }]],
 			},
 		},
@@ -87,7 +111,11 @@ beforeAll(async () => {
 	sim = await startSimulator({ seed: 1 });
 	n8n = await RealN8n.create('itemfail');
 	await n8n.importCredentials([simulatorCredential(sim, CRED.id, CRED.name)]);
-	await n8n.importWorkflows((Object.keys(WORKFLOWS) as OnError[]).map((onError) => rowsWorkflow(WORKFLOWS[onError], onError)));
+	await n8n.importWorkflows(
+		(Object.keys(WORKFLOWS) as OnError[]).map((onError) =>
+			rowsWorkflow(WORKFLOWS[onError], onError),
+		),
+	);
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -97,7 +125,10 @@ afterAll(async () => {
 
 beforeEach(() => sim.clearRequests());
 
-const sentFans = () => sim.requests.filter((request) => request.method === 'POST').map((request) => request.path.split('/')[4]);
+const sentFans = () =>
+	sim.requests
+		.filter((request) => request.method === 'POST')
+		.map((request) => request.path.split('/')[4]);
 /** the row an item came from: a sent message's text says it ("Row 1"), an error item keeps the row's fields */
 const rowsOf = (items: Array<{ json: Record<string, unknown> }>) =>
 	items.map((item) => item.json.row ?? Number(/^Row (\d+)$/.exec(String(item.json.text))?.[1]));
@@ -115,10 +146,18 @@ test('Continue (using error output): bad rows leave by the error output with the
 		row: 2,
 		fan: 100102,
 		error: expect.stringMatching(/^Invalid "Price \(USD\)" on item 1: must be from 3 to 200 USD/),
-		details: { field: 'Price (USD)', itemIndex: 1, description: expect.stringMatching(/^Fix "Price \(USD\)" for item 1/) },
+		details: {
+			field: 'Price (USD)',
+			itemIndex: 1,
+			description: expect.stringMatching(/^Fix "Price \(USD\)" for item 1/),
+		},
 	});
 	expect(badFan).toMatchObject({ row: 3, details: { field: 'Fan', itemIndex: 2 } });
-	expect(apiRefused).toMatchObject({ row: 4, error: expect.stringMatching(/^Not found/), details: { httpCode: '404', itemIndex: 3 } });
+	expect(apiRefused).toMatchObject({
+		row: 4,
+		error: expect.stringMatching(/^Not found/),
+		details: { httpCode: '404', itemIndex: 3 },
+	});
 
 	// each good row exactly once; the row OFAuth refused was tried once (a 404 is not retried)
 	expect(sentFans()).toEqual(['100101', '999999', '100103']);
@@ -129,13 +168,11 @@ test('Continue (using regular output): every row leaves by the one output in ord
 	const result = await n8n.execute(WORKFLOWS.continueRegularOutput);
 	expect(result.errorMessage).toBeUndefined();
 	const items = result.output('Send PPV', 0).map((item) => item.json);
-	expect(items.map((json) => (json.error === undefined ? 'sent' : (json.details as { itemIndex: number }).itemIndex))).toEqual([
-		'sent',
-		1,
-		2,
-		3,
-		'sent',
-	]);
+	expect(
+		items.map((json) =>
+			json.error === undefined ? 'sent' : (json.details as { itemIndex: number }).itemIndex,
+		),
+	).toEqual(['sent', 1, 2, 3, 'sent']);
 	expect(result.output('Send PPV', 1)).toEqual([]);
 	expect(sentFans()).toEqual(['100101', '999999', '100103']);
 }, 120_000);
@@ -147,6 +184,8 @@ test('On Error = stop: one bad row stops the run before anything is sent, and th
 	expect(error?.message).toMatch(
 		/^2 of 5 items are invalid, so nothing was sent: Invalid "Price \(USD\)" on item 1: .*; Invalid "Fan" on item 2: /,
 	);
-	expect(error?.description).toContain('Checked 5 items before sending; nothing was sent to any fan.');
+	expect(error?.description).toContain(
+		'Checked 5 items before sending; nothing was sent to any fan.',
+	);
 	expect(sim.requests.filter((request) => request.method === 'POST')).toEqual([]);
 }, 120_000);

@@ -26,7 +26,10 @@ async function packageNodeTypes(): Promise<string[]> {
 	const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 	const names: string[] = [];
 	for (const file of pkg.n8n.nodes as string[]) {
-		const mod = (await import(path.join(REPO_ROOT, file))) as Record<string, new () => { description: { name: string } }>;
+		const mod = (await import(path.join(REPO_ROOT, file))) as Record<
+			string,
+			new () => { description: { name: string } }
+		>;
 		const NodeClass = Object.values(mod).find((v) => typeof v === 'function');
 		if (!NodeClass) throw new Error(`${file} exports no node class`);
 		names.push(`${PACKAGE_NAME}.${new NodeClass().description.name}`);
@@ -34,10 +37,25 @@ async function packageNodeTypes(): Promise<string[]> {
 	return names;
 }
 
-const manualTrigger = { id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const manualTrigger = {
+	id: 'n1',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function ofauthNode(parameters: Record<string, unknown>, position = [440, 0]) {
-	return { id: 'n9', name: 'OFAuth', type: OFAUTH, typeVersion: 1, position, parameters, credentials: { ofAuthApi: CRED } };
+	return {
+		id: 'n9',
+		name: 'OFAuth',
+		type: OFAUTH,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { ofAuthApi: CRED },
+	};
 }
 
 /** Start -> OFAuth */
@@ -52,7 +70,11 @@ function manualWorkflow(id: string, ofauthParameters: Record<string, unknown>): 
 }
 
 /** Start -> Edit Fields (one item with `rows`) -> Split Out (one item per row) -> OFAuth */
-function rowsWorkflow(id: string, rows: Array<Record<string, unknown>>, ofauthParameters: Record<string, unknown>): WorkflowJson {
+function rowsWorkflow(
+	id: string,
+	rows: Array<Record<string, unknown>>,
+	ofauthParameters: Record<string, unknown>,
+): WorkflowJson {
 	return {
 		id,
 		name: id,
@@ -100,7 +122,10 @@ beforeAll(async () => {
 	n8n = await RealN8n.create('package');
 	await n8n.importCredentials([
 		simulatorCredential(sim, CRED.id, CRED.name),
-		{ ...simulatorCredential(sim, BAD_KEY_CRED.id, BAD_KEY_CRED.name), data: { ...simulatorCredential(sim).data, apiKey: 'sk_test_wrong_key' } },
+		{
+			...simulatorCredential(sim, BAD_KEY_CRED.id, BAD_KEY_CRED.name),
+			data: { ...simulatorCredential(sim).data, apiKey: 'sk_test_wrong_key' },
+		},
 	]);
 	await n8n.importWorkflows([
 		// item 0 is valid, item 1 is not: every item is checked before the first send, so the run
@@ -128,13 +153,19 @@ test('n8n loads every node and the credential of the tarball', async () => {
 	const types = await n8n.exportNodeTypes();
 	const ours = types.filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
 	const expected = await packageNodeTypes();
-	expect(expected).toEqual(expect.arrayContaining([OFAUTH, `${PACKAGE_NAME}.ofAuthTrigger`, `${PACKAGE_NAME}.ofAuthPollTrigger`]));
+	expect(expected).toEqual(
+		expect.arrayContaining([
+			OFAUTH,
+			`${PACKAGE_NAME}.ofAuthTrigger`,
+			`${PACKAGE_NAME}.ofAuthPollTrigger`,
+		]),
+	);
 	// usableAsTool adds the AI-agent tool variant of the action node
 	expect(ours.map((t) => t.name).sort()).toEqual([...expected, `${OFAUTH}Tool`].sort());
 	for (const type of ours) expect(type.credentials?.map((c) => c.name)).toContain('ofAuthApi');
 }, 120_000);
 
-test('zod resolves inside n8n: an invalid item fails with the node\'s own message and is never sent', async () => {
+test("zod resolves inside n8n: an invalid item fails with the node's own message and is never sent", async () => {
 	const run = await n8n.execute('e2ePkgBadFan');
 	expect({ code: run.code, error: run.errorMessage }).toEqual({
 		code: 1,
@@ -154,7 +185,10 @@ test('the same node with valid input sends the message through the credential', 
 		{ method: 'POST', path: `/v2/access/chats/${FIRST_FAN_ID}/messages` },
 	]);
 	expect(sim.requests[0].body).toMatchObject({ text: 'Hello from a real n8n' });
-	expect(sim.requests[0].headers).toMatchObject({ apikey: sim.apiKey, 'x-connection-id': sim.connectionId });
+	expect(sim.requests[0].headers).toMatchObject({
+		apikey: sim.apiKey,
+		'x-connection-id': sim.connectionId,
+	});
 	const [item] = run.output('OFAuth');
 	expect(item.json).toMatchObject({ text: 'Hello from a real n8n' });
 	expect(typeof item.json.id).toBe('number');
@@ -174,15 +208,18 @@ describe('in the editor backend (n8n start)', () => {
 
 	/** what the editor does on "Test": load the credential (secrets redacted) and post it to /rest/credentials/test */
 	async function testCredential(id: string): Promise<{ status: string; message: string }> {
-		const stored = await server.rest<{ data: { id: string; name: string; type: string; data: Record<string, unknown> } }>(
-			'GET',
-			`/rest/credentials/${id}?includeData=true`,
-		);
+		const stored = await server.rest<{
+			data: { id: string; name: string; type: string; data: Record<string, unknown> };
+		}>('GET', `/rest/credentials/${id}?includeData=true`);
 		expect(stored.status).toBe(200);
 		const { name, type, data } = stored.body.data;
-		const res = await server.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
-			credentials: { id, name, type, data },
-		});
+		const res = await server.rest<{ data: { status: string; message: string } }>(
+			'POST',
+			'/rest/credentials/test',
+			{
+				credentials: { id, name, type, data },
+			},
+		);
 		expect(res.status).toBe(200);
 		return res.body.data;
 	}
@@ -190,12 +227,18 @@ describe('in the editor backend (n8n start)', () => {
 	test('the editor is served the node and credential types', async () => {
 		const nodes = await server.rest<Array<{ name: string }>>('GET', '/types/nodes.json');
 		expect(nodes.body.map((n) => n.name)).toEqual(expect.arrayContaining(await packageNodeTypes()));
-		const credentials = await server.rest<Array<{ name: string; displayName: string }>>('GET', '/types/credentials.json');
+		const credentials = await server.rest<Array<{ name: string; displayName: string }>>(
+			'GET',
+			'/types/credentials.json',
+		);
 		expect(credentials.body.find((c) => c.name === 'ofAuthApi')?.displayName).toBe('OFAuth API');
 	}, 60_000);
 
 	test("n8n's credential test calls GET /v2/account/whoami with the API key and succeeds", async () => {
-		expect(await testCredential(CRED.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredential(CRED.id)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		expect(sim.requests.map((r) => `${r.method} ${r.path} ${String(r.headers.apikey)}`)).toEqual([
 			`GET /v2/account/whoami ${sim.apiKey}`,
 		]);
@@ -215,7 +258,7 @@ describe('in the editor backend (n8n start)', () => {
 		);
 	}, 60_000);
 
-	test('the Connection picker (listSearch) lists the simulator\'s connections', async () => {
+	test("the Connection picker (listSearch) lists the simulator's connections", async () => {
 		const res = await server.rest<{ data: { results: Array<{ name: string; value: string }> } }>(
 			'POST',
 			'/rest/dynamic-node-parameters/resource-locator-results',
@@ -229,6 +272,8 @@ describe('in the editor backend (n8n start)', () => {
 		);
 		expect(res.status).toBe(200);
 		expect(res.body.data.results.map((r) => r.value)).toContain(sim.connectionId);
-		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/account/connections']);
+		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v2/account/connections',
+		]);
 	}, 60_000);
 });

@@ -14,7 +14,17 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -22,16 +32,26 @@ import path from 'node:path';
 function findRepoRoot(): string {
 	for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
 		const file = path.join(dir, 'package.json');
-		if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-ofauth-messaging') return dir;
+		if (
+			existsSync(file) &&
+			JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-ofauth-messaging'
+		)
+			return dir;
 	}
 	throw new Error(`no n8n-nodes-ofauth-messaging package.json above ${__dirname}`);
 }
 
 export const REPO_ROOT = findRepoRoot();
-export const PACKAGE_NAME: string = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name;
+export const PACKAGE_NAME: string = JSON.parse(
+	readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+).name;
 
 /** The credential the example workflows reference (by this id and name). The demo imports it with this id. */
-export const EXAMPLE_CREDENTIAL = { id: 'ofauthAccount001', name: 'OFAuth account', type: 'ofAuthApi' } as const;
+export const EXAMPLE_CREDENTIAL = {
+	id: 'ofauthAccount001',
+	name: 'OFAuth account',
+	type: 'ofAuthApi',
+} as const;
 
 export const N8N_ENCRYPTION_KEY = 'ofauth-e2e-fixed-encryption-key-0001';
 
@@ -107,7 +127,6 @@ export interface ExecuteResult extends CliResult {
 // ---------------------------------------------------------------------------------------------
 // Runtime: Node 24 + n8n 2.41.1, installed once into the cache (scripts/real-n8n-env.sh holds the install lock)
 
-
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -124,7 +143,9 @@ function runBash(script: string, inheritStderr: boolean): Promise<string> {
 		child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
 		child.on('error', reject);
 		child.on('close', (code) =>
-			code === 0 ? resolve(out) : reject(new Error(`bash exited with ${code}: ${err.slice(-2000)}`)),
+			code === 0
+				? resolve(out)
+				: reject(new Error(`bash exited with ${code}: ${err.slice(-2000)}`)),
 		);
 	});
 }
@@ -144,7 +165,8 @@ async function resolveRuntime(): Promise<Runtime> {
 	// real-n8n-env.sh installs when the cache is empty (progress on stderr; it holds the install lock) and prints nothing else.
 	const script = `source scripts/real-n8n-env.sh >&2 && printf '%s\\n%s\\n%s\\n' "$NODE24_BIN" "$N8N_BIN" "$N8N_DIR"`;
 	const [nodeBin, n8nBin, n8nDir] = (await runBash(script, true)).trim().split('\n');
-	if (!existsSync(nodeBin) || !existsSync(n8nBin)) throw new Error(`real n8n not found: ${nodeBin} ${n8nBin}`);
+	if (!existsSync(nodeBin) || !existsSync(n8nBin))
+		throw new Error(`real n8n not found: ${nodeBin} ${n8nBin}`);
 	return { nodeBin, n8nBin, n8nDir };
 }
 
@@ -159,8 +181,14 @@ export function ensureRuntime(): Promise<Runtime> {
 
 function npm(args: string[], cwd: string, timeoutMs = 120_000): Promise<string> {
 	return new Promise((resolve, reject) => {
-		execFile('npm', args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-			error ? reject(new Error(`npm ${args.join(' ')} failed in ${cwd}: ${error.message}\n${stderr}`)) : resolve(stdout),
+		execFile(
+			'npm',
+			args,
+			{ cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout, stderr) =>
+				error
+					? reject(new Error(`npm ${args.join(' ')} failed in ${cwd}: ${error.message}\n${stderr}`))
+					: resolve(stdout),
 		);
 	});
 }
@@ -184,7 +212,8 @@ let tarballPromise: Promise<string> | undefined;
 function removeStalePackDirs(): void {
 	for (const name of readdirSync(tmpdir())) {
 		const match = /^ofauth-e2e-pack-(\d+)$/.exec(name);
-		if (match && !pidAlive(Number(match[1]))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+		if (match && !pidAlive(Number(match[1])))
+			rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
 	}
 }
 
@@ -219,7 +248,15 @@ export async function installTarball(userFolder: string, tarball: string): Promi
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(path.join(nodesDir, 'package.json'), '{"private":true}\n');
 	await npm(
-		['install', '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', tarball],
+		[
+			'install',
+			'--omit=dev',
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			tarball,
+		],
 		nodesDir,
 	);
 }
@@ -318,7 +355,9 @@ export class RunningN8n {
 	}
 
 	/** `POST /rest/owner/setup` (first run only) then `POST /rest/login`; later REST calls carry the auth cookie. */
-	async login(user: { email: string; password: string; firstName?: string; lastName?: string } = E2E_OWNER): Promise<void> {
+	async login(
+		user: { email: string; password: string; firstName?: string; lastName?: string } = E2E_OWNER,
+	): Promise<void> {
 		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -337,10 +376,17 @@ export class RunningN8n {
 			.join('; ');
 	}
 
-	async rest<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', urlPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async rest<T = unknown>(
+		method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+		urlPath: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		const res = await fetch(`${this.baseUrl}${urlPath}`, {
 			method,
-			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				cookie: this.cookie,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await res.text();
@@ -354,17 +400,23 @@ export class RunningN8n {
 	}
 
 	/** Waits until n8n reports `count` finished executions of a workflow (via the REST API; needs login()). */
-	async waitForExecutions(workflowId: string, count = 1, timeoutMs = 30_000): Promise<Array<{ id: string; status: string }>> {
+	async waitForExecutions(
+		workflowId: string,
+		count = 1,
+		timeoutMs = 30_000,
+	): Promise<Array<{ id: string; status: string }>> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const res = await this.rest<{ data: { results: Array<{ id: string; status: string; finished: boolean }> } }>(
-				'GET',
-				`/rest/executions?filter=${filter}`,
+			const res = await this.rest<{
+				data: { results: Array<{ id: string; status: string; finished: boolean }> };
+			}>('GET', `/rest/executions?filter=${filter}`);
+			const done = (res.body?.data?.results ?? []).filter(
+				(e) => e.status !== 'running' && e.status !== 'new',
 			);
-			const done = (res.body?.data?.results ?? []).filter((e) => e.status !== 'running' && e.status !== 'new');
 			if (done.length >= count) return done;
-			if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`no finished execution of ${workflowId} after ${timeoutMs} ms`);
 			await sleep(250);
 		}
 	}
@@ -376,18 +428,39 @@ export class RunningN8n {
 			`/rest/executions/${executionId}`,
 		);
 		// the REST API returns the run data "flatted" (https://github.com/WebReflection/flatted); n8n ships it
-		const { parse } = (await import(path.join(this.n8nDir, 'node_modules', 'flatted'))) as { parse: (s: string) => unknown };
+		const { parse } = (await import(path.join(this.n8nDir, 'node_modules', 'flatted'))) as {
+			parse: (s: string) => unknown;
+		};
 		const data = parse(res.body.data.data) as Execution['data'];
-		const execution: Execution = { status: res.body.data.status, finished: res.body.data.finished, data };
-		return makeExecuteResult({ code: 0, stdout: `${JSON.stringify(execution, null, 2)}\n`, stderr: '' });
+		const execution: Execution = {
+			status: res.body.data.status,
+			finished: res.body.data.finished,
+			data,
+		};
+		return makeExecuteResult({
+			code: 0,
+			stdout: `${JSON.stringify(execution, null, 2)}\n`,
+			stderr: '',
+		});
 	}
 
 	/** Publish a workflow the way the editor's Publish button does (POST /rest/workflows/:id/activate; needs login()). */
 	async activate(workflowId: string): Promise<void> {
-		const current = await this.rest<{ data: { versionId: string } }>('GET', `/rest/workflows/${workflowId}`);
-		if (current.status !== 200) throw new Error(`workflow ${workflowId}: ${current.status} ${JSON.stringify(current.body).slice(0, 500)}`);
-		const res = await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: current.body.data.versionId });
-		if (res.status !== 200) throw new Error(`activating ${workflowId} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
+		const current = await this.rest<{ data: { versionId: string } }>(
+			'GET',
+			`/rest/workflows/${workflowId}`,
+		);
+		if (current.status !== 200)
+			throw new Error(
+				`workflow ${workflowId}: ${current.status} ${JSON.stringify(current.body).slice(0, 500)}`,
+			);
+		const res = await this.rest('POST', `/rest/workflows/${workflowId}/activate`, {
+			versionId: current.body.data.versionId,
+		});
+		if (res.status !== 200)
+			throw new Error(
+				`activating ${workflowId} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`,
+			);
 	}
 
 	async stop(): Promise<void> {
@@ -402,7 +475,12 @@ export class RunningN8n {
 	}
 }
 
-export const E2E_OWNER = { email: 'owner@e2e.test', password: 'E2e-owner-pass-1', firstName: 'E2E', lastName: 'Owner' };
+export const E2E_OWNER = {
+	email: 'owner@e2e.test',
+	password: 'E2e-owner-pass-1',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
 
 // ---------------------------------------------------------------------------------------------
 // One n8n user folder with the package installed
@@ -419,9 +497,13 @@ export class RealN8n {
 	static async create(label = 'suite', options: { userFolder?: string } = {}): Promise<RealN8n> {
 		const [runtime, tarball] = await Promise.all([ensureRuntime(), packPackage()]);
 		const fresh = !options.userFolder;
-		const userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `ofauth-e2e-${label}-`));
+		const userFolder =
+			options.userFolder ?? mkdtempSync(path.join(tmpdir(), `ofauth-e2e-${label}-`));
 		const n8n = new RealN8n(runtime, userFolder);
-		await Promise.all([installTarball(userFolder, tarball), fresh ? n8n.seedMigratedDatabase() : Promise.resolve()]);
+		await Promise.all([
+			installTarball(userFolder, tarball),
+			fresh ? n8n.seedMigratedDatabase() : Promise.resolve(),
+		]);
 		return n8n;
 	}
 
@@ -437,7 +519,10 @@ export class RealN8n {
 			const scratch = mkdtempSync(path.join(tmpdir(), 'ofauth-e2e-dbtemplate-'));
 			try {
 				const maker = new RealN8n(this.runtime, scratch);
-				const res = await maker.cli(['export:nodes', `--output=${path.join(scratch, 'nodes.json')}`]);
+				const res = await maker.cli([
+					'export:nodes',
+					`--output=${path.join(scratch, 'nodes.json')}`,
+				]);
 				if (res.code !== 0) return; // no template: the folder migrates its own database
 				const staged = `${templateDir}.${process.pid}`;
 				mkdirSync(staged, { recursive: true });
@@ -487,7 +572,10 @@ export class RealN8n {
 	}
 
 	/** Run one `n8n <args>` to completion with Node 24. */
-	async cli(args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+	async cli(
+		args: string[],
+		options: { timeoutMs?: number; env?: Record<string, string> } = {},
+	): Promise<CliResult> {
 		const brokerPort = await freePort();
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env });
 		return await new Promise<CliResult>((resolve, reject) => {
@@ -504,7 +592,11 @@ export class RealN8n {
 			child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
 			const timer = setTimeout(() => {
 				killGroup(child, 'SIGKILL');
-				reject(new Error(`n8n ${args.join(' ')} timed out\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
+				reject(
+					new Error(
+						`n8n ${args.join(' ')} timed out\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`,
+					),
+				);
 			}, options.timeoutMs ?? 120_000);
 			child.on('error', reject);
 			child.on('close', (code) => {
@@ -519,7 +611,9 @@ export class RealN8n {
 	private async cliOk(args: string[]): Promise<CliResult> {
 		const res = await this.cli(args);
 		if (res.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout.slice(-4000)}\n${res.stderr.slice(-4000)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout.slice(-4000)}\n${res.stderr.slice(-4000)}`,
+			);
 		}
 		return res;
 	}
@@ -547,7 +641,8 @@ export class RealN8n {
 	async importWorkflows(workflows: WorkflowJson[]): Promise<void> {
 		if (!workflows.length) return;
 		for (const wf of workflows) {
-			if (!wf.id || wf.id.length > 21) throw new Error(`workflow "${wf.name}" needs an id of 1-21 characters`);
+			if (!wf.id || wf.id.length > 21)
+				throw new Error(`workflow "${wf.name}" needs an id of 1-21 characters`);
 		}
 		const list = workflows.map((wf) => ({ active: false, settings: {}, ...wf }));
 		await this.cliOk(['import:workflow', `--input=${this.writeTemp('workflows.json', list)}`]);
@@ -560,20 +655,27 @@ export class RealN8n {
 
 	/** `n8n execute --id=<id> --rawOutput`: exit code 0 on success, 1 on a node error; JSON after the log lines. */
 	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
-		return makeExecuteResult(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options));
+		return makeExecuteResult(
+			await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options),
+		);
 	}
 
 	/** `n8n export:nodes`: every node type this n8n loaded (community packages included). */
-	async exportNodeTypes(): Promise<Array<{ name: string; displayName: string; credentials?: Array<{ name: string }> }>> {
+	async exportNodeTypes(): Promise<
+		Array<{ name: string; displayName: string; credentials?: Array<{ name: string }> }>
+	> {
 		const file = path.join(this.userFolder, 'e2e-input', 'nodes.json');
 		mkdirSync(path.dirname(file), { recursive: true });
 		const res = await this.cliOk(['export:nodes', `--output=${file}`]);
-		if (!existsSync(file)) throw new Error(`export:nodes wrote nothing\n${res.stdout}\n${res.stderr}`);
+		if (!existsSync(file))
+			throw new Error(`export:nodes wrote nothing\n${res.stdout}\n${res.stderr}`);
 		return JSON.parse(readFileSync(file, 'utf8'));
 	}
 
 	/** `n8n start` on free ports; resolves once "Editor is now accessible via" is logged. */
-	async start(options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {}): Promise<RunningN8n> {
+	async start(
+		options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {},
+	): Promise<RunningN8n> {
 		const port = options.port ?? (await freePort());
 		const brokerPort = await freePort();
 		const baseUrl = `http://127.0.0.1:${port}`;
@@ -597,7 +699,12 @@ export class RealN8n {
 		this.running.push(server);
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
-				() => reject(new Error(`n8n start not ready after ${options.timeoutMs ?? 90_000} ms\n${log.slice(-5000)}`)),
+				() =>
+					reject(
+						new Error(
+							`n8n start not ready after ${options.timeoutMs ?? 90_000} ms\n${log.slice(-5000)}`,
+						),
+					),
 				options.timeoutMs ?? 90_000,
 			);
 			const onData = (d: Buffer) => {
@@ -621,7 +728,8 @@ export class RealN8n {
 	async dispose(options: { keepFolder?: boolean } = {}): Promise<void> {
 		await Promise.all(this.running.map((r) => r.stop()));
 		this.running = [];
-		if (!options.keepFolder && !process.env.OFAUTH_E2E_KEEP) rmSync(this.userFolder, { recursive: true, force: true });
+		if (!options.keepFolder && !process.env.OFAUTH_E2E_KEEP)
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 
@@ -635,15 +743,24 @@ export function simulatorCredential(
 		id,
 		name,
 		type: 'ofAuthApi',
-		data: { apiKey: sim.apiKey, baseUrl: 'custom', customBaseUrl: sim.baseUrl, defaultConnectionId: sim.connectionId },
+		data: {
+			apiKey: sim.apiKey,
+			baseUrl: 'custom',
+			customBaseUrl: sim.baseUrl,
+			defaultConnectionId: sim.connectionId,
+		},
 	};
 }
 
 /** Point every ofAuthApi credential reference of a workflow at `credential` (by id and name). */
-export function useCredential(workflow: WorkflowJson, credential: { id: string; name: string }): WorkflowJson {
+export function useCredential(
+	workflow: WorkflowJson,
+	credential: { id: string; name: string },
+): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
-		if (node.credentials?.ofAuthApi) node.credentials.ofAuthApi = { id: credential.id, name: credential.name };
+		if (node.credentials?.ofAuthApi)
+			node.credentials.ofAuthApi = { id: credential.id, name: credential.name };
 	}
 	return copy;
 }

@@ -53,9 +53,16 @@ export interface BinaryDataSetup {
 const quiet = { error() {}, warn() {}, info() {}, debug() {}, scoped: () => quiet } as unknown;
 
 /** Registers a fresh BinaryDataService in the given mode for the harness runs that follow. */
-export async function useBinaryDataMode(mode: BinaryDataMode, storagePath?: string): Promise<BinaryDataSetup> {
+export async function useBinaryDataMode(
+	mode: BinaryDataMode,
+	storagePath?: string,
+): Promise<BinaryDataSetup> {
 	const folder = storagePath ?? mkdtempSync(join(tmpdir(), `ofauth-binary-${mode}-`));
-	const config = { mode, availableModes: [mode], localStoragePath: folder } as unknown as BinaryDataConfig;
+	const config = {
+		mode,
+		availableModes: [mode],
+		localStoragePath: folder,
+	} as unknown as BinaryDataConfig;
 	const service = new BinaryDataService(config, quiet as ErrorReporter, quiet as never);
 	await service.init();
 	n8nCoreContainer().set(BinaryDataService, service);
@@ -79,7 +86,10 @@ export interface BinaryItemOptions {
  * An input item carrying `content` as n8n stores it in the current mode
  * (in memory: base64 in the item; filesystem: a file, the item holds its id).
  */
-export async function binaryItem(content: Buffer | Readable, options: BinaryItemOptions): Promise<INodeExecutionData> {
+export async function binaryItem(
+	content: Buffer | Readable,
+	options: BinaryItemOptions,
+): Promise<INodeExecutionData> {
 	const binaryData = await prepareBinaryData(
 		content,
 		HARNESS_EXECUTION_ID,

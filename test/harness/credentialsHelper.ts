@@ -59,7 +59,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			if (!additions) continue;
 			const resolved: Record<string, unknown> = {};
 			for (const [key, value] of Object.entries(additions)) resolved[key] = resolve(value);
-			(result as unknown as Record<string, unknown>)[target] = { ...((result[target] as object) ?? {}), ...resolved };
+			(result as unknown as Record<string, unknown>)[target] = {
+				...((result[target] as object) ?? {}),
+				...resolved,
+			};
 		}
 		return result;
 	}
@@ -72,7 +75,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials(nodeCredentials, type);
 	}
 

@@ -48,7 +48,12 @@ function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
 	const additionalData = testAdditionalData(spec.credentials, {
 		currentNodeParameters: workflow.nodes[node.name].parameters,
 	});
-	return new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, spec.path ?? 'parameters');
+	return new LoadOptionsContext(
+		workflow,
+		workflow.nodes[node.name],
+		additionalData,
+		spec.path ?? 'parameters',
+	);
 }
 
 function nodeMethods(type = 'ofAuth') {
@@ -67,7 +72,10 @@ export async function runListSearch(
 }
 
 /** Calls a `loadOptions` method of the node as the editor does. */
-export async function runLoadOptions(method: string, spec: LoadOptionsSpec): Promise<INodePropertyOptions[]> {
+export async function runLoadOptions(
+	method: string,
+	spec: LoadOptionsSpec,
+): Promise<INodePropertyOptions[]> {
 	const load = nodeMethods(spec.type).loadOptions?.[method];
 	if (!load) throw new Error(`The node has no loadOptions method ${method}`);
 	return await load.call(loadOptionsContext(spec));

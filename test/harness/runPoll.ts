@@ -30,7 +30,9 @@ export interface PollTriggerHarness {
 	 * (null: nothing new) and rejects with the node's error. Trigger mode by default; 'manual'
 	 * is the editor's "Fetch Test Event".
 	 */
-	poll(mode?: Extract<WorkflowExecuteMode, 'trigger' | 'manual'>): Promise<INodeExecutionData[][] | null>;
+	poll(
+		mode?: Extract<WorkflowExecuteMode, 'trigger' | 'manual'>,
+	): Promise<INodeExecutionData[][] | null>;
 	/** The node's static data (getWorkflowStaticData('node')) as stored after the last trigger-mode poll. */
 	staticData(): IDataObject;
 	readonly node: INode;

@@ -48,15 +48,28 @@ export interface WebhookTriggerHarness {
 	/** The node's static data as stored after the last delivery. */
 	staticData(): IDataObject;
 	/** Runs webhookMethods.default[method] in n8n-core's HookContext, as n8n does when a workflow is published. */
-	runWebhookMethod(method: 'checkExists' | 'create' | 'delete', activation?: WorkflowActivateMode): Promise<boolean>;
+	runWebhookMethod(
+		method: 'checkExists' | 'create' | 'delete',
+		activation?: WorkflowActivateMode,
+	): Promise<boolean>;
 	close(): Promise<void>;
 }
 
 const nodeTypes = new PackageNodeTypes();
 
 /** The part of Express's response the node uses, on top of Node's own response object. */
-function expressResponse(res: ServerResponse): ServerResponse & { status(code: number): unknown; json(body: unknown): unknown; send(body: unknown): unknown } {
-	const extended = res as ServerResponse & { status(code: number): unknown; json(body: unknown): unknown; send(body: unknown): unknown };
+function expressResponse(
+	res: ServerResponse,
+): ServerResponse & {
+	status(code: number): unknown;
+	json(body: unknown): unknown;
+	send(body: unknown): unknown;
+} {
+	const extended = res as ServerResponse & {
+		status(code: number): unknown;
+		json(body: unknown): unknown;
+		send(body: unknown): unknown;
+	};
 	extended.status = (code: number) => {
 		res.statusCode = code;
 		return extended;
@@ -81,7 +94,9 @@ function expressResponse(res: ServerResponse): ServerResponse & { status(code: n
  * answered itself, `workflowData` starts an execution (200 with the node's webhookResponse, else "Workflow was started"), anything
  * else is a 200 without an execution. Static data is saved through JSON after each delivery.
  */
-export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<WebhookTriggerHarness> {
+export async function startWebhookTrigger(
+	spec: WebhookTriggerSpec,
+): Promise<WebhookTriggerHarness> {
 	const node: INode = {
 		id: 'webhook-node',
 		name: 'OFAuth Trigger',
@@ -109,7 +124,10 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 			staticData: JSON.parse(JSON.stringify(stored)) as IDataObject,
 			settings: { executionOrder: 'v1' },
 		});
-	const webhookData = (workflow: Workflow, additionalData: IWebhookData['workflowExecuteAdditionalData']): IWebhookData => ({
+	const webhookData = (
+		workflow: Workflow,
+		additionalData: IWebhookData['workflowExecuteAdditionalData'],
+	): IWebhookData => ({
 		httpMethod: 'POST',
 		node: node.name,
 		path: `${node.webhookId}/webhook`,
@@ -123,8 +141,15 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks);
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-		const request = req as IncomingMessage & { rawBody: Buffer; body: unknown; contentType?: string };
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
+		const request = req as IncomingMessage & {
+			rawBody: Buffer;
+			body: unknown;
+			contentType?: string;
+		};
 		request.rawBody = raw;
 		request.contentType = contentType;
 		request.body = {};
@@ -132,7 +157,9 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 			try {
 				request.body = JSON.parse(raw.toString('utf8'));
 			} catch {
-				res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Failed to parse request body' }));
+				res
+					.writeHead(422, { 'content-type': 'application/json' })
+					.end(JSON.stringify({ message: 'Failed to parse request body' }));
 				return;
 			}
 		} else if (raw.length > 0 && contentType === 'text/plain') {
@@ -140,7 +167,10 @@ export async function startWebhookTrigger(spec: WebhookTriggerSpec): Promise<Web
 		}
 
 		const workflow = buildWorkflow();
-		const additionalData = testAdditionalData(spec.credentials, { httpRequest: req, httpResponse: expressResponse(res) });
+		const additionalData = testAdditionalData(spec.credentials, {
+			httpRequest: req,
+			httpResponse: expressResponse(res),
+		});
 		const context = new WebhookContext(
 			workflow,
 			workflow.getNode(node.name)!,

@@ -62,12 +62,16 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		position: [index * 220, 0],
 		parameters: step.parameters,
 		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
-		...(step.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
+		...(step.continueOnFail
+			? { continueOnFail: true, onError: 'continueRegularOutput' as const }
+			: {}),
 		...(step.onError ? { onError: step.onError } : {}),
 	}));
 	const connections: IConnections = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
-		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	const workflow = new Workflow({
 		id: 'harness',
@@ -98,7 +102,9 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: nodes[0], data: { main: [spec.items ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: nodes[0], data: { main: [spec.items ?? [{ json: {} }]] }, source: null },
+			],
 		},
 	});
 
@@ -126,6 +132,13 @@ export async function runNode(
 ): Promise<RunResult> {
 	return await runWorkflow({
 		...options,
-		steps: [{ parameters, continueOnFail: options.continueOnFail, onError: options.onError, type: options.type }],
+		steps: [
+			{
+				parameters,
+				continueOnFail: options.continueOnFail,
+				onError: options.onError,
+				type: options.type,
+			},
+		],
 	});
 }

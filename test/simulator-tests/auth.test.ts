@@ -10,10 +10,16 @@ describe('simulator: auth and connections', () => {
 	beforeEach(() => sim.reset());
 
 	test('whoami with a valid key (header name case-insensitive)', async () => {
-		const res = await fetch(`${sim.baseUrl}/v2/account/whoami`, { headers: { APIKEY: sim.apiKey } });
+		const res = await fetch(`${sim.baseUrl}/v2/account/whoami`, {
+			headers: { APIKEY: sim.apiKey },
+		});
 		expect(res.status).toBe(200);
 		const body = await res.json();
-		expect(body).toEqual({ id: 'acct_sim_0001', name: 'Simulator Agency', permissions: expect.arrayContaining(['messages:write', 'vault:write']) });
+		expect(body).toEqual({
+			id: 'acct_sim_0001',
+			name: 'Simulator Agency',
+			permissions: expect.arrayContaining(['messages:write', 'vault:write']),
+		});
 	});
 
 	test('missing or wrong key -> 401 UNAUTHORIZED', async () => {
@@ -37,7 +43,10 @@ describe('simulator: auth and connections', () => {
 	});
 
 	test('expired connection -> 401 SESSION_EXPIRED with actionRequired relink', async () => {
-		const r = await client(sim, { connectionId: sim.expiredConnectionId }).post('/v2/access/chats/100001/messages', { text: 'hi' });
+		const r = await client(sim, { connectionId: sim.expiredConnectionId }).post(
+			'/v2/access/chats/100001/messages',
+			{ text: 'hi' },
+		);
 		expect(r.status).toBe(401);
 		expectErrorShape(r.body, 'SESSION_EXPIRED');
 		expect(r.body.actionRequired).toBe('relink');
@@ -48,10 +57,21 @@ describe('simulator: auth and connections', () => {
 		const c = client(sim);
 		const all = await c.get<Page<Connection>>('/v2/account/connections');
 		expect(all.status).toBe(200);
-		expect(all.body.list.map((x) => x.id)).toEqual(['conn_sim_active', 'conn_sim_second', 'conn_sim_expired', 'conn_sim_2fa']);
+		expect(all.body.list.map((x) => x.id)).toEqual([
+			'conn_sim_active',
+			'conn_sim_second',
+			'conn_sim_expired',
+			'conn_sim_2fa',
+		]);
 		const expired = await c.get<Page<Connection>>('/v2/account/connections?status=expired');
 		expect(expired.body.list).toHaveLength(1);
-		expect(expired.body.list[0]).toEqual(expect.objectContaining({ id: sim.expiredConnectionId, status: 'expired', userData: expect.objectContaining({ username: 'expiredcreator' }) }));
+		expect(expired.body.list[0]).toEqual(
+			expect.objectContaining({
+				id: sim.expiredConnectionId,
+				status: 'expired',
+				userData: expect.objectContaining({ username: 'expiredcreator' }),
+			}),
+		);
 		const page = await c.get<Page<Connection>>('/v2/account/connections?limit=2&offset=0');
 		expect(page.body.hasMore).toBe(true);
 	});
@@ -65,8 +85,13 @@ describe('simulator: auth and connections', () => {
 			expectErrorShape(r.body, 'FORBIDDEN');
 			expect(r.body.error).toBe('Missing permission: messages:write');
 			expect((await c.get('/v2/access/chats')).status).toBe(200);
-			expect((await c.get<ErrorBody>('/v2/access/analytics/mass-messages/sent')).body.error).toBe('Missing permission: analytics:read');
-			expect((await c.get<Whoami>('/v2/account/whoami')).body.permissions).toEqual(['messages:read', 'vault:read']);
+			expect((await c.get<ErrorBody>('/v2/access/analytics/mass-messages/sent')).body.error).toBe(
+				'Missing permission: analytics:read',
+			);
+			expect((await c.get<Whoami>('/v2/account/whoami')).body.permissions).toEqual([
+				'messages:read',
+				'vault:read',
+			]);
 		} finally {
 			await ro.close();
 		}
@@ -78,7 +103,14 @@ describe('simulator: auth and connections', () => {
 		expect(r.status).toBe(404);
 		await c.get('/v2/access/uploads/upload%3Aabc');
 		const last = sim.requests[sim.requests.length - 1];
-		expect(last).toEqual(expect.objectContaining({ method: 'GET', path: '/v2/access/uploads/upload:abc', rawPath: '/v2/access/uploads/upload%3Aabc', accepted: true }));
+		expect(last).toEqual(
+			expect.objectContaining({
+				method: 'GET',
+				path: '/v2/access/uploads/upload:abc',
+				rawPath: '/v2/access/uploads/upload%3Aabc',
+				accepted: true,
+			}),
+		);
 		expect(sim.requests[0].query).toEqual({ x: '1' });
 		expect(sim.requests[0].headers['x-connection-id']).toBe(sim.connectionId);
 		sim.clearRequests();

@@ -41,7 +41,10 @@ export interface ChatView {
 	withUser: UserRef;
 	unreadMessagesCount: number;
 	hasUnreadTips: boolean;
-	lastMessage: Pick<Message, 'id' | 'text' | 'createdAt' | 'fromUser' | 'price' | 'isFree' | 'mediaCount' | 'isTip'> | null;
+	lastMessage: Pick<
+		Message,
+		'id' | 'text' | 'createdAt' | 'fromUser' | 'price' | 'isFree' | 'mediaCount' | 'isTip'
+	> | null;
 	canSendMessage: boolean;
 	isMutedNotifications: boolean;
 	isPriority: boolean;
@@ -158,7 +161,10 @@ export interface UploadFinished {
 	media: MediaView | null;
 }
 
-export function client(sim: OfAuthSimulator, defaults: { connectionId?: string | null; apiKey?: string | null } = {}) {
+export function client(
+	sim: OfAuthSimulator,
+	defaults: { connectionId?: string | null; apiKey?: string | null } = {},
+) {
 	const headersFor = (extra: Record<string, string> = {}): Record<string, string> => {
 		const h: Record<string, string> = { ...extra };
 		const key = defaults.apiKey === undefined ? sim.apiKey : defaults.apiKey;
@@ -167,11 +173,19 @@ export function client(sim: OfAuthSimulator, defaults: { connectionId?: string |
 		if (conn !== null) h['x-connection-id'] = conn;
 		return h;
 	};
-	const call = async <T = unknown>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Res<T>> => {
+	const call = async <T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+		extra: Record<string, string> = {},
+	): Promise<Res<T>> => {
 		const isBinary = body instanceof Uint8Array;
 		const res = await fetch(sim.baseUrl + path, {
 			method,
-			headers: headersFor({ ...(body !== undefined && !isBinary ? { 'content-type': 'application/json' } : {}), ...extra }),
+			headers: headersFor({
+				...(body !== undefined && !isBinary ? { 'content-type': 'application/json' } : {}),
+				...extra,
+			}),
 			body: body === undefined ? undefined : isBinary ? (body as Uint8Array) : JSON.stringify(body),
 		});
 		const text = await res.text();
@@ -184,17 +198,27 @@ export function client(sim: OfAuthSimulator, defaults: { connectionId?: string |
 		return { status: res.status, body: parsed as T, headers: res.headers };
 	};
 	return {
-		get: <T = unknown>(path: string, extra?: Record<string, string>) => call<T>('GET', path, undefined, extra),
-		post: <T = unknown>(path: string, body?: unknown, extra?: Record<string, string>) => call<T>('POST', path, body ?? {}, extra),
-		put: <T = unknown>(path: string, body?: unknown, extra?: Record<string, string>) => call<T>('PUT', path, body, extra),
-		del: <T = unknown>(path: string, extra?: Record<string, string>) => call<T>('DELETE', path, undefined, extra),
+		get: <T = unknown>(path: string, extra?: Record<string, string>) =>
+			call<T>('GET', path, undefined, extra),
+		post: <T = unknown>(path: string, body?: unknown, extra?: Record<string, string>) =>
+			call<T>('POST', path, body ?? {}, extra),
+		put: <T = unknown>(path: string, body?: unknown, extra?: Record<string, string>) =>
+			call<T>('PUT', path, body, extra),
+		del: <T = unknown>(path: string, extra?: Record<string, string>) =>
+			call<T>('DELETE', path, undefined, extra),
 		call,
 	};
 }
 
 /** Asserts the OFAuth error shape; afterwards `body` is typed as ErrorBody. */
 export function expectErrorShape(body: unknown, type: string): asserts body is ErrorBody {
-	expect(body).toEqual(expect.objectContaining({ error: expect.any(String), type, requestId: expect.stringMatching(/^req_[0-9a-f]+$/) }));
+	expect(body).toEqual(
+		expect.objectContaining({
+			error: expect.any(String),
+			type,
+			requestId: expect.stringMatching(/^req_[0-9a-f]+$/),
+		}),
+	);
 }
 
 /** Forwards every property to whatever `current()` is now (the simulator of this test file, once started). */
@@ -204,7 +228,9 @@ function forwardTo<T extends object>(current: () => T | undefined): T {
 			const target = current();
 			if (!target) throw new Error('the simulator is not started yet (use it inside a test)');
 			const value = Reflect.get(target, property) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(target)
+				: value;
 		},
 	});
 }

@@ -8,13 +8,17 @@ const SVIX_SECRET = `whsec_${Buffer.from('super secret svix key').toString('base
 
 /** an independent verifier, written from ofauth.md (not using the simulator's helpers) */
 function verify(req: IncomingMessage, raw: string): boolean {
-	const eq = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+	const eq = (a: string, b: string) =>
+		a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 	const now = Math.floor(Date.now() / 1000);
 	const of = req.headers['ofauth-signature'];
 	if (typeof of === 'string') {
 		const parts = Object.fromEntries(of.split(',').map((p) => p.split('=') as [string, string]));
 		if (Math.abs(now - Number(parts.t)) > 300) return false;
-		return eq(createHmac('sha256', OFAUTH_SECRET).update(`${parts.t}.${raw}`).digest('hex'), parts.v1);
+		return eq(
+			createHmac('sha256', OFAUTH_SECRET).update(`${parts.t}.${raw}`).digest('hex'),
+			parts.v1,
+		);
 	}
 	const id = req.headers['svix-id'] as string;
 	const ts = req.headers['svix-timestamp'] as string;
@@ -51,39 +55,82 @@ describe('simulator: webhook delivery and signatures', () => {
 		await new Promise((r) => receiver.close(r));
 	});
 
-	const event = { type: 'realtime.chat_message.received', timestamp: new Date().toISOString(), data: { connection: { id: 'conn_sim_active' }, eventBody: { id: 42, text: 'hi', fromUser: { id: 100001 } } } };
+	const event = {
+		type: 'realtime.chat_message.received',
+		timestamp: new Date().toISOString(),
+		data: {
+			connection: { id: 'conn_sim_active' },
+			eventBody: { id: 42, text: 'hi', fromUser: { id: 100001 } },
+		},
+	};
 
 	test('ofauth scheme: OFAuth-Signature t=,v1= verifies; tampered body and stale timestamp fail', async () => {
-		expect(await sim.deliverWebhook(url, event, { scheme: 'ofauth', secret: OFAUTH_SECRET })).toEqual({ status: 200, body: '{"ok":true}' });
+		expect(
+			await sim.deliverWebhook(url, event, { scheme: 'ofauth', secret: OFAUTH_SECRET }),
+		).toEqual({ status: 200, body: '{"ok":true}' });
 		const last = received[received.length - 1];
 		expect(last.headers['ofauth-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
 		expect(JSON.parse(last.raw)).toEqual(event);
-		expect((await sim.deliverWebhook(url, event, { scheme: 'ofauth', secret: OFAUTH_SECRET, tamper: true })).status).toBe(401);
-		expect((await sim.deliverWebhook(url, event, { scheme: 'ofauth', secret: OFAUTH_SECRET, timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
-		expect((await sim.deliverWebhook(url, event, { scheme: 'ofauth', secret: 'other' })).status).toBe(401);
+		expect(
+			(
+				await sim.deliverWebhook(url, event, {
+					scheme: 'ofauth',
+					secret: OFAUTH_SECRET,
+					tamper: true,
+				})
+			).status,
+		).toBe(401);
+		expect(
+			(
+				await sim.deliverWebhook(url, event, {
+					scheme: 'ofauth',
+					secret: OFAUTH_SECRET,
+					timestamp: Math.floor(Date.now() / 1000) - 600,
+				})
+			).status,
+		).toBe(401);
+		expect(
+			(await sim.deliverWebhook(url, event, { scheme: 'ofauth', secret: 'other' })).status,
+		).toBe(401);
 	});
 
 	test('svix scheme: svix-id/timestamp/signature verify; tamper fails', async () => {
-		const r = await sim.deliverWebhook(url, event, { scheme: 'svix', secret: SVIX_SECRET, id: 'msg_fixed_1' });
+		const r = await sim.deliverWebhook(url, event, {
+			scheme: 'svix',
+			secret: SVIX_SECRET,
+			id: 'msg_fixed_1',
+		});
 		expect(r.status).toBe(200);
 		const last = received[received.length - 1];
 		expect(last.headers['svix-id']).toBe('msg_fixed_1');
 		expect(last.headers['svix-signature']).toMatch(/^v1,[A-Za-z0-9+/=]+$/);
-		expect((await sim.deliverWebhook(url, event, { scheme: 'svix', secret: SVIX_SECRET, tamper: true })).status).toBe(401);
+		expect(
+			(await sim.deliverWebhook(url, event, { scheme: 'svix', secret: SVIX_SECRET, tamper: true }))
+				.status,
+		).toBe(401);
 	});
 
 	test('exported signing helpers match the documented formulas', () => {
 		const body = '{"a":1}';
-		expect(signOfAuthSignature('s', 1700000000, body)).toBe(`t=1700000000,v1=${createHmac('sha256', 's').update('1700000000.{"a":1}').digest('hex')}`);
+		expect(signOfAuthSignature('s', 1700000000, body)).toBe(
+			`t=1700000000,v1=${createHmac('sha256', 's').update('1700000000.{"a":1}').digest('hex')}`,
+		);
 		const key = Buffer.from('super secret svix key');
-		expect(signSvix(SVIX_SECRET, 'msg_1', 1700000000, body)).toBe(`v1,${createHmac('sha256', key).update('msg_1.1700000000.{"a":1}').digest('base64')}`);
+		expect(signSvix(SVIX_SECRET, 'msg_1', 1700000000, body)).toBe(
+			`v1,${createHmac('sha256', key).update('msg_1.1700000000.{"a":1}').digest('base64')}`,
+		);
 	});
 
 	test('control endpoint POST /__sim/webhooks/deliver', async () => {
 		const r = await fetch(`${sim.controlUrl}/webhooks/deliver`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ url, event: { type: 'connection.expired', timestamp: 't', data: {} }, scheme: 'svix', secret: SVIX_SECRET }),
+			body: JSON.stringify({
+				url,
+				event: { type: 'connection.expired', timestamp: 't', data: {} },
+				scheme: 'svix',
+				secret: SVIX_SECRET,
+			}),
 		});
 		expect(await r.json()).toEqual({ status: 200, body: '{"ok":true}' });
 		expect(sim.requests).toHaveLength(0);

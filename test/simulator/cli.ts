@@ -18,7 +18,8 @@ function parseArgs(argv: string[]): SimulatorOptions {
 		const eq = argv.find((a) => a.startsWith(`--${name}=`));
 		return eq ? eq.slice(name.length + 3) : undefined;
 	};
-	const num = (name: string): number | undefined => (get(name) === undefined ? undefined : Number(get(name)));
+	const num = (name: string): number | undefined =>
+		get(name) === undefined ? undefined : Number(get(name));
 	const planStyle = get('plan-style');
 	return {
 		port: num('port') ?? 0,
@@ -39,7 +40,9 @@ function parseArgs(argv: string[]): SimulatorOptions {
 
 async function main(): Promise<void> {
 	const sim = await startSimulator(parseArgs(process.argv.slice(2)));
-	process.stdout.write(`${JSON.stringify({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, connectionId: sim.connectionId, controlUrl: sim.controlUrl })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, connectionId: sim.connectionId, controlUrl: sim.controlUrl })}\n`,
+	);
 	const stop = () => {
 		sim.close().then(() => process.exit(0));
 	};

@@ -5,7 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { buildState, CREATOR_ID } from './seed';
-import type { Connection, Fan, Media, RecordedRequest, ResolvedOptions, Scope, SimulatorState, UserList } from './types';
+import type {
+	Connection,
+	Fan,
+	Media,
+	RecordedRequest,
+	ResolvedOptions,
+	Scope,
+	SimulatorState,
+	UserList,
+} from './types';
 import type { UploadRuntime } from './routes/uploads';
 
 export function newRequestId(): string {
@@ -40,11 +49,25 @@ export class ApiError extends Error {
 	}
 }
 
-export const badRequest = (message: string, details?: unknown): ApiError => new ApiError(400, 'BAD_REQUEST', message, details === undefined ? {} : { details });
-export const notFound = (message: string): ApiError => new ApiError(404, 'RESOURCE_NOT_FOUND', message);
+export const badRequest = (message: string, details?: unknown): ApiError =>
+	new ApiError(400, 'BAD_REQUEST', message, details === undefined ? {} : { details });
+export const notFound = (message: string): ApiError =>
+	new ApiError(404, 'RESOURCE_NOT_FOUND', message);
 
-export function errorBody(status: number, type: string, message: string, requestId: string, extra: { actionRequired?: string; details?: unknown } = {}): Record<string, unknown> {
-	return { error: message, type, requestId, ...(extra.actionRequired ? { actionRequired: extra.actionRequired } : {}), ...(extra.details !== undefined ? { details: extra.details } : {}) };
+export function errorBody(
+	status: number,
+	type: string,
+	message: string,
+	requestId: string,
+	extra: { actionRequired?: string; details?: unknown } = {},
+): Record<string, unknown> {
+	return {
+		error: message,
+		type,
+		requestId,
+		...(extra.actionRequired ? { actionRequired: extra.actionRequired } : {}),
+		...(extra.details !== undefined ? { details: extra.details } : {}),
+	};
 }
 
 export interface RouteResult {
@@ -77,37 +100,68 @@ export interface Route {
 
 // ---------- query helpers
 
-export function intParam(q: Record<string, string>, name: string, opts: { def: number; min?: number; max?: number; clampMax?: boolean }): number {
+export function intParam(
+	q: Record<string, string>,
+	name: string,
+	opts: { def: number; min?: number; max?: number; clampMax?: boolean },
+): number {
 	const raw = q[name];
 	if (raw === undefined || raw === '') return opts.def;
-	if (!/^-?\d+$/.test(raw)) throw badRequest(`${name} must be an integer`, [{ path: name, message: 'must be an integer', code: 'invalid_type' }]);
+	if (!/^-?\d+$/.test(raw))
+		throw badRequest(`${name} must be an integer`, [
+			{ path: name, message: 'must be an integer', code: 'invalid_type' },
+		]);
 	let n = Number(raw);
-	if (opts.min !== undefined && n < opts.min) throw badRequest(`${name} must be >= ${opts.min}`, [{ path: name, message: `must be >= ${opts.min}`, code: 'too_small' }]);
+	if (opts.min !== undefined && n < opts.min)
+		throw badRequest(`${name} must be >= ${opts.min}`, [
+			{ path: name, message: `must be >= ${opts.min}`, code: 'too_small' },
+		]);
 	if (opts.max !== undefined && n > opts.max) {
 		if (opts.clampMax) n = opts.max;
-		else throw badRequest(`${name} must be <= ${opts.max}`, [{ path: name, message: `must be <= ${opts.max}`, code: 'too_big' }]);
+		else
+			throw badRequest(`${name} must be <= ${opts.max}`, [
+				{ path: name, message: `must be <= ${opts.max}`, code: 'too_big' },
+			]);
 	}
 	return n;
 }
 
-export function enumParam<T extends string>(q: Record<string, string>, name: string, values: readonly T[]): T | undefined {
+export function enumParam<T extends string>(
+	q: Record<string, string>,
+	name: string,
+	values: readonly T[],
+): T | undefined {
 	const raw = q[name];
 	if (raw === undefined || raw === '') return undefined;
-	if (!(values as readonly string[]).includes(raw)) throw badRequest(`${name} must be one of ${values.join(', ')}`, [{ path: name, message: `must be one of ${values.join(', ')}`, code: 'invalid_enum_value' }]);
+	if (!(values as readonly string[]).includes(raw))
+		throw badRequest(`${name} must be one of ${values.join(', ')}`, [
+			{ path: name, message: `must be one of ${values.join(', ')}`, code: 'invalid_enum_value' },
+		]);
 	return raw as T;
 }
 
 /** ISO date/time or YYYY-MM-DD; `endOfDay` makes a bare date inclusive */
-export function dateParam(q: Record<string, string>, name: string, endOfDay = false): number | undefined {
+export function dateParam(
+	q: Record<string, string>,
+	name: string,
+	endOfDay = false,
+): number | undefined {
 	const raw = q[name];
 	if (raw === undefined || raw === '') return undefined;
 	const t = Date.parse(raw);
-	if (Number.isNaN(t)) throw badRequest(`${name} must be an ISO 8601 date`, [{ path: name, message: 'must be an ISO 8601 date', code: 'invalid_date' }]);
+	if (Number.isNaN(t))
+		throw badRequest(`${name} must be an ISO 8601 date`, [
+			{ path: name, message: 'must be an ISO 8601 date', code: 'invalid_date' },
+		]);
 	if (endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return t + 86_400_000 - 1;
 	return t;
 }
 
-export function pageOf<T>(items: T[], offset: number, limit: number): { list: T[]; hasMore: boolean; nextOffset: number | null } {
+export function pageOf<T>(
+	items: T[],
+	offset: number,
+	limit: number,
+): { list: T[]; hasMore: boolean; nextOffset: number | null } {
 	const list = items.slice(offset, offset + limit);
 	const hasMore = offset + list.length < items.length;
 	return { list, hasMore, nextOffset: hasMore ? offset + list.length : null };

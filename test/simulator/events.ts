@@ -7,7 +7,12 @@ import { badRequest, type SimCore } from './core';
 import { FIRST_FAN_ID, userRef } from './seed';
 import type { Fan, Message, Notification } from './types';
 
-export function incomingMessage(core: SimCore, userId: number, text: string, opts: { tip?: number } = {}): Message {
+export function incomingMessage(
+	core: SimCore,
+	userId: number,
+	text: string,
+	opts: { tip?: number } = {},
+): Message {
 	const fan = core.fan(userId);
 	const chat = fan && core.chat(fan.id);
 	if (!fan || !chat) throw badRequest(`Unknown fan ${userId}`);
@@ -39,11 +44,23 @@ export function incomingMessage(core: SimCore, userId: number, text: string, opt
 	chat.messages.push(msg);
 	chat.unreadMessagesCount++;
 	if (tip > 0) fan.spending.tips += tip;
-	addNotification(core, tip > 0 ? 'tip' : 'message', fan.id, tip > 0 ? `${fan.name} sent you a $${tip} tip` : `${fan.name} sent you a message`, tip || undefined);
+	addNotification(
+		core,
+		tip > 0 ? 'tip' : 'message',
+		fan.id,
+		tip > 0 ? `${fan.name} sent you a $${tip} tip` : `${fan.name} sent you a message`,
+		tip || undefined,
+	);
 	return msg;
 }
 
-export function addNotification(core: SimCore, type: Notification['type'], userId: number, text?: string, amount?: number): Notification {
+export function addNotification(
+	core: SimCore,
+	type: Notification['type'],
+	userId: number,
+	text?: string,
+	amount?: number,
+): Notification {
 	const fan = core.fan(userId);
 	if (!fan) throw badRequest(`Unknown fan ${userId}`);
 	const n: Notification = {
@@ -68,12 +85,28 @@ export function newSubscriber(core: SimCore, name = 'New Fan'): Fan {
 		name,
 		username: `${name.replace(/\W+/g, '').toLowerCase() || 'fan'}${id}`,
 		avatar: `https://cdn.sim.ofauth.local/avatars/${id}.jpg`,
-		subscription: { status: 'active', subscribedAt: now, lastSubscribedAt: now, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), autoRenew: true, price: 9.99, renewCount: 0, isTrial: false },
+		subscription: {
+			status: 'active',
+			subscribedAt: now,
+			lastSubscribedAt: now,
+			expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+			autoRenew: true,
+			price: 9.99,
+			renewCount: 0,
+			isTrial: false,
+		},
 		spending: { total: 9.99, tips: 0, messages: 0, subscriptions: 9.99 },
 		lastSeen: now,
 	};
 	core.state.fans.push(fan);
-	core.state.chats.push({ withUserId: id, messages: [], unreadMessagesCount: 0, isPriority: false, canSendMessage: true, isMutedNotifications: false });
+	core.state.chats.push({
+		withUserId: id,
+		messages: [],
+		unreadMessagesCount: 0,
+		isPriority: false,
+		canSendMessage: true,
+		isMutedNotifications: false,
+	});
 	for (const t of ['fans', 'recent', 'rebill_on']) core.userList(t)?.userIds.push(id);
 	addNotification(core, 'subscribed', id, `${name} subscribed to your profile`);
 	return fan;

@@ -40,7 +40,8 @@ export class Faults {
 	latencyMs = 0;
 
 	rateLimit(opts: RateLimitConfig): void {
-		if (!(opts.capacity > 0) || !(opts.refillPerSecond > 0)) throw new Error('rateLimit needs capacity > 0 and refillPerSecond > 0');
+		if (!(opts.capacity > 0) || !(opts.refillPerSecond > 0))
+			throw new Error('rateLimit needs capacity > 0 and refillPerSecond > 0');
 		this.rate = { ...opts, headers: opts.headers ?? ['x-ratelimit'] };
 		this.buckets.clear();
 	}
@@ -50,7 +51,11 @@ export class Faults {
 		this.buckets.clear();
 	}
 
-	failNext(count: number, status: number, opts: { body?: unknown; headers?: Record<string, string>; match?: RequestMatcher } = {}): void {
+	failNext(
+		count: number,
+		status: number,
+		opts: { body?: unknown; headers?: Record<string, string>; match?: RequestMatcher } = {},
+	): void {
 		if (count > 0) this.fails.push({ remaining: count, status, ...opts });
 	}
 
@@ -72,7 +77,9 @@ export class Faults {
 
 	/** takes one matching drop rule for this phase, if any */
 	takeDrop(when: 'before' | 'after', r: { method: string; path: string }): boolean {
-		const rule = this.drops.find((d) => d.when === when && d.remaining > 0 && (!d.match || d.match(r)));
+		const rule = this.drops.find(
+			(d) => d.when === when && d.remaining > 0 && (!d.match || d.match(r)),
+		);
 		if (!rule) return false;
 		rule.remaining--;
 		this.drops = this.drops.filter((d) => d.remaining > 0);
@@ -106,9 +113,12 @@ export class Faults {
 			headers['X-RateLimit-Limit'] = String(cfg.capacity);
 			headers['X-RateLimit-Remaining'] = String(Math.floor(b.tokens));
 			const untilFull = limited ? waitSec : (cfg.capacity - b.tokens) / cfg.refillPerSecond;
-			headers['X-RateLimit-Reset'] = String(Math.ceil(nowMs / 1000 + (limited ? waitSec : untilFull)));
+			headers['X-RateLimit-Reset'] = String(
+				Math.ceil(nowMs / 1000 + (limited ? waitSec : untilFull)),
+			);
 		}
-		if (limited && cfg.headers.includes('retry-after')) headers['Retry-After'] = String(Math.max(1, Math.ceil(waitSec)));
+		if (limited && cfg.headers.includes('retry-after'))
+			headers['Retry-After'] = String(Math.max(1, Math.ceil(waitSec)));
 		return { limited, headers };
 	}
 }
@@ -125,5 +135,8 @@ export interface MatchSpec {
 export function matcherFromSpec(spec: MatchSpec | undefined): RequestMatcher | undefined {
 	if (!spec) return undefined;
 	const re = spec.pathRegex ? new RegExp(spec.pathRegex) : null;
-	return (r) => (!spec.method || r.method.toUpperCase() === spec.method.toUpperCase()) && (!spec.path || r.path.includes(spec.path)) && (!re || re.test(r.path));
+	return (r) =>
+		(!spec.method || r.method.toUpperCase() === spec.method.toUpperCase()) &&
+		(!spec.path || r.path.includes(spec.path)) &&
+		(!re || re.test(r.path));
 }

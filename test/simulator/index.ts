@@ -43,10 +43,18 @@ export type { MatchSpec, RateLimitConfig } from './faults';
 
 export interface SimulatorFaults {
 	/** token bucket per connection (account calls share one bucket per key) */
-	rateLimit(opts: { capacity: number; refillPerSecond: number; headers?: ('retry-after' | 'x-ratelimit')[] }): void;
+	rateLimit(opts: {
+		capacity: number;
+		refillPerSecond: number;
+		headers?: ('retry-after' | 'x-ratelimit')[];
+	}): void;
 	disableRateLimit(): void;
 	/** the next `count` matching requests answer `status` (default body: the OFAuth error shape) */
-	failNext(count: number, status: number, opts?: { body?: unknown; headers?: Record<string, string>; match?: RequestMatcher }): void;
+	failNext(
+		count: number,
+		status: number,
+		opts?: { body?: unknown; headers?: Record<string, string>; match?: RequestMatcher },
+	): void;
 	setLatency(ms: number): void;
 	/** 'before': destroy the socket before acting; 'after': act, then destroy the socket without a response */
 	dropNext(count: number, when: 'before' | 'after', match?: RequestMatcher): void;
@@ -69,10 +77,25 @@ export interface OfAuthSimulator {
 	/** things happening on the OnlyFans side (for trigger tests and the demo) */
 	simulate: {
 		incomingMessage(userId: number, text: string, opts?: { tip?: number }): Message;
-		notification(type: Notification['type'], userId: number, text?: string, amount?: number): Notification;
+		notification(
+			type: Notification['type'],
+			userId: number,
+			text?: string,
+			amount?: number,
+		): Notification;
 		newSubscriber(name?: string): Fan;
 	};
-	deliverWebhook(url: string, event: object, opts: { scheme: 'ofauth' | 'svix'; secret: string; timestamp?: number; id?: string; tamper?: boolean }): Promise<{ status: number; body: string }>;
+	deliverWebhook(
+		url: string,
+		event: object,
+		opts: {
+			scheme: 'ofauth' | 'svix';
+			secret: string;
+			timestamp?: number;
+			id?: string;
+			tamper?: boolean;
+		},
+	): Promise<{ status: number; body: string }>;
 	close(): Promise<void>;
 }
 
@@ -100,7 +123,14 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
 export type FaultSpec =
 	| ({ type: 'rateLimit' } & RateLimitConfig)
 	| { type: 'disableRateLimit' }
-	| { type: 'failNext'; count: number; status: number; body?: unknown; headers?: Record<string, string>; match?: MatchSpec }
+	| {
+			type: 'failNext';
+			count: number;
+			status: number;
+			body?: unknown;
+			headers?: Record<string, string>;
+			match?: MatchSpec;
+	  }
 	| { type: 'latency'; ms: number }
 	| { type: 'dropNext'; count: number; when: 'before' | 'after'; match?: MatchSpec }
 	| { type: 'clear' };
@@ -126,7 +156,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 			case 'disableRateLimit':
 				return faults.disableRateLimit();
 			case 'failNext':
-				return faults.failNext(spec.count, spec.status, { body: spec.body, headers: spec.headers, match: matcherFromSpec(spec.match) });
+				return faults.failNext(spec.count, spec.status, {
+					body: spec.body,
+					headers: spec.headers,
+					match: matcherFromSpec(spec.match),
+				});
 			case 'latency':
 				return faults.setLatency(spec.ms);
 			case 'dropNext':
@@ -149,7 +183,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 		return { status: r.status, body: r.body };
 	};
 
-	const control = async (req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> => {
+	const control = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		path: string,
+		query: Record<string, string>,
+	): Promise<void> => {
 		const json = (status: number, body: unknown) => {
 			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
 			res.end(JSON.stringify(body));
@@ -177,24 +216,47 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 			}
 			if (method === 'POST' && path === '/__sim/webhooks/deliver') {
 				const { url, event, ...o } = body as { url: string; event: object } & DeliverOptions;
-				if (!url || !event || !o.scheme || !o.secret) return json(400, { error: 'url, event, scheme and secret are required' });
+				if (!url || !event || !o.scheme || !o.secret)
+					return json(400, { error: 'url, event, scheme and secret are required' });
 				return json(200, await deliver(url, event, o));
 			}
 			if (method === 'POST' && path === '/__sim/events') {
-				const b = body as { kind: string; userId?: number; text?: string; tip?: number; type?: Notification['type']; amount?: number; name?: string };
-				if (b.kind === 'message') return json(200, incomingMessage(core, Number(b.userId), b.text ?? 'hi', { tip: b.tip }));
-				if (b.kind === 'notification') return json(200, addNotification(core, b.type ?? 'message', Number(b.userId), b.text, b.amount));
+				const b = body as {
+					kind: string;
+					userId?: number;
+					text?: string;
+					tip?: number;
+					type?: Notification['type'];
+					amount?: number;
+					name?: string;
+				};
+				if (b.kind === 'message')
+					return json(200, incomingMessage(core, Number(b.userId), b.text ?? 'hi', { tip: b.tip }));
+				if (b.kind === 'notification')
+					return json(
+						200,
+						addNotification(core, b.type ?? 'message', Number(b.userId), b.text, b.amount),
+					);
 				if (b.kind === 'subscriber') return json(200, newSubscriber(core, b.name));
 				return json(400, { error: 'kind must be message, notification or subscriber' });
 			}
 			const sent = /^\/__sim\/messages-sent\/(\d+)$/.exec(path);
-			if (method === 'GET' && sent) return json(200, { userId: Number(sent[1]), count: core.messagesSent.get(Number(sent[1])) ?? 0 });
+			if (method === 'GET' && sent)
+				return json(200, {
+					userId: Number(sent[1]),
+					count: core.messagesSent.get(Number(sent[1])) ?? 0,
+				});
 			if (method === 'GET' && path === '/__sim/state') {
 				const { chats, uploads, ...rest } = core.state;
 				return json(200, {
 					...rest,
 					uploads: uploads.map(({ bytes, ...u }) => ({ ...u, hasBytes: !!bytes })),
-					chats: chats.map((c) => ({ withUserId: c.withUserId, messageCount: c.messages.length, unreadMessagesCount: c.unreadMessagesCount, isPriority: c.isPriority })),
+					chats: chats.map((c) => ({
+						withUserId: c.withUserId,
+						messageCount: c.messages.length,
+						unreadMessagesCount: c.unreadMessagesCount,
+						isPriority: c.isPriority,
+					})),
 				});
 			}
 			if (method === 'GET' && path === '/__sim/info') return json(200, info());
@@ -215,7 +277,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 	const port = (server.address() as AddressInfo).port;
 	const baseUrl = `http://127.0.0.1:${port}`;
 	core.baseUrl = baseUrl;
-	const info = () => ({ baseUrl, apiKey: opts.apiKey, connectionId: ACTIVE_CONNECTION_ID, expiredConnectionId: EXPIRED_CONNECTION_ID, controlUrl: `${baseUrl}/__sim` });
+	const info = () => ({
+		baseUrl,
+		apiKey: opts.apiKey,
+		connectionId: ACTIVE_CONNECTION_ID,
+		expiredConnectionId: EXPIRED_CONNECTION_ID,
+		controlUrl: `${baseUrl}/__sim`,
+	});
 
 	return {
 		baseUrl,
@@ -235,7 +303,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 		faults: faultApi,
 		simulate: {
 			incomingMessage: (userId, text, o) => incomingMessage(core, userId, text, o),
-			notification: (type, userId, text, amount) => addNotification(core, type, userId, text, amount),
+			notification: (type, userId, text, amount) =>
+				addNotification(core, type, userId, text, amount),
 			newSubscriber: (name) => newSubscriber(core, name),
 		},
 		deliverWebhook: (url, event, o) => deliver(url, event, o),
@@ -246,4 +315,3 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 			}),
 	};
 }
-

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 
-export const UPLOAD_REF_RE = /^upload:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UPLOAD_REF_RE =
+	/^upload:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const LEGACY_UPLOAD_REF_RE = /^ofauth_upload_[A-Za-z0-9_-]+$/;
 export const DIGITS_RE = /^\d+$/;
 
@@ -25,8 +26,15 @@ export const mediaItemSchema = z.union([
 		.string()
 		.min(1)
 		.refine(
-			(s) => (DIGITS_RE.test(s) && Number(s) > 0) || UPLOAD_REF_RE.test(s) || LEGACY_UPLOAD_REF_RE.test(s) || isHttpUrl(s),
-			{ message: 'mediaItems entries must be a vault media id, an upload reference (upload:<uuid>) or an http(s) URL' },
+			(s) =>
+				(DIGITS_RE.test(s) && Number(s) > 0) ||
+				UPLOAD_REF_RE.test(s) ||
+				LEGACY_UPLOAD_REF_RE.test(s) ||
+				isHttpUrl(s),
+			{
+				message:
+					'mediaItems entries must be a vault media id, an upload reference (upload:<uuid>) or an http(s) URL',
+			},
 		),
 ]);
 
@@ -39,7 +47,11 @@ export const sendBodyFields = {
 	price: z.number().min(0).max(200).nullable().optional(),
 	previewMediaCount: z.number().int().min(0).nullable().optional(),
 	releaseForms: z
-		.object({ users: positiveIntArray.optional(), partners: positiveIntArray.optional(), guests: positiveIntArray.optional() })
+		.object({
+			users: positiveIntArray.optional(),
+			partners: positiveIntArray.optional(),
+			guests: positiveIntArray.optional(),
+		})
 		.strict()
 		.optional(),
 	userTags: positiveIntArray.optional(),
@@ -48,22 +60,43 @@ export const sendBodyFields = {
 	isForwardedMessage: z.boolean().nullable().optional(),
 };
 
-type SendLike = { text?: string; mediaItems?: unknown[]; price?: number | null; previewMediaCount?: number | null };
+type SendLike = {
+	text?: string;
+	mediaItems?: unknown[];
+	price?: number | null;
+	previewMediaCount?: number | null;
+};
 
 function sendRules<T extends SendLike>(b: T, ctx: z.RefinementCtx): void {
 	const price = b.price ?? 0;
 	const items = b.mediaItems ?? [];
 	if (price !== 0 && (price < 3 || price > 200)) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['price'], message: 'price must be 0 (free) or between 3 and 200' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['price'],
+			message: 'price must be 0 (free) or between 3 and 200',
+		});
 	}
 	if (price > 0 && items.length === 0) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['mediaItems'], message: 'a priced (PPV) message needs at least one media item' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['mediaItems'],
+			message: 'a priced (PPV) message needs at least one media item',
+		});
 	}
 	if ((b.previewMediaCount ?? 0) > items.length) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['previewMediaCount'], message: `previewMediaCount (${b.previewMediaCount}) is larger than the number of mediaItems (${items.length})` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['previewMediaCount'],
+			message: `previewMediaCount (${b.previewMediaCount}) is larger than the number of mediaItems (${items.length})`,
+		});
 	}
 	if (!(b.text ?? '').trim() && items.length === 0) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: 'a message needs text or at least one media item' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['text'],
+			message: 'a message needs text or at least one media item',
+		});
 	}
 }
 
@@ -71,7 +104,9 @@ export const sendBodySchema = z.object(sendBodyFields).strict().superRefine(send
 export type SendBody = z.infer<typeof sendBodySchema>;
 
 const listRef = z.union([z.number().int().positive(), z.string().min(1)]);
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date' });
+const isoDate = z
+	.string()
+	.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date' });
 
 export const massMessageBodySchema = z
 	.object({
@@ -96,12 +131,22 @@ export const uploadInitSchema = z
 	})
 	.strict()
 	.superRefine((b, ctx) => {
-		if (b.size === undefined && b.filesize === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['size'], message: 'size is required' });
-		if (!b.contentType && !b.mimeType) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['contentType'], message: 'contentType is required' });
+		if (b.size === undefined && b.filesize === undefined)
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['size'], message: 'size is required' });
+		if (!b.contentType && !b.mimeType)
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['contentType'],
+				message: 'contentType is required',
+			});
 	});
 
-export const uploadCompleteSchema = z.object({ mediaUploadId: z.string().min(1), parts: z.array(z.unknown()).optional() }).strict();
-export const uploadCheckSchema = z.object({ etag: z.string().min(1), size: z.number().int().nonnegative() }).strict();
+export const uploadCompleteSchema = z
+	.object({ mediaUploadId: z.string().min(1), parts: z.array(z.unknown()).optional() })
+	.strict();
+export const uploadCheckSchema = z
+	.object({ etag: z.string().min(1), size: z.number().int().nonnegative() })
+	.strict();
 
 export interface ErrorDetail {
 	path: string;

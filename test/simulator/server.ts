@@ -9,7 +9,16 @@
  *   -> body (JSON, or streamed by upload routes) -> handler -> dropNext('after') -> response
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApiError, errorBody, newRequestId, TYPE_BY_STATUS, type Route, type RouteContext, type RouteResult, type SimCore } from './core';
+import {
+	ApiError,
+	errorBody,
+	newRequestId,
+	TYPE_BY_STATUS,
+	type Route,
+	type RouteContext,
+	type RouteResult,
+	type SimCore,
+} from './core';
 import type { Faults } from './faults';
 import { accountRoutes } from './routes/account';
 import { chatRoutes } from './routes/chats';
@@ -36,16 +45,27 @@ export const ROUTES: Route[] = [
 
 const JSON_BODY_LIMIT = 10 * 1024 * 1024;
 
-export type ControlHandler = (req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>) => Promise<void>;
+export type ControlHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	path: string,
+	query: Record<string, string>,
+) => Promise<void>;
 
 interface Compiled {
 	route: Route;
 	segments: string[];
 }
 
-const compiled: Compiled[] = ROUTES.map((route) => ({ route, segments: route.pattern.split('/').filter(Boolean) }));
+const compiled: Compiled[] = ROUTES.map((route) => ({
+	route,
+	segments: route.pattern.split('/').filter(Boolean),
+}));
 
-function matchRoute(method: string, rawPath: string): { route: Route; params: Record<string, string> } | { methodMismatch: boolean } {
+function matchRoute(
+	method: string,
+	rawPath: string,
+): { route: Route; params: Record<string, string> } | { methodMismatch: boolean } {
 	const parts = rawPath.split('/').filter(Boolean);
 	let methodMismatch = false;
 	for (const c of compiled) {
@@ -92,11 +112,18 @@ export function readBody(req: IncomingMessage, limit = JSON_BODY_LIMIT): Promise
 	});
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>, requestId: string): void {
+function send(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string>,
+	requestId: string,
+): void {
 	if (res.headersSent || res.destroyed || res.socket?.destroyed) return;
 	const payload = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
 	const h: Record<string, string> = {
-		'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+		'content-type':
+			typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
 		'x-request-id': requestId,
 		...headers,
 	};
@@ -134,7 +161,13 @@ export function createSimServer(core: SimCore, faults: Faults, control: ControlH
 		handle(core, faults, control, req, res).catch((err) => {
 			// last resort: never crash the process
 			try {
-				send(res, 500, errorBody(500, 'INTERNAL_ERROR', String(err?.message ?? err), newRequestId()), {}, newRequestId());
+				send(
+					res,
+					500,
+					errorBody(500, 'INTERNAL_ERROR', String(err?.message ?? err), newRequestId()),
+					{},
+					newRequestId(),
+				);
 			} catch {
 				/* socket gone */
 			}
@@ -145,10 +178,17 @@ export function createSimServer(core: SimCore, faults: Faults, control: ControlH
 	return server;
 }
 
-async function handle(core: SimCore, faults: Faults, control: ControlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+	core: SimCore,
+	faults: Faults,
+	control: ControlHandler,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const { rawPath, query } = splitUrl(req.url ?? '/');
-	if (rawPath === '/__sim' || rawPath.startsWith('/__sim/')) return control(req, res, rawPath, query);
+	if (rawPath === '/__sim' || rawPath.startsWith('/__sim/'))
+		return control(req, res, rawPath, query);
 
 	let path: string;
 	try {
@@ -187,13 +227,24 @@ async function handle(core: SimCore, faults: Faults, control: ControlHandler, re
 		send(res, status, body, headers, requestId);
 	};
 	const replyError = (e: ApiError, extraHeaders: Record<string, string> = {}) =>
-		reply(e.status, errorBody(e.status, e.type, e.message, requestId, e.extra), { ...extraHeaders, ...e.headers });
+		reply(e.status, errorBody(e.status, e.type, e.message, requestId, e.extra), {
+			...extraHeaders,
+			...e.headers,
+		});
 
 	const fail = faults.takeFail(who);
 	if (fail) {
 		record.accepted = false;
 		record.fault = 'failNext';
-		const body = fail.body !== undefined ? fail.body : errorBody(fail.status, TYPE_BY_STATUS[fail.status] ?? 'ERROR', `Injected failure ${fail.status}`, requestId);
+		const body =
+			fail.body !== undefined
+				? fail.body
+				: errorBody(
+						fail.status,
+						TYPE_BY_STATUS[fail.status] ?? 'ERROR',
+						`Injected failure ${fail.status}`,
+						requestId,
+					);
 		reply(fail.status, body, fail.headers ?? {});
 		return;
 	}
@@ -202,11 +253,17 @@ async function handle(core: SimCore, faults: Faults, control: ControlHandler, re
 	let result: RouteResult;
 	try {
 		const key = headerValue(req, 'apikey');
-		if (key !== core.opts.apiKey) throw new ApiError(401, 'UNAUTHORIZED', key ? 'Invalid API key' : 'Missing API key (header apiKey)');
+		if (key !== core.opts.apiKey)
+			throw new ApiError(
+				401,
+				'UNAUTHORIZED',
+				key ? 'Invalid API key' : 'Missing API key (header apiKey)',
+			);
 
 		const m = matchRoute(method, rawPath);
 		if (!('route' in m)) {
-			if (m.methodMismatch) throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}`);
+			if (m.methodMismatch)
+				throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}`);
 			throw new ApiError(404, 'RESOURCE_NOT_FOUND', `No route for ${method} ${path}`);
 		}
 		const { route, params } = m;
@@ -214,11 +271,29 @@ async function handle(core: SimCore, faults: Faults, control: ControlHandler, re
 		let connection = null;
 		if (path.startsWith('/v2/access/')) {
 			const connId = headerValue(req, 'x-connection-id');
-			if (!connId) throw new ApiError(401, 'SESSION_NOT_PROVIDED', 'No connection given: send the x-connection-id header');
+			if (!connId)
+				throw new ApiError(
+					401,
+					'SESSION_NOT_PROVIDED',
+					'No connection given: send the x-connection-id header',
+				);
 			connection = core.state.connections.find((c) => c.id === connId) ?? null;
-			if (!connection) throw new ApiError(404, 'RESOURCE_NOT_FOUND', `Connection ${connId} not found`);
-			if (connection.status === 'expired') throw new ApiError(401, 'SESSION_EXPIRED', 'Session expired: the OnlyFans account must be re-linked', { actionRequired: 'relink' });
-			if (connection.status === 'awaiting_2fa') throw new ApiError(401, 'SESSION_EXPIRED', 'The connection is waiting for two-factor authentication', { actionRequired: '2fa' });
+			if (!connection)
+				throw new ApiError(404, 'RESOURCE_NOT_FOUND', `Connection ${connId} not found`);
+			if (connection.status === 'expired')
+				throw new ApiError(
+					401,
+					'SESSION_EXPIRED',
+					'Session expired: the OnlyFans account must be re-linked',
+					{ actionRequired: 'relink' },
+				);
+			if (connection.status === 'awaiting_2fa')
+				throw new ApiError(
+					401,
+					'SESSION_EXPIRED',
+					'The connection is waiting for two-factor authentication',
+					{ actionRequired: '2fa' },
+				);
 		}
 
 		const decision = faults.takeToken(connection ? connection.id : `account:${core.opts.apiKey}`);
@@ -231,7 +306,8 @@ async function handle(core: SimCore, faults: Faults, control: ControlHandler, re
 			}
 		}
 
-		if (route.scope && !core.opts.permissions.includes(route.scope)) throw new ApiError(403, 'FORBIDDEN', `Missing permission: ${route.scope}`);
+		if (route.scope && !core.opts.permissions.includes(route.scope))
+			throw new ApiError(403, 'FORBIDDEN', `Missing permission: ${route.scope}`);
 
 		let body: unknown = undefined;
 		if (!route.raw) {
@@ -258,7 +334,10 @@ async function handle(core: SimCore, faults: Faults, control: ControlHandler, re
 			return;
 		}
 		if (faults.takeDrop('after', who)) return dropAfter(req, record, 500);
-		replyError(new ApiError(500, 'INTERNAL_ERROR', String((err as Error)?.message ?? err)), rateHeaders);
+		replyError(
+			new ApiError(500, 'INTERNAL_ERROR', String((err as Error)?.message ?? err)),
+			rateHeaders,
+		);
 		return;
 	}
 	const status = result.status ?? 200;

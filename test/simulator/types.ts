@@ -62,9 +62,21 @@ export interface Fan extends UserRef {
 }
 
 export interface MediaFiles {
-	full: { url: string; width: number; height: number; size: number; sources: { url: string; width: number; height: number; type: string }[] };
+	full: {
+		url: string;
+		width: number;
+		height: number;
+		size: number;
+		sources: { url: string; width: number; height: number; type: string }[];
+	};
 	thumb: { url: string; width: number; height: number; size: number };
-	preview: { url: string; width: number; height: number; size: number; options: { url: string; width: number; height: number; type: string }[] };
+	preview: {
+		url: string;
+		width: number;
+		height: number;
+		size: number;
+		options: { url: string; width: number; height: number; type: string }[];
+	};
 	squarePreview: { url: string; width: number; height: number; size: number };
 }
 
@@ -250,7 +262,13 @@ export interface SimulatorState {
 	notifications: Notification[];
 	releaseForms: ReleaseForm[];
 	/** id counters for things created at run time */
-	nextIds: { message: number; media: number; massMessage: number; notification: number; queue: number };
+	nextIds: {
+		message: number;
+		media: number;
+		massMessage: number;
+		notification: number;
+		queue: number;
+	};
 	/** the fixed clock the seed was built around (ISO) */
 	seedTime: string;
 }

@@ -6,18 +6,33 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
-export function signOfAuthSignature(secret: string, timestamp: number, rawBody: string | Buffer): string {
+export function signOfAuthSignature(
+	secret: string,
+	timestamp: number,
+	rawBody: string | Buffer,
+): string {
 	const hmac = createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
 	return `t=${timestamp},v1=${hmac}`;
 }
 
 export function svixKey(secret: string): Buffer {
-	return Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
+	return Buffer.from(
+		secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret,
+		'base64',
+	);
 }
 
 /** returns the svix-signature header value `v1,<base64>` */
-export function signSvix(secret: string, id: string, timestamp: number, rawBody: string | Buffer): string {
-	const sig = createHmac('sha256', svixKey(secret)).update(`${id}.${timestamp}.`).update(rawBody).digest('base64');
+export function signSvix(
+	secret: string,
+	id: string,
+	timestamp: number,
+	rawBody: string | Buffer,
+): string {
+	const sig = createHmac('sha256', svixKey(secret))
+		.update(`${id}.${timestamp}.`)
+		.update(rawBody)
+		.digest('base64');
 	return `v1,${sig}`;
 }
 
@@ -35,11 +50,19 @@ export interface DeliverOptions {
 	timeoutMs?: number;
 }
 
-export async function deliverWebhook(url: string, event: object, opts: DeliverOptions): Promise<{ status: number; body: string; headers: Record<string, string> }> {
+export async function deliverWebhook(
+	url: string,
+	event: object,
+	opts: DeliverOptions,
+): Promise<{ status: number; body: string; headers: Record<string, string> }> {
 	const raw = JSON.stringify(event);
 	const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
 	const id = opts.id ?? `msg_${randomBytes(12).toString('hex')}`;
-	const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'OFAuth-Webhooks-Simulator/1.0', ...(opts.headers ?? {}) };
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		'user-agent': 'OFAuth-Webhooks-Simulator/1.0',
+		...(opts.headers ?? {}),
+	};
 	if (opts.scheme === 'ofauth') {
 		headers['OFAuth-Signature'] = signOfAuthSignature(opts.secret, timestamp, raw);
 		headers['OFAuth-Event-Id'] = id;
@@ -49,7 +72,12 @@ export async function deliverWebhook(url: string, event: object, opts: DeliverOp
 		headers['svix-signature'] = signSvix(opts.secret, id, timestamp, raw);
 	}
 	const sent = opts.tamper ? tamperBody(raw) : raw;
-	const res = await fetch(url, { method: 'POST', headers, body: sent, signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000) });
+	const res = await fetch(url, {
+		method: 'POST',
+		headers,
+		body: sent,
+		signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+	});
 	const out: Record<string, string> = {};
 	res.headers.forEach((v, k) => (out[k] = v));
 	return { status: res.status, body: await res.text(), headers: out };

@@ -10,13 +10,23 @@ const node: INode = {
 	position: [0, 0],
 	parameters: {},
 };
-const failure = (statusCode: number, body: unknown) => ({ statusCode, body, method: 'POST', path: '/v2/access/chats/1/messages' });
+const failure = (statusCode: number, body: unknown) => ({
+	statusCode,
+	body,
+	method: 'POST',
+	path: '/v2/access/chats/1/messages',
+});
 
 describe('toNodeApiError maps both OFAuth error shapes', () => {
 	it('current shape: SESSION_EXPIRED asks for a re-link and keeps the request ID', () => {
 		const error = toNodeApiError(
 			node,
-			failure(401, { error: 'Session expired', type: 'SESSION_EXPIRED', requestId: 'req_42', actionRequired: 'relink' }),
+			failure(401, {
+				error: 'Session expired',
+				type: 'SESSION_EXPIRED',
+				requestId: 'req_42',
+				actionRequired: 'relink',
+			}),
 			3,
 		);
 		expect(error.message).toBe('The OnlyFans session of this connection has expired');
@@ -29,7 +39,11 @@ describe('toNodeApiError maps both OFAuth error shapes', () => {
 	it('older shape: {message, code, details} with a validation problem', () => {
 		const error = toNodeApiError(
 			node,
-			failure(422, { message: 'Validation failed', code: 'VALIDATION', details: { price: ['must be at least 3'] } }),
+			failure(422, {
+				message: 'Validation failed',
+				code: 'VALIDATION',
+				details: { price: ['must be at least 3'] },
+			}),
 		);
 		expect(error.message).toBe('OFAuth refused the request: Validation failed');
 		expect(error.description).toContain('price: must be at least 3');

@@ -2,16 +2,25 @@ import { freeMessageSchema, ppvMessageSchema } from '../../nodes/OfAuth/model/me
 import * as ofauth from '../../nodes/OfAuth/providers/ofauth';
 
 /** The provider-neutral message: what the schemas accept and produce, and what the OFAuth adapter makes of it. */
-const ppv = (fields: Record<string, unknown>) => ppvMessageSchema.safeParse({ text: 'unlock', media: [5000001, 'upload:2f0c1d3e-aaaa'], price: 9.99, ...fields });
+const ppv = (fields: Record<string, unknown>) =>
+	ppvMessageSchema.safeParse({
+		text: 'unlock',
+		media: [5000001, 'upload:2f0c1d3e-aaaa'],
+		price: 9.99,
+		...fields,
+	});
 
 describe('message schemas', () => {
 	it.each([3, 9.99, '19.50', 200])('a PPV price of %s USD is accepted', (price) => {
 		expect(ppv({ price }).success).toBe(true);
 	});
 
-	it.each([2.99, 200.01, 0, -5, 9.999, 'abc', undefined])('a PPV price of %s is refused', (price) => {
-		expect(ppv({ price }).success).toBe(false);
-	});
+	it.each([2.99, 200.01, 0, -5, 9.999, 'abc', undefined])(
+		'a PPV price of %s is refused',
+		(price) => {
+			expect(ppv({ price }).success).toBe(false);
+		},
+	);
 
 	it('previews are 0 up to the number of media', () => {
 		expect(ppv({ previewMediaCount: 2 }).success).toBe(true);
@@ -22,12 +31,19 @@ describe('message schemas', () => {
 	it('a PPV needs media; a free message needs text or media; Lock Text needs a price', () => {
 		expect(ppv({ media: [] }).success).toBe(false);
 		expect(freeMessageSchema.safeParse({ text: '', media: [] }).success).toBe(false);
-		expect(freeMessageSchema.safeParse({ text: 'hi', media: [], isLockedText: true }).success).toBe(false);
+		expect(freeMessageSchema.safeParse({ text: 'hi', media: [], isLockedText: true }).success).toBe(
+			false,
+		);
 		expect(ppv({ isLockedText: true }).success).toBe(true);
 	});
 
 	it('produces the neutral Message, with no provider field names', () => {
-		const parsed = ppv({ previewMediaCount: 1, isLockedText: true, userTags: '100010, 100011', releaseFormGuests: [9100003] });
+		const parsed = ppv({
+			previewMediaCount: 1,
+			isLockedText: true,
+			userTags: '100010, 100011',
+			releaseFormGuests: [9100003],
+		});
 		expect(parsed.success && parsed.data).toEqual({
 			text: 'unlock',
 			media: [5000001, 'upload:2f0c1d3e-aaaa'],
@@ -44,7 +60,7 @@ describe('message schemas', () => {
 });
 
 describe('OFAuth adapter', () => {
-	it('maps a PPV to OFAuth\'s SendBody: mediaItems, previewMediaCount, isLockedText, non-empty release forms only', () => {
+	it("maps a PPV to OFAuth's SendBody: mediaItems, previewMediaCount, isLockedText, non-empty release forms only", () => {
 		const parsed = ppv({ previewMediaCount: 1, isLockedText: true, releaseFormGuests: '9100003' });
 		if (!parsed.success) throw parsed.error;
 		expect(ofauth.sendMessage('100002', parsed.data)).toEqual({

@@ -23,13 +23,16 @@ elif [ "$1" = "install" ]; then # n8n, in the n8n folder
 fi
 `;
 
-function sourceScript(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function sourceScript(
+	env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
 		execFile(
 			'bash',
 			['-c', 'source scripts/real-n8n-env.sh && test -f "$N8N_BIN" && echo "ready $N8N_BIN"'],
 			{ cwd: REPO_ROOT, env, timeout: 30_000 },
-			(error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+			(error, stdout, stderr) =>
+				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
 		);
 	});
 }
@@ -52,7 +55,9 @@ describe('scripts/real-n8n-env.sh: one install at a time', () => {
 			FAKE_NPM_LOG: log,
 		};
 		const results = await Promise.all([sourceScript(env), sourceScript(env)]);
-		expect(results.map((result) => [result.code, result.stdout.trim().startsWith('ready ')])).toEqual([
+		expect(
+			results.map((result) => [result.code, result.stdout.trim().startsWith('ready ')]),
+		).toEqual([
 			[0, true],
 			[0, true],
 		]);

@@ -1,4 +1,8 @@
-import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from '../../nodes/shared/transport/retryPolicy';
+import {
+	computeWaitMs,
+	DEFAULT_RETRY_SETTINGS,
+	isRetryable,
+} from '../../nodes/shared/transport/retryPolicy';
 
 const settings = { ...DEFAULT_RETRY_SETTINGS, maxWaitMs: 30_000, baseDelayMs: 1_000 };
 
@@ -28,18 +32,26 @@ describe('computeWaitMs', () => {
 
 	it('honours Retry-After in seconds and as an HTTP date', () => {
 		expect(computeWaitMs(0, settings, { 'Retry-After': '7' }, now)).toBe(7_000);
-		expect(computeWaitMs(0, settings, { 'retry-after': new Date(now + 4_000).toUTCString() }, now)).toBe(4_000);
+		expect(
+			computeWaitMs(0, settings, { 'retry-after': new Date(now + 4_000).toUTCString() }, now),
+		).toBe(4_000);
 	});
 
 	it('reads X-RateLimit-Reset as unix seconds, unix milliseconds or a delay', () => {
-		expect(computeWaitMs(0, settings, { 'x-ratelimit-reset': String(now / 1000 + 3) }, now)).toBe(3_000);
-		expect(computeWaitMs(0, settings, { 'X-RateLimit-Reset': String(now + 2_500) }, now)).toBe(2_500);
+		expect(computeWaitMs(0, settings, { 'x-ratelimit-reset': String(now / 1000 + 3) }, now)).toBe(
+			3_000,
+		);
+		expect(computeWaitMs(0, settings, { 'X-RateLimit-Reset': String(now + 2_500) }, now)).toBe(
+			2_500,
+		);
 		expect(computeWaitMs(0, settings, { 'x-ratelimit-reset': '5' }, now)).toBe(5_000);
 	});
 
 	it('never waits longer than the configured maximum, nor negative', () => {
 		expect(computeWaitMs(0, settings, { 'retry-after': '3600' }, now)).toBe(30_000);
-		expect(computeWaitMs(0, settings, { 'x-ratelimit-reset': String(now / 1000 - 10) }, now)).toBe(0);
+		expect(computeWaitMs(0, settings, { 'x-ratelimit-reset': String(now / 1000 - 10) }, now)).toBe(
+			0,
+		);
 	});
 
 	it('falls back to exponential backoff with full jitter', () => {

@@ -2,10 +2,20 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { waitUnlessCancelled } from '../../nodes/shared/transport/wait';
 
-const node: INode = { id: 'n', name: 'OFAuth', type: 'ofAuth', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'OFAuth',
+	type: 'ofAuth',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function contextWith(signal: AbortSignal): IExecuteFunctions {
-	return { getNode: () => node, getExecutionCancelSignal: () => signal } as unknown as IExecuteFunctions;
+	return {
+		getNode: () => node,
+		getExecutionCancelSignal: () => signal,
+	} as unknown as IExecuteFunctions;
 }
 
 describe('waitUnlessCancelled: a wait between retries or polls ends when the execution is cancelled', () => {
@@ -14,13 +24,18 @@ describe('waitUnlessCancelled: a wait between retries or polls ends when the exe
 		const controller = new AbortController();
 		const waiting = waitUnlessCancelled(contextWith(controller.signal), 60_000, 3);
 		controller.abort();
-		await expect(waiting).rejects.toMatchObject({ message: 'The execution was cancelled', context: { itemIndex: 3 } });
+		await expect(waiting).rejects.toMatchObject({
+			message: 'The execution was cancelled',
+			context: { itemIndex: 3 },
+		});
 	}, 5_000);
 
 	it('does not start waiting when the execution is already cancelled', async () => {
 		const controller = new AbortController();
 		controller.abort();
-		await expect(waitUnlessCancelled(contextWith(controller.signal), 60_000, 0)).rejects.toThrow('The execution was cancelled');
+		await expect(waitUnlessCancelled(contextWith(controller.signal), 60_000, 0)).rejects.toThrow(
+			'The execution was cancelled',
+		);
 	}, 5_000);
 
 	it('waits the whole time when nothing cancels it', async () => {

@@ -30,7 +30,10 @@ export const operationDescriptions: INodeProperties[] = resources.flatMap((resou
 	return [
 		operationField,
 		...operations.flatMap(([operation, module]) =>
-			updateDisplayOptions({ show: { resource: [value], operation: [operation] } }, module.description),
+			updateDisplayOptions(
+				{ show: { resource: [value], operation: [operation] } },
+				module.description,
+			),
 		),
 	];
 });

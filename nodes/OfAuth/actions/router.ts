@@ -48,20 +48,31 @@ function executionScope(): ExecutionScope {
 }
 
 /** The error that stops a run before anything was sent: every invalid item, how many were checked. */
-function nothingSentError(node: INode, invalid: Array<{ itemIndex: number; error: NodeError }>, checked: number): NodeOperationError {
+function nothingSentError(
+	node: INode,
+	invalid: Array<{ itemIndex: number; error: NodeError }>,
+	checked: number,
+): NodeOperationError {
 	const items = `${checked} item${checked === 1 ? '' : 's'}`;
 	const [first] = invalid;
 	if (invalid.length === 1) {
-		const error = new NodeOperationError(node, `${first.error.message} (checked ${items}: nothing was sent)`, {
-			itemIndex: first.itemIndex,
-			description: `${first.error.description ?? ''} Checked ${items} before sending; nothing was sent.`.trim(),
-		});
+		const error = new NodeOperationError(
+			node,
+			`${first.error.message} (checked ${items}: nothing was sent)`,
+			{
+				itemIndex: first.itemIndex,
+				description:
+					`${first.error.description ?? ''} Checked ${items} before sending; nothing was sent.`.trim(),
+			},
+		);
 		error.context.field = first.error.context.field;
 		return error;
 	}
 	const listed = invalid.slice(0, LISTED_INVALID_ITEMS);
 	const more = invalid.length - listed.length;
-	const lines = listed.map(({ error }) => `- ${error.message}${error.description ? `. ${error.description}` : ''}`);
+	const lines = listed.map(
+		({ error }) => `- ${error.message}${error.description ? `. ${error.description}` : ''}`,
+	);
 	if (more > 0) lines.push(`- and ${more} more invalid item${more === 1 ? '' : 's'}`);
 	return new NodeOperationError(
 		node,
@@ -74,7 +85,11 @@ function nothingSentError(node: INode, invalid: Array<{ itemIndex: number; error
 }
 
 /** Reads: one call per item; with Continue On Fail a failed item becomes an error item and the loop goes on. */
-async function readEachItem(context: IExecuteFunctions, operation: ReadOperation, itemCount: number): Promise<INodeExecutionData[]> {
+async function readEachItem(
+	context: IExecuteFunctions,
+	operation: ReadOperation,
+	itemCount: number,
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -93,7 +108,11 @@ async function readEachItem(context: IExecuteFunctions, operation: ReadOperation
  * item stops the run before the first request (so a re-run after the fix sends nothing twice),
  * unless Continue On Fail is on: then it becomes an error item and the valid items are sent.
  */
-async function checkAllThenSend(context: IExecuteFunctions, operation: SendOperation, itemCount: number): Promise<INodeExecutionData[]> {
+async function checkAllThenSend(
+	context: IExecuteFunctions,
+	operation: SendOperation,
+	itemCount: number,
+): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
 	const scope = executionScope();
 	const checked: Array<{ itemIndex: number; send?: Send; error?: NodeError }> = [];
@@ -104,7 +123,9 @@ async function checkAllThenSend(context: IExecuteFunctions, operation: SendOpera
 			checked.push({ itemIndex, error: asNodeError(node, error, itemIndex) });
 		}
 	}
-	const invalid = checked.filter((entry): entry is { itemIndex: number; error: NodeError } => entry.error !== undefined);
+	const invalid = checked.filter(
+		(entry): entry is { itemIndex: number; error: NodeError } => entry.error !== undefined,
+	);
 	if (invalid.length && !context.continueOnFail()) throw nothingSentError(node, invalid, itemCount);
 
 	const output: INodeExecutionData[] = [];
@@ -131,7 +152,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const selected = findOperation(resource, operation);
 	if (!selected) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not known`,
+		);
 	}
 	if ('prepare' in selected) return [await checkAllThenSend(this, selected, items.length)];
 	return [await readEachItem(this, selected, items.length)];

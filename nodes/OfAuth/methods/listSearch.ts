@@ -15,10 +15,15 @@ export async function searchUserLists(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await readPickerPage(this, { path: '/v2/access/users/lists', qs: { ...searchText(filter) }, pageSize: 100 }, paginationToken, (userList) => ({
-		name: `${userList.name as string}${typeof userList.usersCount === 'number' ? ` (${userList.usersCount} fans)` : ''}`,
-		value: String(userList.id),
-	}));
+	return await readPickerPage(
+		this,
+		{ path: '/v2/access/users/lists', qs: { ...searchText(filter) }, pageSize: 100 },
+		paginationToken,
+		(userList) => ({
+			name: `${userList.name as string}${typeof userList.usersCount === 'number' ? ` (${userList.usersCount} fans)` : ''}`,
+			value: String(userList.id),
+		}),
+	);
 }
 
 /** Fans with a chat, for the Fan field: name and @username, searchable, with a link to the chat. */
@@ -28,15 +33,23 @@ export async function searchFans(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const qs = { order: 'recent', ...searchText(filter) };
-	return await readPickerPage(this, { path: '/v2/access/chats', qs, pageSize: PAGE }, paginationToken, (chat) => {
-		const fan = (chat.withUser ?? {}) as IDataObject;
-		if (fan.id === undefined || fan.id === null) return undefined;
-		return {
-			name: [fan.name, fan.username ? `@${fan.username as string}` : undefined].filter(Boolean).join(' · ') || String(fan.id),
-			value: String(fan.id),
-			url: `https://onlyfans.com/my/chats/chat/${String(fan.id)}/`,
-		};
-	});
+	return await readPickerPage(
+		this,
+		{ path: '/v2/access/chats', qs, pageSize: PAGE },
+		paginationToken,
+		(chat) => {
+			const fan = (chat.withUser ?? {}) as IDataObject;
+			if (fan.id === undefined || fan.id === null) return undefined;
+			return {
+				name:
+					[fan.name, fan.username ? `@${fan.username as string}` : undefined]
+						.filter(Boolean)
+						.join(' · ') || String(fan.id),
+				value: String(fan.id),
+				url: `https://onlyfans.com/my/chats/chat/${String(fan.id)}/`,
+			};
+		},
+	);
 }
 
 function createdLabel(createdAt: unknown): string | undefined {
@@ -54,16 +67,26 @@ export async function searchVaultMedia(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const qs = { sortBy: 'recent', sortDirection: 'desc', ...searchText(filter) };
-	return await readPickerPage(this, { path: '/v2/access/vault/media', qs, pageSize: 40 }, paginationToken, (media) => {
-		if (media.id === undefined || media.id === null) return undefined;
-		const files = (media.files ?? {}) as IDataObject;
-		const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
-		return {
-			name: [`${String(media.type ?? 'media')} ${String(media.id)}`, createdLabel(media.createdAt)].filter(Boolean).join(' · '),
-			value: String(media.id),
-			...(typeof thumb === 'string' ? { url: thumb } : {}),
-		};
-	});
+	return await readPickerPage(
+		this,
+		{ path: '/v2/access/vault/media', qs, pageSize: 40 },
+		paginationToken,
+		(media) => {
+			if (media.id === undefined || media.id === null) return undefined;
+			const files = (media.files ?? {}) as IDataObject;
+			const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
+			return {
+				name: [
+					`${String(media.type ?? 'media')} ${String(media.id)}`,
+					createdLabel(media.createdAt),
+				]
+					.filter(Boolean)
+					.join(' · '),
+				value: String(media.id),
+				...(typeof thumb === 'string' ? { url: thumb } : {}),
+			};
+		},
+	);
 }
 
 /** Vault lists (folders) for the Vault List filter: "Name (12 media)" -> list ID. */
@@ -72,8 +95,13 @@ export async function searchVaultLists(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await readPickerPage(this, { path: '/v2/access/vault/lists', qs: { ...searchText(filter) }, pageSize: 100 }, paginationToken, (vaultList) => ({
-		name: `${String(vaultList.name ?? vaultList.id)}${typeof vaultList.mediasCount === 'number' ? ` (${vaultList.mediasCount} media)` : ''}`,
-		value: String(vaultList.id),
-	}));
+	return await readPickerPage(
+		this,
+		{ path: '/v2/access/vault/lists', qs: { ...searchText(filter) }, pageSize: 100 },
+		paginationToken,
+		(vaultList) => ({
+			name: `${String(vaultList.name ?? vaultList.id)}${typeof vaultList.mediasCount === 'number' ? ` (${vaultList.mediasCount} media)` : ''}`,
+			value: String(vaultList.id),
+		}),
+	);
 }

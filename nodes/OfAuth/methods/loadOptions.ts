@@ -3,8 +3,20 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { readList } from '../../shared/transport';
 
 /** Creators who signed a partner release form, for Options > Release Form Partners (value: their OnlyFans user ID). */
-export async function getReleaseFormPartners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const forms = await readList(this, { method: 'GET', path: '/v2/access/self/release-forms', itemIndex: undefined, style: 'offset', pageSize: 100 }, { returnAll: true, limit: 0 });
+export async function getReleaseFormPartners(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const forms = await readList(
+		this,
+		{
+			method: 'GET',
+			path: '/v2/access/self/release-forms',
+			itemIndex: undefined,
+			style: 'offset',
+			pageSize: 100,
+		},
+		{ returnAll: true, limit: 0 },
+	);
 	return forms
 		.filter((form) => form.type === 'partner' && form.user && typeof form.user === 'object')
 		.map((form) => {
@@ -26,16 +38,31 @@ const MAX_USER_LISTS = 1000;
  * type, e.g. 'fans', 'following') and the creator's own lists (value: their numeric ID), in the API's order.
  */
 export async function getUserLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const lists = await readList(this, { method: 'GET', path: '/v2/access/users/lists', itemIndex: undefined, style: 'offset', pageSize: 100 }, { returnAll: false, limit: MAX_USER_LISTS });
+	const lists = await readList(
+		this,
+		{
+			method: 'GET',
+			path: '/v2/access/users/lists',
+			itemIndex: undefined,
+			style: 'offset',
+			pageSize: 100,
+		},
+		{ returnAll: false, limit: MAX_USER_LISTS },
+	);
 	return lists
-		.filter((list) => typeof list.id === 'number' || (typeof list.id === 'string' && list.id !== ''))
+		.filter(
+			(list) => typeof list.id === 'number' || (typeof list.id === 'string' && list.id !== ''),
+		)
 		.map((list) => {
 			const builtIn = typeof list.id === 'string' && !/^\d+$/.test(list.id);
 			const count = typeof list.usersCount === 'number' ? `${list.usersCount} fans` : undefined;
 			return {
 				name: `${String(list.name ?? list.id)}${builtIn ? ' (built-in)' : ''}`,
 				value: builtIn ? (list.id as string) : Number(list.id),
-				description: [count, builtIn ? `list type "${String(list.id)}"` : `list ID ${String(list.id)}`]
+				description: [
+					count,
+					builtIn ? `list type "${String(list.id)}"` : `list ID ${String(list.id)}`,
+				]
 					.filter(Boolean)
 					.join(', '),
 			};

@@ -27,7 +27,12 @@ function zoneOrUtc(timezone: string): string {
 /** n8n's parser falls back to Date.parse, which rolls 2031-02-30 over to March: a written calendar date must survive. */
 function keepsWrittenDate(value: unknown, parsed: DateTime): boolean {
 	const written = typeof value === 'string' ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-	return !written || (parsed.year === Number(written[1]) && parsed.month === Number(written[2]) && parsed.day === Number(written[3]));
+	return (
+		!written ||
+		(parsed.year === Number(written[1]) &&
+			parsed.month === Number(written[2]) &&
+			parsed.day === Number(written[3]))
+	);
 }
 
 /**
@@ -39,7 +44,12 @@ function keepsWrittenDate(value: unknown, parsed: DateTime): boolean {
 export function readDateTime(value: unknown, timezone: string): DateTime | undefined {
 	let input = value;
 	if (typeof value === 'number' && Number.isFinite(value)) input = new Date(value);
-	else if (value && typeof value === 'object' && !(value instanceof Date) && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	else if (
+		value &&
+		typeof value === 'object' &&
+		!(value instanceof Date) &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		// a Luxon DateTime of another copy of Luxon (n8n's expressions): its ISO text keeps the offset
 		input = String((value as { toISO: () => string }).toISO());
 	} else if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
@@ -57,7 +67,9 @@ export function toApiDate(date: DateTime): string {
 }
 
 export function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function unreadable(value: unknown, zone: string): string {
@@ -71,7 +83,10 @@ export function optionalDate({ timezone }: DateContext) {
 		if (isEmpty(value)) return undefined;
 		const date = readDateTime(value, timezone);
 		if (!date) {
-			context.addIssue({ code: z.ZodIssueCode.custom, message: unreadable(value, zoneOrUtc(timezone)) });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: unreadable(value, zoneOrUtc(timezone)),
+			});
 			return z.NEVER;
 		}
 		return toApiDate(date);
@@ -83,7 +98,9 @@ export function scheduleSchema({ timezone, now }: DateContext) {
 		.object({
 			sendAt: z.preprocess(
 				(value) => (isEmpty(value) ? 'now' : value),
-				z.enum(['now', 'scheduled'], { errorMap: () => ({ message: 'must be "now" or "scheduled"' }) }),
+				z.enum(['now', 'scheduled'], {
+					errorMap: () => ({ message: 'must be "now" or "scheduled"' }),
+				}),
 			),
 			scheduledDate: z.unknown(),
 		})
@@ -100,7 +117,11 @@ export function scheduleSchema({ timezone, now }: DateContext) {
 			}
 			const date = readDateTime(values.scheduledDate, timezone);
 			if (!date) {
-				context.addIssue({ code: z.ZodIssueCode.custom, path: ['scheduledDate'], message: unreadable(values.scheduledDate, zone) });
+				context.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['scheduledDate'],
+					message: unreadable(values.scheduledDate, zone),
+				});
 				return z.NEVER;
 			}
 			const current = tryToParseDateTime(now ?? new Date(), zone);
@@ -124,19 +145,26 @@ export function dateRangeSchema(dates: DateContext) {
 		.transform((values, context): { startDate?: string; endDate?: string } => {
 			const startResult = start.safeParse(values.startDate);
 			if (!startResult.success) {
-				for (const issue of startResult.error.issues) context.addIssue({ ...issue, path: ['startDate'] });
+				for (const issue of startResult.error.issues)
+					context.addIssue({ ...issue, path: ['startDate'] });
 			}
 			let endDate: string | undefined;
 			if (!isEmpty(values.endDate)) {
 				const end = readDateTime(values.endDate, dates.timezone);
 				if (!end) {
-					context.addIssue({ code: z.ZodIssueCode.custom, path: ['endDate'], message: unreadable(values.endDate, zoneOrUtc(dates.timezone)) });
+					context.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['endDate'],
+						message: unreadable(values.endDate, zoneOrUtc(dates.timezone)),
+					});
 				} else {
-					const dateOnly = typeof values.endDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.endDate.trim());
+					const dateOnly =
+						typeof values.endDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.endDate.trim());
 					endDate = toApiDate(dateOnly ? end.endOf('day') : end);
 				}
 			}
-			if (!startResult.success || (!isEmpty(values.endDate) && endDate === undefined)) return z.NEVER;
+			if (!startResult.success || (!isEmpty(values.endDate) && endDate === undefined))
+				return z.NEVER;
 			const startDate = startResult.data;
 			if (startDate && endDate && Date.parse(startDate) > Date.parse(endDate)) {
 				context.addIssue({
@@ -149,7 +177,6 @@ export function dateRangeSchema(dates: DateContext) {
 			return { ...(startDate ? { startDate } : {}), ...(endDate ? { endDate } : {}) };
 		});
 }
-
 
 export const dateRangeFields: INodeProperties[] = [
 	{
@@ -166,7 +193,7 @@ export const dateRangeFields: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description:
-			"Only mass messages sent up to this date and time (a date without a time means the end of that day). Empty: up to now.",
+			'Only mass messages sent up to this date and time (a date without a time means the end of that day). Empty: up to now.',
 	},
 ];
 

@@ -7,7 +7,8 @@ import { parseFields, throwInvalidField } from './validate';
  * An OnlyFans chat URL such as https://onlyfans.com/my/chats/chat/123456/ ; group 1 is the fan's user ID.
  * A string (not a RegExp) so n8n's resource locator `extractValue` can use it too.
  */
-export const CHAT_URL_PATTERN = '^\\s*https?://(?:www\\.)?onlyfans\\.com/my/chats/chat/(\\d+)(?:[/?#].*)?\\s*$';
+export const CHAT_URL_PATTERN =
+	'^\\s*https?://(?:www\\.)?onlyfans\\.com/my/chats/chat/(\\d+)(?:[/?#].*)?\\s*$';
 const chatUrl = new RegExp(CHAT_URL_PATTERN, 'i');
 
 /** An OnlyFans user ID (the fan): digits, a number, or a chat URL (the ID is taken from it). */
@@ -19,9 +20,14 @@ export const fanIdSchema = z.preprocess(
 		return chatUrl.exec(value)?.[1] ?? value.trim();
 	},
 	z
-		.string({ invalid_type_error: 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL' })
+		.string({
+			invalid_type_error: 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL',
+		})
 		.min(1, 'is empty: pick a fan, or enter an OnlyFans user ID (digits) or chat URL')
-		.regex(/^\d+$/, 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL like https://onlyfans.com/my/chats/chat/123456/')
+		.regex(
+			/^\d+$/,
+			'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL like https://onlyfans.com/my/chats/chat/123456/',
+		)
 		.refine((value) => /[1-9]/.test(value), 'must be a positive OnlyFans user ID, e.g. 123456')
 		.refine((value) => value.length <= 15, 'is too long for an OnlyFans user ID'),
 );
@@ -55,7 +61,10 @@ export function fanField(overrides: Partial<INodeProperties> = {}): INodePropert
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An OnlyFans user ID is made of digits, e.g. 123456' },
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'An OnlyFans user ID is made of digits, e.g. 123456',
+						},
 					},
 				],
 			},
@@ -70,7 +79,8 @@ export function fanField(overrides: Partial<INodeProperties> = {}): INodePropert
 						type: 'regex',
 						properties: {
 							regex: CHAT_URL_PATTERN,
-							errorMessage: 'Paste an OnlyFans chat URL, e.g. https://onlyfans.com/my/chats/chat/123456/',
+							errorMessage:
+								'Paste an OnlyFans chat URL, e.g. https://onlyfans.com/my/chats/chat/123456/',
 						},
 					},
 				],
@@ -87,13 +97,19 @@ const fanSchema = z.object({ fan: fanIdSchema });
  * The fan's OnlyFans user ID for one item, checked before any request. A chat URL in any mode
  * (or a number from an expression) is accepted; anything else is a clear error naming the item.
  */
-export function readFanId(context: IExecuteFunctions, itemIndex: number, parameterName = 'fan'): string {
+export function readFanId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameterName = 'fan',
+): string {
 	let value: unknown;
 	try {
 		value = context.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
 	} catch {
 		// the URL mode's extractValue refused the value: digits still do, anything else gets our message
-		const raw = context.getNodeParameter(parameterName, itemIndex, '') as { value?: unknown } | string;
+		const raw = context.getNodeParameter(parameterName, itemIndex, '') as
+			| { value?: unknown }
+			| string;
 		const shown = typeof raw === 'object' && raw !== null ? raw.value : raw;
 		const asId = fanIdSchema.safeParse(shown);
 		if (asId.success) return asId.data;
@@ -104,5 +120,6 @@ export function readFanId(context: IExecuteFunctions, itemIndex: number, paramet
 			`"${String(shown).slice(0, 100)}" is not an OnlyFans chat URL: use one like https://onlyfans.com/my/chats/chat/123456/, or switch the mode to By User ID`,
 		);
 	}
-	return parseFields(fanSchema, { fan: value }, context.getNode(), itemIndex, { fan: FAN_LABEL }).fan;
+	return parseFields(fanSchema, { fan: value }, context.getNode(), itemIndex, { fan: FAN_LABEL })
+		.fan;
 }

@@ -6,7 +6,8 @@ import { z } from 'zod';
  */
 export function toEntryList(value: unknown): unknown[] {
 	if (value === undefined || value === null || value === '') return [];
-	if (Array.isArray(value)) return value.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
+	if (Array.isArray(value))
+		return value.flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (text.startsWith('[')) {
@@ -45,7 +46,6 @@ export const idList = (what: string) => z.preprocess(toEntryList, z.array(positi
 
 const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
 
-
 const NOT_MEDIA =
 	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
 
@@ -57,7 +57,10 @@ export const mediaItem = z.preprocess(
 		[
 			positiveId('vault media ID'),
 			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
-			z.string().url(NOT_MEDIA).regex(/^https?:\/\//i, NOT_MEDIA),
+			z
+				.string()
+				.url(NOT_MEDIA)
+				.regex(/^https?:\/\//i, NOT_MEDIA),
 		],
 		{ errorMap: () => ({ message: NOT_MEDIA }) },
 	),

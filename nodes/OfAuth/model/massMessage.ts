@@ -10,7 +10,15 @@ import { idList } from './ids';
 import type { KnownUserList, UserListId } from './userLists';
 import { resolveUserListReference, userListIdList } from './userLists';
 import type { Message } from './message';
-import { freeMessageSchema, mediaField, messageOptionsCollection, ppvFields, ppvMessageSchema, readMessageFields, textField } from './message';
+import {
+	freeMessageSchema,
+	mediaField,
+	messageOptionsCollection,
+	ppvFields,
+	ppvMessageSchema,
+	readMessageFields,
+	textField,
+} from './message';
 import { labelsOf, parseFields, throwInvalidField } from './validate';
 
 /**
@@ -134,7 +142,8 @@ export const composerFields: INodeProperties[] = [
 		name: 'payPerView',
 		type: 'boolean',
 		default: false,
-		description: 'Whether fans pay a price to unlock the media (a PPV mass message). Off: a free mass message.',
+		description:
+			'Whether fans pay a price to unlock the media (a PPV mass message). Off: a free mass message.',
 	},
 	...ppvFields.map((field) => ({ ...field, displayOptions: { show: { payPerView: [true] } } })),
 	{
@@ -143,7 +152,11 @@ export const composerFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Now', value: 'now', description: 'Queue it for sending right away' },
-			{ name: 'At a Scheduled Time', value: 'scheduled', description: 'OnlyFans sends it at the date and time you pick' },
+			{
+				name: 'At a Scheduled Time',
+				value: 'scheduled',
+				description: 'OnlyFans sends it at the date and time you pick',
+			},
 		],
 		default: 'now',
 	},
@@ -203,7 +216,10 @@ function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMe
 			excludeUserLists: filters.excludeUserLists,
 			subscribedAfterDate: filters.subscribedAfterDate,
 			sendAt,
-			scheduledDate: sendAt === 'scheduled' ? context.getNodeParameter('scheduledDate', itemIndex, '') : undefined,
+			scheduledDate:
+				sendAt === 'scheduled'
+					? context.getNodeParameter('scheduledDate', itemIndex, '')
+					: undefined,
 		},
 		context.getNode(),
 		itemIndex,
@@ -227,7 +243,8 @@ export async function readMassMessage(
 		['lists', MASS_MESSAGE_LABELS.userLists],
 		['excludedLists', MASS_MESSAGE_LABELS.excludeUserLists],
 	] as const;
-	if (!fields.some(([key]) => audience[key].some((id) => typeof id === 'string'))) return massMessage;
+	if (!fields.some(([key]) => audience[key].some((id) => typeof id === 'string')))
+		return massMessage;
 
 	const connection = readConnectionField(context, itemIndex);
 	const lists = await scope.once(
@@ -235,7 +252,13 @@ export async function readMassMessage(
 		async () =>
 			(await readList(
 				context,
-				{ method: 'GET', path: '/v2/access/users/lists', itemIndex, style: 'offset', pageSize: 100 },
+				{
+					method: 'GET',
+					path: '/v2/access/users/lists',
+					itemIndex,
+					style: 'offset',
+					pageSize: 100,
+				},
 				{ returnAll: true, limit: 0 },
 			)) as KnownUserList[],
 	);
@@ -243,7 +266,9 @@ export async function readMassMessage(
 		const resolved: UserListId[] = audience[key].map((id) => {
 			if (typeof id === 'number') return id;
 			const match = resolveUserListReference(id, lists);
-			return 'id' in match ? match.id : throwInvalidField(context.getNode(), itemIndex, label, match.problem);
+			return 'id' in match
+				? match.id
+				: throwInvalidField(context.getNode(), itemIndex, label, match.problem);
 		});
 		audience[key] = unique(resolved);
 	}
@@ -273,8 +298,14 @@ export const massMessageIdSchema = z.object({
 						: value,
 		z
 			.string({ invalid_type_error: 'must be a mass message ID made of digits, e.g. 9001' })
-			.min(1, 'is empty: enter the ID of a mass message (the "id" that Create Mass Message returns)')
-			.regex(/^\d+$/, 'must be a mass message ID made of digits, e.g. 9001 (the "id" that Create Mass Message returns)')
+			.min(
+				1,
+				'is empty: enter the ID of a mass message (the "id" that Create Mass Message returns)',
+			)
+			.regex(
+				/^\d+$/,
+				'must be a mass message ID made of digits, e.g. 9001 (the "id" that Create Mass Message returns)',
+			)
 			.refine((id) => /[1-9]/.test(id), 'must be a positive mass message ID, e.g. 9001'),
 	),
 });
@@ -288,4 +319,3 @@ export function readMassMessageId(context: IExecuteFunctions, itemIndex: number)
 		labelsOf([massMessageIdField('')]),
 	).massMessageId;
 }
-

@@ -110,7 +110,13 @@ export const ppvFields: INodeProperties[] = [
 ];
 
 /** Field name -> the label the user sees, for error messages (labels are written once, in the fields above). */
-export const MESSAGE_LABELS = labelsOf([textField, mediaField, ...ppvFields, ...messageOptionFields, replyToField]);
+export const MESSAGE_LABELS = labelsOf([
+	textField,
+	mediaField,
+	...ppvFields,
+	...messageOptionFields,
+	replyToField,
+]);
 
 const price = z.preprocess(
 	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
@@ -119,32 +125,50 @@ const price = z.preprocess(
 			required_error: `is required for a PPV: a price in USD from ${MIN_PRICE} to ${MAX_PRICE}`,
 			invalid_type_error: `must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`,
 		})
-		.refine((value) => Number.isFinite(value), `must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`)
+		.refine(
+			(value) => Number.isFinite(value),
+			`must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`,
+		)
 		.refine(
 			(value) => value >= MIN_PRICE && value <= MAX_PRICE,
 			`must be from ${MIN_PRICE} to ${MAX_PRICE} USD (OnlyFans' PPV range); use Send Message for a free message`,
 		)
-		.refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'can have at most 2 decimals (cents), e.g. 9.99'),
+		.refine(
+			(value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
+			'can have at most 2 decimals (cents), e.g. 9.99',
+		),
 );
 
 const previewCount = z.preprocess(
-	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value ?? 0),
+	(value) =>
+		typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : (value ?? 0),
 	z
 		.number({ invalid_type_error: 'must be a whole number of media items, e.g. 1' })
 		.int('must be a whole number of media items, e.g. 1')
 		.min(0, 'cannot be negative: use 0 for no free preview'),
 );
 
-const optionalFlag = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.boolean().optional());
+const optionalFlag = z.preprocess(
+	(value) => (value === '' || value === null ? undefined : value),
+	z.boolean().optional(),
+);
 
 function messageSchema(kind: 'free' | 'ppv') {
 	return z
 		.object({
 			text: z.preprocess(
-				(value) => (value === undefined || value === null ? '' : typeof value === 'number' ? String(value) : value),
+				(value) =>
+					value === undefined || value === null
+						? ''
+						: typeof value === 'number'
+							? String(value)
+							: value,
 				z
 					.string({ invalid_type_error: 'must be text' })
-					.max(MAX_TEXT_LENGTH, `is longer than ${MAX_TEXT_LENGTH} characters: shorten it or split it into two messages`),
+					.max(
+						MAX_TEXT_LENGTH,
+						`is longer than ${MAX_TEXT_LENGTH} characters: shorten it or split it into two messages`,
+					),
 			),
 			media: mediaList,
 			price: kind === 'ppv' ? price : z.undefined(),
@@ -152,7 +176,8 @@ function messageSchema(kind: 'free' | 'ppv') {
 			isLockedText: optionalFlag,
 			isMarkdown: optionalFlag,
 			replyToMessageId: z.preprocess(
-				(value) => (value === undefined || value === null || value === '' ? undefined : String(value).trim()),
+				(value) =>
+					value === undefined || value === null || value === '' ? undefined : String(value).trim(),
 				z.string().regex(/^\S+$/, 'must be a message ID without spaces').optional(),
 			),
 			userTags: idList('OnlyFans user ID'),
@@ -205,7 +230,11 @@ function messageSchema(kind: 'free' | 'ppv') {
 				markdown: values.isMarkdown ?? true,
 				replyTo: values.replyToMessageId,
 				taggedUsers: values.userTags,
-				releaseForms: { users: values.releaseFormUsers, partners: values.releaseFormPartners, guests: values.releaseFormGuests },
+				releaseForms: {
+					users: values.releaseFormUsers,
+					partners: values.releaseFormPartners,
+					guests: values.releaseFormGuests,
+				},
 				forwarded: values.isForwardedMessage === true,
 			}),
 		);
@@ -218,13 +247,21 @@ export const freeMessageSchema = messageSchema('free');
 export const ppvMessageSchema = messageSchema('ppv');
 
 /** The message fields of one item exactly as entered (the Media List option is appended to Media). */
-export function readMessageFields(context: IExecuteFunctions, itemIndex: number, { ppv }: { ppv: boolean }): IDataObject {
+export function readMessageFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	{ ppv }: { ppv: boolean },
+): IDataObject {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const entries = context.getNodeParameter('media.items', itemIndex, []) as Array<{ item?: { value?: unknown } | string }>;
+	const entries = context.getNodeParameter('media.items', itemIndex, []) as Array<{
+		item?: { value?: unknown } | string;
+	}>;
 	const media: unknown[] = [
 		// an entry whose expression returns an array adds each element, in order
 		...entries
-			.map((entry) => (entry.item && typeof entry.item === 'object' ? entry.item.value : entry.item))
+			.map((entry) =>
+				entry.item && typeof entry.item === 'object' ? entry.item.value : entry.item,
+			)
 			.flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value])),
 		...toEntryList(options.mediaList),
 	];
@@ -232,7 +269,9 @@ export function readMessageFields(context: IExecuteFunctions, itemIndex: number,
 		text: context.getNodeParameter('text', itemIndex, '') as string,
 		media: media as IDataObject[],
 		price: ppv ? (context.getNodeParameter('price', itemIndex, undefined) as number) : undefined,
-		previewMediaCount: ppv ? (context.getNodeParameter('previewMediaCount', itemIndex, 0) as number) : undefined,
+		previewMediaCount: ppv
+			? (context.getNodeParameter('previewMediaCount', itemIndex, 0) as number)
+			: undefined,
 		isLockedText: options.isLockedText,
 		isMarkdown: options.isMarkdown,
 		replyToMessageId: options.replyToMessageId,
@@ -245,7 +284,11 @@ export function readMessageFields(context: IExecuteFunctions, itemIndex: number,
 }
 
 /** Reads and checks one item's message (free or PPV). Invalid: a NodeOperationError naming the field and the fix. */
-export function readMessage(context: IExecuteFunctions, itemIndex: number, { ppv }: { ppv: boolean }): Message {
+export function readMessage(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	{ ppv }: { ppv: boolean },
+): Message {
 	return parseFields(
 		ppv ? ppvMessageSchema : freeMessageSchema,
 		readMessageFields(context, itemIndex, { ppv }),

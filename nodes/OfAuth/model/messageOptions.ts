@@ -14,7 +14,8 @@ export const messageOptionFields: INodeProperties[] = [
 		name: 'isLockedText',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the text is hidden until the fan pays to unlock the message. Only for a PPV (a price is set): a free message has nothing to unlock.',
+		description:
+			'Whether the text is hidden until the fan pays to unlock the message. Only for a PPV (a price is set): a free message has nothing to unlock.',
 	},
 	{
 		displayName: 'Markdown',
@@ -38,7 +39,8 @@ export const messageOptionFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '123456, 234567',
-		description: 'OnlyFans user IDs of guests in the release form, comma-separated or an array expression',
+		description:
+			'OnlyFans user IDs of guests in the release form, comma-separated or an array expression',
 	},
 	{
 		displayName: 'Release Form Partners',
@@ -82,6 +84,8 @@ export function messageOptionsCollection(extra: INodeProperties[] = []): INodePr
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...messageOptionFields, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...messageOptionFields, ...extra].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }

@@ -19,11 +19,16 @@ export const userListId = z.unknown().transform((value, context): UserListId => 
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
 	if (typeof value === 'string') {
 		const text = value.trim();
-		if (/^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text))) return Number(text);
+		if (/^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text)))
+			return Number(text);
 		if (text !== '' && !/^[-+]?\d/.test(text)) return text;
 	}
-	const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : typeof value;
-	context.addIssue({ code: z.ZodIssueCode.custom, message: `${LIST_ID_PROBLEM}; ${shown} is none of these` });
+	const shown =
+		typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : typeof value;
+	context.addIssue({
+		code: z.ZodIssueCode.custom,
+		message: `${LIST_ID_PROBLEM}; ${shown} is none of these`,
+	});
 	return z.NEVER;
 });
 
@@ -38,7 +43,9 @@ export interface KnownUserList {
 const NAMED_LISTS = 30;
 
 function describeLists(lists: KnownUserList[]): string {
-	const names = lists.slice(0, NAMED_LISTS).map((list) => `${String(list.name ?? list.id)} (${String(list.id)})`);
+	const names = lists
+		.slice(0, NAMED_LISTS)
+		.map((list) => `${String(list.name ?? list.id)} (${String(list.id)})`);
 	const more = lists.length > NAMED_LISTS ? `, and ${lists.length - NAMED_LISTS} more` : '';
 	return names.length ? `${names.join(', ')}${more}` : 'the account has no user lists';
 }
@@ -53,19 +60,29 @@ export function resolveUserListReference(
 ): { id: UserListId } | { problem: string } {
 	const wanted = reference.trim().toLowerCase();
 	const builtIn = lists.find(
-		(list) => typeof list.id === 'string' && (list.id.toLowerCase() === wanted || String(list.type ?? '').toLowerCase() === wanted),
+		(list) =>
+			typeof list.id === 'string' &&
+			(list.id.toLowerCase() === wanted || String(list.type ?? '').toLowerCase() === wanted),
 	);
 	if (builtIn) return { id: builtIn.id as string };
-	const named = lists.filter((list) => typeof list.name === 'string' && list.name.trim().toLowerCase() === wanted);
-	const usable = named.filter((list) => typeof list.id === 'number' || (typeof list.id === 'string' && list.id !== ''));
+	const named = lists.filter(
+		(list) => typeof list.name === 'string' && list.name.trim().toLowerCase() === wanted,
+	);
+	const usable = named.filter(
+		(list) => typeof list.id === 'number' || (typeof list.id === 'string' && list.id !== ''),
+	);
 	if (usable.length === 1) {
 		const id = usable[0].id as number | string;
 		return { id: typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id };
 	}
 	if (usable.length > 1) {
-		return { problem: `"${reference}" is the name of ${usable.length} lists (${describeLists(usable)}): use the list ID instead` };
+		return {
+			problem: `"${reference}" is the name of ${usable.length} lists (${describeLists(usable)}): use the list ID instead`,
+		};
 	}
-	return { problem: `"${reference}" is not one of this account's user lists. The lists are: ${describeLists(lists)}. Pick one in the field or use its ID` };
+	return {
+		problem: `"${reference}" is not one of this account's user lists. The lists are: ${describeLists(lists)}. Pick one in the field or use its ID`,
+	};
 }
 
 export const userListIdList = z.preprocess(toEntryList, z.array(userListId));

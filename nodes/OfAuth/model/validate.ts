@@ -10,7 +10,8 @@ export function labelsOf(fields: INodeProperties[]): FieldLabels {
 	const labels: FieldLabels = {};
 	for (const field of fields) {
 		labels[field.name] = field.displayName;
-		if (field.type === 'collection' && Array.isArray(field.options)) Object.assign(labels, labelsOf(field.options as INodeProperties[]));
+		if (field.type === 'collection' && Array.isArray(field.options))
+			Object.assign(labels, labelsOf(field.options as INodeProperties[]));
 	}
 	return labels;
 }
@@ -21,7 +22,9 @@ function labelFor(issue: ZodIssue, labels: FieldLabels): string {
 		const label = labels[path.slice(0, length).join('.')];
 		if (label) {
 			const rest = path.slice(length);
-			return rest.length && /^\d+$/.test(rest[0]) ? `${label} (entry ${Number(rest[0]) + 1})` : label;
+			return rest.length && /^\d+$/.test(rest[0])
+				? `${label} (entry ${Number(rest[0]) + 1})`
+				: label;
 		}
 	}
 	return path.length ? path.join('.') : 'Input';
@@ -51,11 +54,20 @@ export function parseFields<Output, Input>(
 	return throwInvalidField(node, itemIndex, field, `${first.message}${more}`);
 }
 
-export function throwInvalidField(node: INode, itemIndex: number, field: string, problem: string): never {
-	const error = new NodeOperationError(node, `Invalid "${field}" on item ${itemIndex}: ${problem}`, {
-		itemIndex,
-		description: `Fix "${field}" for item ${itemIndex} and run the node again. Nothing was sent to OFAuth for this item.`,
-	});
+export function throwInvalidField(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): never {
+	const error = new NodeOperationError(
+		node,
+		`Invalid "${field}" on item ${itemIndex}: ${problem}`,
+		{
+			itemIndex,
+			description: `Fix "${field}" for item ${itemIndex} and run the node again. Nothing was sent to OFAuth for this item.`,
+		},
+	);
 	error.context.field = field;
 	throw error;
 }

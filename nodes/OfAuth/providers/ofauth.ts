@@ -27,14 +27,20 @@ export function messageBody(message: Message): IDataObject {
 	if (message.lockedText) body.isLockedText = true;
 	if (message.replyTo) body.replyToMessageId = message.replyTo;
 	if (message.taggedUsers.length) body.userTags = message.taggedUsers;
-	const releaseForms = Object.fromEntries(Object.entries(message.releaseForms).filter(([, ids]) => ids.length > 0));
+	const releaseForms = Object.fromEntries(
+		Object.entries(message.releaseForms).filter(([, ids]) => ids.length > 0),
+	);
 	if (Object.keys(releaseForms).length) body.releaseForms = releaseForms;
 	if (message.forwarded) body.isForwardedMessage = true;
 	return body;
 }
 
 export function sendMessage(fanId: string, message: Message): ProviderRequest {
-	return { method: 'POST', path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`, body: messageBody(message) };
+	return {
+		method: 'POST',
+		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
+		body: messageBody(message),
+	};
 }
 
 function massMessageBody({ message, audience, scheduledAt }: MassMessage): IDataObject {
@@ -51,7 +57,10 @@ export function createMassMessage(massMessage: MassMessage): ProviderRequest {
 	return { method: 'POST', path: '/v2/access/mass-messages', body: massMessageBody(massMessage) };
 }
 
-export function updateMassMessage(massMessageId: string, massMessage: MassMessage): ProviderRequest {
+export function updateMassMessage(
+	massMessageId: string,
+	massMessage: MassMessage,
+): ProviderRequest {
 	return {
 		method: 'PUT',
 		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
@@ -65,8 +74,16 @@ export function checkDuplicateUpload(sha256: string, size: number): ProviderRequ
 }
 
 /** Upload Media: announce a file; the answer is the upload plan (single PUT or parts). */
-export function startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest {
-	return { method: 'POST', path: '/v2/access/uploads/init', body: { filename: file.fileName, size: file.size, contentType: file.contentType } };
+export function startUpload(file: {
+	fileName: string;
+	size: number;
+	contentType: string;
+}): ProviderRequest {
+	return {
+		method: 'POST',
+		path: '/v2/access/uploads/init',
+		body: { filename: file.fileName, size: file.size, contentType: file.contentType },
+	};
 }
 
 /** Upload Media: all parts are sent; the answer is the vault media. */

@@ -9,7 +9,8 @@ export const MAX_PAGES_PER_POLL = 25;
 
 /** A time in ms from an ISO string or unix seconds/ms; NaN when absent or unreadable. */
 export function toMillis(value: unknown): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return value > 1e12 ? value : value * 1000;
+	if (typeof value === 'number' && Number.isFinite(value))
+		return value > 1e12 ? value : value * 1000;
 	if (typeof value === 'string' && value.trim() !== '') {
 		if (/^\d+$/.test(value.trim())) return toMillis(Number(value));
 		try {
@@ -33,16 +34,22 @@ export function firstTime(...candidates: unknown[]): number {
 
 /** A numeric id as a number (for ordering items of the same second), undefined otherwise. */
 export function sequenceOf(id: unknown): number | undefined {
-	const value = typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : NaN;
+	const value =
+		typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : NaN;
 	return Number.isSafeInteger(value) ? value : undefined;
 }
 
 export function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 export function newestOf(items: PolledItem[]): number {
-	return items.reduce((max, item) => (Number.isNaN(item.time) || item.time <= max ? max : item.time), NaN);
+	return items.reduce(
+		(max, item) => (Number.isNaN(item.time) || item.time <= max ? max : item.time),
+		NaN,
+	);
 }
 
 export function maxTime(a: number, b: number): number {
@@ -65,14 +72,20 @@ export async function scanOffsetList(
 	const items: PolledItem[] = [];
 	let truncated = false;
 	let page = 0;
-	for await (const list of iteratePages(context, { method: 'GET', style: 'offset', itemIndex: undefined, ...request })) {
+	for await (const list of iteratePages(context, {
+		method: 'GET',
+		style: 'offset',
+		itemIndex: undefined,
+		...request,
+	})) {
 		page++;
 		const mapped = list.map(toItem).filter((item): item is PolledItem => item !== undefined);
 		items.push(...mapped);
 		const since = window.since;
 		if (since === undefined) break;
 		// newest first: once a page holds history (or undated items), later pages are older still
-		if (mapped.length === 0 || mapped.some((item) => Number.isNaN(item.time) || item.time < since)) break;
+		if (mapped.length === 0 || mapped.some((item) => Number.isNaN(item.time) || item.time < since))
+			break;
 		if (page >= MAX_PAGES_PER_POLL || Date.now() >= window.deadline) {
 			truncated = true;
 			break;

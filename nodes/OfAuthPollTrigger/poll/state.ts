@@ -16,7 +16,11 @@ export interface PollState {
 }
 
 export function readState(staticData: IDataObject, scope: string): PollState | undefined {
-	if (staticData.scope !== scope || typeof staticData.cursor !== 'number' || !Array.isArray(staticData.seen)) {
+	if (
+		staticData.scope !== scope ||
+		typeof staticData.cursor !== 'number' ||
+		!Array.isArray(staticData.seen)
+	) {
 		return undefined;
 	}
 	return { scope, cursor: staticData.cursor, seen: (staticData.seen as unknown[]).map(String) };
@@ -53,7 +57,8 @@ export function selectNew(items: PolledItem[], state: PollState): PolledItem[] {
 		if (!Number.isNaN(item.time) && item.time < state.cursor) return;
 		chosen.set(item.key, { item, found });
 	});
-	const when = (item: PolledItem) => (Number.isNaN(item.time) ? Number.MAX_SAFE_INTEGER : item.time);
+	const when = (item: PolledItem) =>
+		Number.isNaN(item.time) ? Number.MAX_SAFE_INTEGER : item.time;
 	return [...chosen.values()]
 		.sort((a, b) => {
 			const byTime = when(a.item) - when(b.item);

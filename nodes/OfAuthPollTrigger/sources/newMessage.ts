@@ -23,7 +23,11 @@ function chatToItem(chat: IDataObject): PolledItem | undefined {
 	const withUser = asObject(chat.withUser);
 	const lastMessage = asObject(chat.lastMessage);
 	if (withUser.id === undefined || lastMessage.id === undefined) return undefined;
-	return { key: String(lastMessage.id), time: firstTime(lastMessage.createdAt, lastMessage.changedAt), json: chat };
+	return {
+		key: String(lastMessage.id),
+		time: firstTime(lastMessage.createdAt, lastMessage.changedAt),
+		json: chat,
+	};
 }
 
 function chatEntry(item: PolledItem): ChatEntry {
@@ -97,7 +101,9 @@ export const newMessage: PollSource = {
 			// Snapshot. The cursor is the newest last message; other fan messages of that very second
 			// (times have whole seconds) must count as seen too, or the next poll would deliver them.
 			const boundary: string[] = [];
-			for (const item of chats.items.filter((chat) => chat.time === newest).slice(0, MAX_BOUNDARY_CHATS)) {
+			for (const item of chats.items
+				.filter((chat) => chat.time === newest)
+				.slice(0, MAX_BOUNDARY_CHATS)) {
 				const sameSecond = await fanMessagesSince(context, chatEntry(item), newest, window);
 				boundary.push(...sameSecond.map((message) => message.key));
 			}
@@ -115,7 +121,12 @@ export const newMessage: PollSource = {
 			items.push(...(await fanMessagesSince(context, chatEntry(item), since, window)));
 		}
 		// last messages looked at now (also the creator's own) need no second look next time
-		return { items, newest, truncated: chats.truncated, observed: chats.items.map((item) => item.key) };
+		return {
+			items,
+			newest,
+			truncated: chats.truncated,
+			observed: chats.items.map((item) => item.key),
+		};
 	},
 
 	async sample(context) {

@@ -10,7 +10,10 @@ const PAGE_SIZE = 20;
 function notificationTypes(context: IPollFunctions): string[] {
 	const types = context.getNodeParameter('notificationTypes', ['purchases', 'tip']) as string[];
 	if (!Array.isArray(types) || types.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Choose at least one of "Purchases" and "Tips" in "Notify On"');
+		throw new NodeOperationError(
+			context.getNode(),
+			'Choose at least one of "Purchases" and "Tips" in "Notify On"',
+		);
 	}
 	return [...types].sort();
 }
@@ -33,7 +36,11 @@ export const newPurchaseOrTip: PollSource = {
 			name: 'notificationTypes',
 			type: 'multiOptions',
 			options: [
-				{ name: 'Purchases', value: 'purchases', description: 'A fan bought a PPV message or post' },
+				{
+					name: 'Purchases',
+					value: 'purchases',
+					description: 'A fan bought a PPV message or post',
+				},
 				{ name: 'Tips', value: 'tip', description: 'A fan sent a tip' },
 			],
 			default: ['purchases', 'tip'],
@@ -45,7 +52,12 @@ export const newPurchaseOrTip: PollSource = {
 	async scan(context, window) {
 		const merged: ScanResult = { items: [], newest: NaN, truncated: false };
 		for (const type of notificationTypes(context)) {
-			const result = await scanOffsetList(context, { path: PATH, qs: { type }, pageSize: PAGE_SIZE }, toItem, window);
+			const result = await scanOffsetList(
+				context,
+				{ path: PATH, qs: { type }, pageSize: PAGE_SIZE },
+				toItem,
+				window,
+			);
 			merged.items.push(...result.items);
 			merged.newest = maxTime(merged.newest, result.newest);
 			merged.truncated ||= result.truncated;
@@ -56,10 +68,15 @@ export const newPurchaseOrTip: PollSource = {
 	async sample(context) {
 		const candidates: PolledItem[] = [];
 		for (const type of notificationTypes(context)) {
-			const { items } = await scanOffsetList(context, { path: PATH, qs: { type }, pageSize: 1 }, toItem, {
-				isKnown: () => false,
-				deadline: Date.now(),
-			});
+			const { items } = await scanOffsetList(
+				context,
+				{ path: PATH, qs: { type }, pageSize: 1 },
+				toItem,
+				{
+					isKnown: () => false,
+					deadline: Date.now(),
+				},
+			);
 			candidates.push(...items);
 		}
 		const when = (item: PolledItem) => (Number.isNaN(item.time) ? 0 : item.time);

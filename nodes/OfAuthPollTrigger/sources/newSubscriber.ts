@@ -41,7 +41,8 @@ export const newSubscriber: PollSource = {
 			name: 'includeRenewals',
 			type: 'boolean',
 			default: false,
-			description: 'Whether a fan renewing a subscription also counts, not only first-time subscribers',
+			description:
+				'Whether a fan renewing a subscription also counts, not only first-time subscribers',
 		},
 	],
 
@@ -49,7 +50,12 @@ export const newSubscriber: PollSource = {
 
 	async scan(context, window) {
 		const renewals = includeRenewals(context);
-		return await scanOffsetList(context, { path: PATH, qs: query(context), pageSize: PAGE_SIZE }, toItem(renewals), window);
+		return await scanOffsetList(
+			context,
+			{ path: PATH, qs: query(context), pageSize: PAGE_SIZE },
+			toItem(renewals),
+			window,
+		);
 	},
 
 	async sample(context) {

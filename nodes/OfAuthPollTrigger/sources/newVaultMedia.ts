@@ -44,14 +44,24 @@ export const newVaultMedia: PollSource = {
 	scope: (context) => String(context.getNodeParameter('mediaType', 'any')),
 
 	async scan(context, window) {
-		return await scanOffsetList(context, { path: PATH, qs: query(context), pageSize: PAGE_SIZE }, toItem, window);
+		return await scanOffsetList(
+			context,
+			{ path: PATH, qs: query(context), pageSize: PAGE_SIZE },
+			toItem,
+			window,
+		);
 	},
 
 	async sample(context) {
-		const { items } = await scanOffsetList(context, { path: PATH, qs: query(context), pageSize: 1 }, toItem, {
-			isKnown: () => false,
-			deadline: Date.now(),
-		});
+		const { items } = await scanOffsetList(
+			context,
+			{ path: PATH, qs: query(context), pageSize: 1 },
+			toItem,
+			{
+				isKnown: () => false,
+				deadline: Date.now(),
+			},
+		);
 		return items[0];
 	},
 };

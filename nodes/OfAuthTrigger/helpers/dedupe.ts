@@ -15,7 +15,12 @@ export const REMEMBERED_EVENT_IDS = 1000;
  *   event id, else a digest of the body bytes (a redelivery repeats them). Unsigned headers such
  *   as `ofauth-event-id` or `webhook-id` are never read.
  */
-export function eventIdOf(verifiedScheme: SignatureScheme | undefined, headers: WebhookHeaders, event: IDataObject, rawBody: Buffer): string {
+export function eventIdOf(
+	verifiedScheme: SignatureScheme | undefined,
+	headers: WebhookHeaders,
+	event: IDataObject,
+	rawBody: Buffer,
+): string {
 	if (verifiedScheme === 'svix') return `svix:${headerValue(headers, 'svix-id')}`;
 	if (typeof event.id === 'string' || typeof event.id === 'number') return `event:${event.id}`;
 	return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
@@ -25,11 +30,18 @@ export function eventIdOf(verifiedScheme: SignatureScheme | undefined, headers: 
  * Records `id` in the node's static data. Returns false when it was already there
  * (a redelivery). Oldest ids are forgotten first once the memory is full.
  */
-export function rememberEventId(staticData: IDataObject, id: string, capacity = REMEMBERED_EVENT_IDS): boolean {
-	const recent = Array.isArray(staticData.recentEventIds) ? (staticData.recentEventIds as string[]) : [];
+export function rememberEventId(
+	staticData: IDataObject,
+	id: string,
+	capacity = REMEMBERED_EVENT_IDS,
+): boolean {
+	const recent = Array.isArray(staticData.recentEventIds)
+		? (staticData.recentEventIds as string[])
+		: [];
 	if (recent.includes(id)) return false;
 	recent.push(id);
-	staticData.recentEventIds = recent.length > capacity ? recent.slice(recent.length - capacity) : recent;
+	staticData.recentEventIds =
+		recent.length > capacity ? recent.slice(recent.length - capacity) : recent;
 	return true;
 }
 

@@ -29,12 +29,18 @@ function parseTimestamp(value: string): number {
 }
 
 function isFresh(timestamp: number, nowSeconds: number): boolean {
-	return Number.isFinite(timestamp) && Math.abs(nowSeconds - timestamp) <= SIGNATURE_TOLERANCE_SECONDS;
+	return (
+		Number.isFinite(timestamp) && Math.abs(nowSeconds - timestamp) <= SIGNATURE_TOLERANCE_SECONDS
+	);
 }
 
 /** Constant-time comparison of two digests given in the same encoding. */
 function digestsEqual(expected: Buffer, provided: Buffer): boolean {
-	return expected.length === provided.length && expected.length > 0 && timingSafeEqual(expected, provided);
+	return (
+		expected.length === provided.length &&
+		expected.length > 0 &&
+		timingSafeEqual(expected, provided)
+	);
 }
 
 function hmac(key: Buffer, parts: Array<string | Buffer>): Buffer {
@@ -62,22 +68,39 @@ export function verifyOfAuthSignature(
 ): VerificationResult {
 	const entries = header.split(',').map((part) => part.trim());
 	const timestampText = entries.find((entry) => entry.startsWith('t='))?.slice(2) ?? '';
-	const signatures = entries.filter((entry) => entry.startsWith('v1=')).map((entry) => entry.slice(3));
+	const signatures = entries
+		.filter((entry) => entry.startsWith('v1='))
+		.map((entry) => entry.slice(3));
 	if (!timestampText || signatures.length === 0) {
-		return { valid: false, scheme: 'ofauth', reason: 'The OFAuth-Signature header needs t= and v1= parts' };
+		return {
+			valid: false,
+			scheme: 'ofauth',
+			reason: 'The OFAuth-Signature header needs t= and v1= parts',
+		};
 	}
 	const timestamp = parseTimestamp(timestampText);
 	if (!isFresh(timestamp, nowSeconds)) {
-		return { valid: false, scheme: 'ofauth', reason: 'The signature timestamp is outside the 5-minute window' };
+		return {
+			valid: false,
+			scheme: 'ofauth',
+			reason: 'The signature timestamp is outside the 5-minute window',
+		};
 	}
 	const keys: Buffer[] = [Buffer.from(secret, 'utf8')];
 	if (secret.startsWith('whsec_')) keys.push(svixKey(secret));
-	const provided = signatures.filter((value) => /^[0-9a-f]{64}$/i.test(value)).map((value) => Buffer.from(value, 'hex'));
+	const provided = signatures
+		.filter((value) => /^[0-9a-f]{64}$/i.test(value))
+		.map((value) => Buffer.from(value, 'hex'));
 	for (const key of keys) {
 		const expected = hmac(key, [`${timestampText}.`, rawBody]);
-		if (provided.some((candidate) => digestsEqual(expected, candidate))) return { valid: true, scheme: 'ofauth' };
+		if (provided.some((candidate) => digestsEqual(expected, candidate)))
+			return { valid: true, scheme: 'ofauth' };
 	}
-	return { valid: false, scheme: 'ofauth', reason: 'The signature does not match the signing secret' };
+	return {
+		valid: false,
+		scheme: 'ofauth',
+		reason: 'The signature does not match the signing secret',
+	};
 }
 
 /**
@@ -94,22 +117,40 @@ export function verifySvixSignature(
 	const timestampText = headerValue(headers, 'svix-timestamp');
 	const signatureHeader = headerValue(headers, 'svix-signature');
 	if (!id || !timestampText || !signatureHeader) {
-		return { valid: false, scheme: 'svix', reason: 'svix-id, svix-timestamp and svix-signature are all required' };
+		return {
+			valid: false,
+			scheme: 'svix',
+			reason: 'svix-id, svix-timestamp and svix-signature are all required',
+		};
 	}
 	const timestamp = parseTimestamp(timestampText);
 	if (!isFresh(timestamp, nowSeconds)) {
-		return { valid: false, scheme: 'svix', reason: 'The signature timestamp is outside the 5-minute window' };
+		return {
+			valid: false,
+			scheme: 'svix',
+			reason: 'The signature timestamp is outside the 5-minute window',
+		};
 	}
 	const key = svixKey(secret);
-	if (key.length === 0) return { valid: false, scheme: 'svix', reason: 'The signing secret is not a valid whsec_ secret' };
+	if (key.length === 0)
+		return {
+			valid: false,
+			scheme: 'svix',
+			reason: 'The signing secret is not a valid whsec_ secret',
+		};
 	const expected = hmac(key, [`${id}.${timestampText}.`, rawBody]);
 	const provided = signatureHeader
 		.split(' ')
 		.map((entry) => entry.trim().split(','))
 		.filter(([version, value]) => version === 'v1' && Boolean(value))
 		.map(([, value]) => Buffer.from(value, 'base64'));
-	if (provided.some((candidate) => digestsEqual(expected, candidate))) return { valid: true, scheme: 'svix' };
-	return { valid: false, scheme: 'svix', reason: 'The signature does not match the signing secret' };
+	if (provided.some((candidate) => digestsEqual(expected, candidate)))
+		return { valid: true, scheme: 'svix' };
+	return {
+		valid: false,
+		scheme: 'svix',
+		reason: 'The signature does not match the signing secret',
+	};
 }
 
 /** Checks a delivery in whichever scheme its headers use. */
@@ -122,7 +163,12 @@ export function verifyDelivery(
 	const scheme = detectScheme(headers);
 	if (scheme === 'svix') return verifySvixSignature(headers, rawBody, secret, nowSeconds);
 	if (scheme === 'ofauth') {
-		return verifyOfAuthSignature(headerValue(headers, 'ofauth-signature'), rawBody, secret, nowSeconds);
+		return verifyOfAuthSignature(
+			headerValue(headers, 'ofauth-signature'),
+			rawBody,
+			secret,
+			nowSeconds,
+		);
 	}
 	return {
 		valid: false,

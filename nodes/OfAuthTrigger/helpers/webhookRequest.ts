@@ -1,7 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /** Answers the delivery itself (status + JSON) and tells n8n not to start the workflow. */
-export function refuse(context: IWebhookFunctions, statusCode: number, message: string): IWebhookResponseData {
+export function refuse(
+	context: IWebhookFunctions,
+	statusCode: number,
+	message: string,
+): IWebhookResponseData {
 	const response = context.getResponseObject();
 	response.status(statusCode).json({ error: message });
 	return { noWebhookResponse: true };
@@ -19,7 +23,8 @@ export function acknowledge(reason: string): IWebhookResponseData {
 export async function readRawBody(context: IWebhookFunctions): Promise<Buffer> {
 	// n8n-workflow types the request's rawBody (a Buffer) and readRawBody(); n8n fills rawBody before the node runs
 	const request = context.getRequestObject();
-	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function')
+		await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
 

@@ -14,7 +14,11 @@ export interface OfAuthErrorBody {
 
 function asText(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { message?: unknown }).message === 'string'
+	) {
 		return (value as { message: string }).message;
 	}
 	return undefined;
@@ -28,7 +32,11 @@ function describeDetails(details: unknown): string | undefined {
 			.map((detail) => {
 				if (typeof detail === 'string') return detail;
 				if (detail && typeof detail === 'object') {
-					const { path, field, message } = detail as { path?: unknown; field?: unknown; message?: unknown };
+					const { path, field, message } = detail as {
+						path?: unknown;
+						field?: unknown;
+						message?: unknown;
+					};
 					const where = Array.isArray(path) ? path.join('.') : (field ?? path);
 					return where ? `${String(where)}: ${String(message ?? '')}` : String(message ?? '');
 				}
@@ -39,7 +47,10 @@ function describeDetails(details: unknown): string | undefined {
 	}
 	if (typeof details === 'object') {
 		return Object.entries(details as Record<string, unknown>)
-			.map(([field, problem]) => `${field}: ${Array.isArray(problem) ? problem.join(', ') : String(problem)}`)
+			.map(
+				([field, problem]) =>
+					`${field}: ${Array.isArray(problem) ? problem.join(', ') : String(problem)}`,
+			)
 			.join('; ');
 	}
 	return undefined;
@@ -64,7 +75,10 @@ export interface ApiFailure {
 export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
 	const body: OfAuthErrorBody =
 		failure.body && typeof failure.body === 'object' ? (failure.body as OfAuthErrorBody) : {};
-	const apiMessage = asText(body.error) ?? asText(body.message) ?? (typeof failure.body === 'string' ? failure.body.slice(0, 300) : undefined);
+	const apiMessage =
+		asText(body.error) ??
+		asText(body.message) ??
+		(typeof failure.body === 'string' ? failure.body.slice(0, 300) : undefined);
 	const type = (asText(body.type) ?? asText(body.code) ?? '').toUpperCase();
 	const requestId = asText(body.requestId);
 	const details = describeDetails(body.details);
@@ -74,10 +88,12 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 	let hint: string;
 	if (type === 'SESSION_EXPIRED' || type === 'RULES_OUTDATED') {
 		message = 'The OnlyFans session of this connection has expired';
-		hint = 'Re-link the OnlyFans account in the OFAuth dashboard (Connections), then run the workflow again.';
+		hint =
+			'Re-link the OnlyFans account in the OFAuth dashboard (Connections), then run the workflow again.';
 	} else if (type === 'SESSION_NOT_PROVIDED') {
 		message = 'No OFAuth connection was sent with the request';
-		hint = 'Pick a connection in the node\'s Connection field or set a Default Connection ID in the credential.';
+		hint =
+			"Pick a connection in the node's Connection field or set a Default Connection ID in the credential.";
 	} else if (statusCode === 401 || type === 'UNAUTHORIZED' || type === 'AUTH_INVALID_KEY') {
 		message = 'OFAuth rejected the API key';
 		hint = 'Check the API key in the OFAuth API credential (OFAuth dashboard > API keys).';
@@ -94,16 +110,20 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 		hint = 'Check the IDs used by this node (fan, message, mass message, media, connection).';
 	} else if (statusCode === 429) {
 		message = 'OFAuth rate limit reached and the retries ran out';
-		hint = 'Slow the workflow down (fewer items per run, a Wait node) or raise Request Settings > Max Retries.';
+		hint =
+			'Slow the workflow down (fewer items per run, a Wait node) or raise Request Settings > Max Retries.';
 	} else if (statusCode === 400 || statusCode === 422) {
 		message = `OFAuth refused the request: ${apiMessage ?? 'bad request'}`;
-		hint = details ? `Problems: ${details}` : 'Check the fields of this node against the OFAuth documentation.';
+		hint = details
+			? `Problems: ${details}`
+			: 'Check the fields of this node against the OFAuth documentation.';
 	} else if (statusCode >= 500) {
 		message = `OFAuth or OnlyFans failed to answer (HTTP ${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
-		hint = 'This is usually temporary: retry later. If it persists, contact OFAuth support with the request ID.';
+		hint =
+			'This is usually temporary: retry later. If it persists, contact OFAuth support with the request ID.';
 	} else {
 		message = `OFAuth answered HTTP ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
-		hint = 'Check the node\'s fields.';
+		hint = "Check the node's fields.";
 	}
 	const description = [
 		hint,

@@ -22,9 +22,13 @@ export interface OfAuthCredentialSettings {
 	defaultConnectionId: string;
 }
 
-export function readCredentialSettings(credentials: ICredentialDataDecryptedObject): OfAuthCredentialSettings {
+export function readCredentialSettings(
+	credentials: ICredentialDataDecryptedObject,
+): OfAuthCredentialSettings {
 	const chosen = String(credentials.baseUrl ?? 'https://api.ofauth.com');
-	const baseUrl = (chosen === 'custom' ? String(credentials.customBaseUrl ?? '') : chosen).trim().replace(/\/+$/, '');
+	const baseUrl = (chosen === 'custom' ? String(credentials.customBaseUrl ?? '') : chosen)
+		.trim()
+		.replace(/\/+$/, '');
 	return { baseUrl, defaultConnectionId: String(credentials.defaultConnectionId ?? '').trim() };
 }
 
@@ -39,16 +43,23 @@ function isLoadOptionsContext(context: OfAuthContext): context is ILoadOptionsFu
 /** The connection the node's Connection field names, or '' when it is empty or absent. */
 export function readConnectionField(context: OfAuthContext, itemIndex: number | undefined): string {
 	if (isExecuteContext(context) && itemIndex === undefined) {
-		throw new NodeOperationError(context.getNode(), 'An OFAuth request of an action was made without its item index');
+		throw new NodeOperationError(
+			context.getNode(),
+			'An OFAuth request of an action was made without its item index',
+		);
 	}
 	let value: unknown;
 	try {
 		if (isLoadOptionsContext(context)) {
 			value = context.getCurrentNodeParameter('connection', { extractValue: true });
 		} else if (isExecuteContext(context)) {
-			value = context.getNodeParameter('connection', itemIndex as number, '', { extractValue: true });
+			value = context.getNodeParameter('connection', itemIndex as number, '', {
+				extractValue: true,
+			});
 		} else {
-			value = (context as IPollFunctions).getNodeParameter('connection', '', { extractValue: true });
+			value = (context as IPollFunctions).getNodeParameter('connection', '', {
+				extractValue: true,
+			});
 		}
 	} catch {
 		value = '';
@@ -69,7 +80,7 @@ export function resolveConnectionId(
 	if (!connectionId) {
 		throw new NodeOperationError(context.getNode(), 'No OFAuth connection chosen', {
 			description:
-				'Pick the OnlyFans account in the node\'s Connection field, or set a Default Connection ID (conn_...) in the OFAuth API credential.',
+				"Pick the OnlyFans account in the node's Connection field, or set a Default Connection ID (conn_...) in the OFAuth API credential.",
 			itemIndex,
 		});
 	}

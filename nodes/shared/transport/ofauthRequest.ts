@@ -1,4 +1,9 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNetworkError, toNodeApiError } from './apiError';
@@ -57,23 +62,34 @@ function networkErrorCode(error: unknown): string | undefined {
 		current = cause;
 	}
 	const message = String((error as { message?: unknown })?.message ?? '');
-	return message.match(/\b(E[A-Z]{4,})\b/)?.[1] ?? (/socket hang up/i.test(message) ? 'ECONNRESET' : undefined);
+	return (
+		message.match(/\b(E[A-Z]{4,})\b/)?.[1] ??
+		(/socket hang up/i.test(message) ? 'ECONNRESET' : undefined)
+	);
 }
 
 function isCancellation(context: OfAuthContext, error: unknown): boolean {
-	return Boolean(cancelSignalOf(context)?.aborted) || (error as { name?: string })?.name === 'CanceledError';
+	return (
+		Boolean(cancelSignalOf(context)?.aborted) ||
+		(error as { name?: string })?.name === 'CanceledError'
+	);
 }
 
 /** User-set retry limits from the node's Request Settings, when the node has them. */
-export function readRetrySettings(context: OfAuthContext, itemIndex: number | undefined): Partial<RetrySettings> {
+export function readRetrySettings(
+	context: OfAuthContext,
+	itemIndex: number | undefined,
+): Partial<RetrySettings> {
 	try {
 		const settings =
 			'getInputData' in context && itemIndex !== undefined
 				? (context.getNodeParameter('requestSettings', itemIndex, {}) as IDataObject)
 				: {};
 		const result: Partial<RetrySettings> = {};
-		if (typeof settings.maxRetries === 'number') result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));
-		if (typeof settings.maxWaitSeconds === 'number') result.maxWaitMs = Math.max(0, settings.maxWaitSeconds * 1000);
+		if (typeof settings.maxRetries === 'number')
+			result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));
+		if (typeof settings.maxWaitSeconds === 'number')
+			result.maxWaitMs = Math.max(0, settings.maxWaitSeconds * 1000);
 		return result;
 	} catch {
 		return {};
@@ -93,10 +109,15 @@ export async function ofauthRequest<T = IDataObject>(
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, request.itemIndex);
 	const settings = readCredentialSettings(credentials);
 	if (!/^https?:\/\//.test(settings.baseUrl)) {
-		throw new NodeOperationError(context.getNode(), 'The OFAuth API credential has no valid Base URL', {
-			description: 'Choose a Base URL in the credential, or enter a Custom Base URL starting with http:// or https://.',
-			itemIndex: request.itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The OFAuth API credential has no valid Base URL',
+			{
+				description:
+					'Choose a Base URL in the credential, or enter a Custom Base URL starting with http:// or https://.',
+				itemIndex: request.itemIndex,
+			},
+		);
 	}
 	const headers: IDataObject = { accept: 'application/json' };
 	if (request.path.startsWith('/v2/access/')) {
@@ -162,7 +183,12 @@ export async function ofauthRequest<T = IDataObject>(
 		if (response) {
 			throw toNodeApiError(
 				context.getNode(),
-				{ statusCode: response.statusCode, body: parseBody(response.body), method: request.method, path: request.path },
+				{
+					statusCode: response.statusCode,
+					body: parseBody(response.body),
+					method: request.method,
+					path: request.path,
+				},
 				request.itemIndex,
 			);
 		}
@@ -177,6 +203,9 @@ export async function ofauthRequest<T = IDataObject>(
 }
 
 /** Shorthand when only the response body matters. */
-export async function ofauthApi<T = IDataObject>(context: OfAuthContext, request: OfAuthRequest): Promise<T> {
+export async function ofauthApi<T = IDataObject>(
+	context: OfAuthContext,
+	request: OfAuthRequest,
+): Promise<T> {
 	return (await ofauthRequest<T>(context, request)).body;
 }

@@ -33,7 +33,8 @@ export interface Page {
 	next?: IDataObject;
 }
 
-const byId = (item: IDataObject): string => (item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`);
+const byId = (item: IDataObject): string =>
+	item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`;
 
 function pageItems(body: PageBody): IDataObject[] {
 	if (Array.isArray(body.list)) return body.list;
@@ -42,15 +43,27 @@ function pageItems(body: PageBody): IDataObject[] {
 	return [];
 }
 
-function nextPosition(style: PageStyle, body: PageBody, items: IDataObject[], position: IDataObject): IDataObject | undefined {
+function nextPosition(
+	style: PageStyle,
+	body: PageBody,
+	items: IDataObject[],
+	position: IDataObject,
+): IDataObject | undefined {
 	if (style === 'offset') {
-		return { offset: typeof body.nextOffset === 'number' ? body.nextOffset : Number(position.offset ?? 0) + items.length };
+		return {
+			offset:
+				typeof body.nextOffset === 'number'
+					? body.nextOffset
+					: Number(position.offset ?? 0) + items.length,
+		};
 	}
 	if (style === 'cursor') {
 		const next = body.nextLastId ?? items[items.length - 1]?.id;
 		return next === undefined || next === null ? undefined : { last_id: next };
 	}
-	return body.nextMarker === undefined || body.nextMarker === null ? undefined : { marker: body.nextMarker };
+	return body.nextMarker === undefined || body.nextMarker === null
+		? undefined
+		: { marker: body.nextMarker };
 }
 
 /** One page of a list at `position` (`{}`: the first page). */
@@ -62,9 +75,18 @@ export async function readPage(
 ): Promise<Page> {
 	const start = request.style === 'offset' ? { offset: 0, ...position } : position;
 	const { method, path, itemIndex, connectionId } = request;
-	const body = await ofauthApi<PageBody>(context, { method, path, itemIndex, connectionId, qs: { ...request.qs, ...start, limit: size } });
+	const body = await ofauthApi<PageBody>(context, {
+		method,
+		path,
+		itemIndex,
+		connectionId,
+		qs: { ...request.qs, ...start, limit: size },
+	});
 	const items = pageItems(body);
-	const last = items.length === 0 || body.hasMore === false || (body.hasMore === undefined && items.length < size);
+	const last =
+		items.length === 0 ||
+		body.hasMore === false ||
+		(body.hasMore === undefined && items.length < size);
 	return { items, next: last ? undefined : nextPosition(request.style, body, items, start) };
 }
 
@@ -73,14 +95,19 @@ export async function readPage(
  * when given. It stops at the last page, on a cursor the API repeats, or on a page with nothing new
  * (an API that ignores the cursor cannot loop forever). Callers may stop early.
  */
-export async function* iteratePages(context: OfAuthContext, request: ListRequest, limit?: number): AsyncGenerator<IDataObject[]> {
+export async function* iteratePages(
+	context: OfAuthContext,
+	request: ListRequest,
+	limit?: number,
+): AsyncGenerator<IDataObject[]> {
 	const seenPositions = new Set<string>();
 	const seenItems = new Set<string>();
 	const key = request.itemKey ?? byId;
 	let position: IDataObject | undefined = {};
 	let collected = 0;
 	while (position) {
-		const size = limit === undefined ? request.pageSize : Math.min(request.pageSize, limit - collected);
+		const size =
+			limit === undefined ? request.pageSize : Math.min(request.pageSize, limit - collected);
 		if (size <= 0) return;
 		const fingerprint = JSON.stringify(position);
 		if (seenPositions.has(fingerprint)) return;
@@ -106,7 +133,8 @@ export async function readList(
 	{ returnAll, limit }: { returnAll: boolean; limit: number },
 ): Promise<IDataObject[]> {
 	const all: IDataObject[] = [];
-	for await (const items of iteratePages(context, request, returnAll ? undefined : limit)) all.push(...items);
+	for await (const items of iteratePages(context, request, returnAll ? undefined : limit))
+		all.push(...items);
 	return returnAll ? all : all.slice(0, limit);
 }
 
@@ -120,7 +148,13 @@ export async function readPickerPage(
 	toEntry: (entry: IDataObject) => ListSearchEntry | undefined,
 ): Promise<INodeListSearchResult> {
 	const position = paginationToken ? { offset: Number(paginationToken) } : {};
-	const page = await readPage(context, { method: 'GET', style: 'offset', itemIndex: undefined, ...request }, position);
-	const results = page.items.map(toEntry).filter((entry): entry is ListSearchEntry => entry !== undefined);
+	const page = await readPage(
+		context,
+		{ method: 'GET', style: 'offset', itemIndex: undefined, ...request },
+		position,
+	);
+	const results = page.items
+		.map(toEntry)
+		.filter((entry): entry is ListSearchEntry => entry !== undefined);
 	return { results, paginationToken: page.next ? String(page.next.offset) : undefined };
 }

@@ -20,7 +20,13 @@ export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
 const NOTHING_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Network error codes where the server may or may not have acted on the request. */
-const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const MAYBE_SENT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+]);
 
 const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
@@ -36,10 +42,15 @@ export type AttemptOutcome =
 export function isRetryable(method: IHttpRequestMethods, outcome: AttemptOutcome): boolean {
 	if (outcome.kind === 'status') {
 		if (outcome.statusCode === 429) return true;
-		return IDEMPOTENT_METHODS.has(method) && outcome.statusCode >= 500 && outcome.statusCode !== 501;
+		return (
+			IDEMPOTENT_METHODS.has(method) && outcome.statusCode >= 500 && outcome.statusCode !== 501
+		);
 	}
 	if (outcome.code && NOTHING_SENT_CODES.has(outcome.code)) return true;
-	return IDEMPOTENT_METHODS.has(method) && (outcome.code === undefined || MAYBE_SENT_CODES.has(outcome.code));
+	return (
+		IDEMPOTENT_METHODS.has(method) &&
+		(outcome.code === undefined || MAYBE_SENT_CODES.has(outcome.code))
+	);
 }
 
 /**

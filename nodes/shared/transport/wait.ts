@@ -10,7 +10,10 @@ export function cancelSignalOf(context: OfAuthContext): AbortSignal | undefined 
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
-export function cancelledError(context: OfAuthContext, itemIndex: number | undefined): NodeOperationError {
+export function cancelledError(
+	context: OfAuthContext,
+	itemIndex: number | undefined,
+): NodeOperationError {
 	return new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex });
 }
 
@@ -19,9 +22,15 @@ export function cancelledError(context: OfAuthContext, itemIndex: number | undef
  * cancelled: then it stops at once with "The execution was cancelled" instead of keeping a
  * cancelled run alive until the wait is over.
  */
-export async function waitUnlessCancelled(context: OfAuthContext, ms: number, itemIndex: number | undefined): Promise<void> {
+export async function waitUnlessCancelled(
+	context: OfAuthContext,
+	ms: number,
+	itemIndex: number | undefined,
+): Promise<void> {
 	const signal = cancelSignalOf(context);
-	const cancelled = new Promise<'cancelled'>((resolve) => signal?.addEventListener('abort', () => resolve('cancelled'), { once: true }));
+	const cancelled = new Promise<'cancelled'>((resolve) =>
+		signal?.addEventListener('abort', () => resolve('cancelled'), { once: true }),
+	);
 	const until = Date.now() + ms;
 	for (;;) {
 		if (signal?.aborted) throw cancelledError(context, itemIndex);

@@ -26,13 +26,18 @@ describe('transport: authentication and connection', () => {
 		expect(request.query).toEqual({ order: 'recent', offset: '0', limit: '5' });
 	});
 
-	it('lets the node\'s Connection field override the credential default', async () => {
+	it("lets the node's Connection field override the credential default", async () => {
 		const sim = simulator();
-		const other = sim.state.connections.find((c) => c.id !== sim.connectionId && c.status === 'active');
+		const other = sim.state.connections.find(
+			(c) => c.id !== sim.connectionId && c.status === 'active',
+		);
 		expect(other).toBeDefined();
-		const result = await runNode(listChats({ connection: { __rl: true, mode: 'id', value: other!.id } }), {
-			credentials: simulatorCredentials(sim),
-		});
+		const result = await runNode(
+			listChats({ connection: { __rl: true, mode: 'id', value: other!.id } }),
+			{
+				credentials: simulatorCredentials(sim),
+			},
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(chatCalls(sim)[0].headers['x-connection-id']).toBe(other!.id);
@@ -45,7 +50,9 @@ describe('transport: authentication and connection', () => {
 		});
 
 		expect(result.error?.message).toBe('No OFAuth connection chosen');
-		expect((result.error as { description?: string }).description).toContain('Default Connection ID');
+		expect((result.error as { description?: string }).description).toContain(
+			'Default Connection ID',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -64,9 +71,12 @@ describe('transport: authentication and connection', () => {
 
 	it('explains SESSION_EXPIRED as a re-link and keeps the request ID', async () => {
 		const sim = simulator();
-		const result = await runNode(listChats({ connection: { __rl: true, mode: 'id', value: sim.expiredConnectionId } }), {
-			credentials: simulatorCredentials(sim),
-		});
+		const result = await runNode(
+			listChats({ connection: { __rl: true, mode: 'id', value: sim.expiredConnectionId } }),
+			{
+				credentials: simulatorCredentials(sim),
+			},
+		);
 
 		expect(result.error?.message).toBe('The OnlyFans session of this connection has expired');
 		const description = (result.error as { description?: string }).description ?? '';
@@ -76,11 +86,14 @@ describe('transport: authentication and connection', () => {
 
 	it('turns an API failure into an error item with Continue On Fail', async () => {
 		const sim = simulator();
-		const result = await runNode(listChats({ connection: { __rl: true, mode: 'id', value: sim.expiredConnectionId } }), {
-			credentials: simulatorCredentials(sim),
-			continueOnFail: true,
-			items: [{ json: { row: 1 } }, { json: { row: 2 } }],
-		});
+		const result = await runNode(
+			listChats({ connection: { __rl: true, mode: 'id', value: sim.expiredConnectionId } }),
+			{
+				credentials: simulatorCredentials(sim),
+				continueOnFail: true,
+				items: [{ json: { row: 1 } }, { json: { row: 2 } }],
+			},
+		);
 
 		expect(result.error).toBeUndefined();
 		const output = result.output();
@@ -98,8 +111,12 @@ describe('transport: permissions', () => {
 	it('names the missing permission scope on 403', async () => {
 		const result = await runNode(listChats(), { credentials: simulatorCredentials(simulator()) });
 
-		expect(result.error?.message).toBe('The API key or connection lacks the permission "messages:read"');
-		expect((result.error as { description?: string }).description).toMatch(/Grant the "messages:read" permission/);
+		expect(result.error?.message).toBe(
+			'The API key or connection lacks the permission "messages:read"',
+		);
+		expect((result.error as { description?: string }).description).toMatch(
+			/Grant the "messages:read" permission/,
+		);
 	});
 });
 
@@ -109,18 +126,25 @@ describe('transport: rate limits and retries', () => {
 	it('waits and retries after 429 until the API answers', async () => {
 		const sim = simulator();
 		sim.faults.failNext(2, 429, { headers: { 'Retry-After': '0' } });
-		const result = await runNode(listChats(fastRetries), { credentials: simulatorCredentials(sim) });
+		const result = await runNode(listChats(fastRetries), {
+			credentials: simulatorCredentials(sim),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.output()).toHaveLength(5);
 		expect(chatCalls(sim).map((request) => request.status)).toEqual([429, 429, 200]);
 	});
 
-	it('honours the token bucket\'s X-RateLimit-Reset and gets every page', async () => {
+	it("honours the token bucket's X-RateLimit-Reset and gets every page", async () => {
 		const sim = simulator();
 		sim.faults.rateLimit({ capacity: 8, refillPerSecond: 2, headers: ['x-ratelimit'] });
 		const result = await runNode(
-			{ resource: 'chat', operation: 'getMany', returnAll: true, requestSettings: { maxRetries: 10, maxWaitSeconds: 2 } },
+			{
+				resource: 'chat',
+				operation: 'getMany',
+				returnAll: true,
+				requestSettings: { maxRetries: 10, maxWaitSeconds: 2 },
+			},
 			{ credentials: simulatorCredentials(sim) },
 		);
 
@@ -128,15 +152,20 @@ describe('transport: rate limits and retries', () => {
 		expect(result.output()).toHaveLength(sim.state.chats.length);
 		const statuses = chatCalls(sim).map((request) => request.status);
 		expect(statuses).toContain(429);
-		expect(statuses.filter((status) => status === 200)).toHaveLength(Math.ceil(sim.state.chats.length / 20));
+		expect(statuses.filter((status) => status === 200)).toHaveLength(
+			Math.ceil(sim.state.chats.length / 20),
+		);
 	});
 
-	it('stops after the user\'s Max Retries and says so', async () => {
+	it("stops after the user's Max Retries and says so", async () => {
 		const sim = simulator();
 		sim.faults.failNext(5, 429, { headers: { 'Retry-After': '0' } });
-		const result = await runNode(listChats({ requestSettings: { maxRetries: 1, maxWaitSeconds: 0 } }), {
-			credentials: simulatorCredentials(sim),
-		});
+		const result = await runNode(
+			listChats({ requestSettings: { maxRetries: 1, maxWaitSeconds: 0 } }),
+			{
+				credentials: simulatorCredentials(sim),
+			},
+		);
 
 		expect(result.error?.message).toBe('OFAuth rate limit reached and the retries ran out');
 		expect(chatCalls(sim)).toHaveLength(2);
@@ -146,7 +175,9 @@ describe('transport: rate limits and retries', () => {
 		const sim = simulator();
 		sim.faults.failNext(1, 502);
 		sim.faults.dropNext(1, 'before');
-		const result = await runNode(listChats(fastRetries), { credentials: simulatorCredentials(sim) });
+		const result = await runNode(listChats(fastRetries), {
+			credentials: simulatorCredentials(sim),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.output()).toHaveLength(5);
@@ -185,7 +216,9 @@ describe('transport: pagination', () => {
 
 	it('Limit asks only for what it needs', async () => {
 		const sim = simulator();
-		const result = await runNode(listChats({ limit: 25 }), { credentials: simulatorCredentials(sim) });
+		const result = await runNode(listChats({ limit: 25 }), {
+			credentials: simulatorCredentials(sim),
+		});
 
 		expect(result.output()).toHaveLength(25);
 		expect(chatCalls(sim).map((request) => request.query.limit)).toEqual(['20', '5']);

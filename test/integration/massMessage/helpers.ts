@@ -21,5 +21,9 @@ export function listMembers(sim: OfAuthSimulator, id: number | string): number[]
 
 /** Fan IDs the simulator counts as subscribed after a time. */
 export function subscribedAfter(sim: OfAuthSimulator, ids: number[], iso: string): number[] {
-	return ids.filter((id) => Date.parse(sim.state.fans.find((fan) => fan.id === id)!.subscription.subscribedAt) > Date.parse(iso));
+	return ids.filter(
+		(id) =>
+			Date.parse(sim.state.fans.find((fan) => fan.id === id)!.subscription.subscribedAt) >
+			Date.parse(iso),
+	);
 }

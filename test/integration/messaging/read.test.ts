@@ -8,33 +8,60 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 	const sim = useSimulator();
 	const credentials = () => simulatorCredentials(sim());
 	const chatOf = (fan: number) => sim().state.chats.find((chat) => chat.withUserId === fan)!;
-	const queries = (path?: string) => apiRequests(sim(), 'GET').filter((r) => !path || r.path === path).map((r) => r.query);
+	const queries = (path?: string) =>
+		apiRequests(sim(), 'GET')
+			.filter((r) => !path || r.path === path)
+			.map((r) => r.query);
 
 	describe('Unsend', () => {
 		test('DELETE /v2/access/chats/{fan}/messages/{id} with the ID from the input item; the message is gone', async () => {
 			const fan = fanWithMessages(sim(), 3, 1);
-			const mine = chatOf(fan).messages.filter((message) => message.fromUser.id === CREATOR_ID).at(-1)!;
+			const mine = chatOf(fan)
+				.messages.filter((message) => message.fromUser.id === CREATOR_ID)
+				.at(-1)!;
 			const result = await runNode(
-				{ resource: 'message', operation: 'unsend', fan: locator(String(fan)), messageId: '={{ $json.id }}' },
+				{
+					resource: 'message',
+					operation: 'unsend',
+					fan: locator(String(fan)),
+					messageId: '={{ $json.id }}',
+				},
 				{ credentials: credentials(), items: [{ json: { id: mine.id } }] },
 			);
 			expect(result.error).toBeUndefined();
 			const deletes = apiRequests(sim(), 'DELETE');
-			expect(deletes.map((request) => request.path)).toEqual([`/v2/access/chats/${fan}/messages/${mine.id}`]);
-			expect(result.output().map((item) => item.json)).toEqual([{ success: true, fanId: fan, messageId: mine.id }]);
+			expect(deletes.map((request) => request.path)).toEqual([
+				`/v2/access/chats/${fan}/messages/${mine.id}`,
+			]);
+			expect(result.output().map((item) => item.json)).toEqual([
+				{ success: true, fanId: fan, messageId: mine.id },
+			]);
 			expect(pairedItems(result.output())).toEqual([0]);
 			expect(chatOf(fan).messages.some((message) => message.id === mine.id)).toBe(false);
 		});
 
-		test('Send then Unsend in one workflow: the second node takes the ID and fan from the first one\'s output', async () => {
+		test("Send then Unsend in one workflow: the second node takes the ID and fan from the first one's output", async () => {
 			const fan = 100050;
 			const result = await runWorkflow({
 				credentials: credentials(),
 				steps: [
-					{ name: 'Send', parameters: { resource: 'message', operation: 'send', fan: locator(String(fan)), text: 'oops' } },
+					{
+						name: 'Send',
+						parameters: {
+							resource: 'message',
+							operation: 'send',
+							fan: locator(String(fan)),
+							text: 'oops',
+						},
+					},
 					{
 						name: 'Unsend',
-						parameters: { resource: 'message', operation: 'unsend', fan: locator(String(fan)), messageId: '={{ $json.id }}' },
+						parameters: {
+							resource: 'message',
+							operation: 'unsend',
+							fan: locator(String(fan)),
+							messageId: '={{ $json.id }}',
+						},
 					},
 				],
 			});
@@ -44,17 +71,28 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				`POST /v2/access/chats/${fan}/messages`,
 				`DELETE /v2/access/chats/${fan}/messages/${sent.id}`,
 			]);
-			expect(result.output('Unsend')[0].json).toEqual({ success: true, fanId: fan, messageId: sent.id });
+			expect(result.output('Unsend')[0].json).toEqual({
+				success: true,
+				fanId: fan,
+				messageId: sent.id,
+			});
 			expect(chatOf(fan).messages.some((message) => message.id === sent.id)).toBe(false);
 		});
 
 		test('an unknown message is a NodeApiError "Not found" with a hint', async () => {
 			const result = await runNode(
-				{ resource: 'message', operation: 'unsend', fan: locator('100001'), messageId: '999999999' },
+				{
+					resource: 'message',
+					operation: 'unsend',
+					fan: locator('100001'),
+					messageId: '999999999',
+				},
 				{ credentials: credentials() },
 			);
 			expect(result.error?.message).toBe('Not found: Message 999999999 not found');
-			expect((result.error as { description?: string }).description).toContain('Check the IDs used by this node');
+			expect((result.error as { description?: string }).description).toContain(
+				'Check the IDs used by this node',
+			);
 		});
 	});
 
@@ -67,7 +105,11 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			);
 			expect(result.error).toBeUndefined();
 			expect(queries(`/v2/access/chats/${fan}/messages`)).toEqual([{ limit: '5' }]);
-			const expected = chatOf(fan).messages.slice().reverse().slice(0, 5).map((message) => message.id);
+			const expected = chatOf(fan)
+				.messages.slice()
+				.reverse()
+				.slice(0, 5)
+				.map((message) => message.id);
 			expect(result.output().map((item) => item.json.id)).toEqual(expected);
 			expect(pairedItems(result.output())).toEqual([0, 0, 0, 0, 0]);
 		});
@@ -79,8 +121,13 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				{ resource: 'message', operation: 'getMany', fan: locator(String(fan)), limit: 15 },
 				{ credentials: credentials() },
 			);
-			expect(queries()).toEqual([{ limit: '10' }, { limit: '5', last_id: String(newestFirst[9].id) }]);
-			expect(result.output().map((item) => item.json.id)).toEqual(newestFirst.slice(0, 15).map((message) => message.id));
+			expect(queries()).toEqual([
+				{ limit: '10' },
+				{ limit: '5', last_id: String(newestFirst[9].id) },
+			]);
+			expect(result.output().map((item) => item.json.id)).toEqual(
+				newestFirst.slice(0, 15).map((message) => message.id),
+			);
 		});
 
 		test('Return All pages through the whole chat with last_id, 10 a page', async () => {
@@ -95,17 +142,27 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			expect(pages).toBeGreaterThanOrEqual(3);
 			expect(queries()).toEqual(
 				Array.from({ length: pages }, (_, page) =>
-					page === 0 ? { limit: '10' } : { limit: '10', last_id: String(newestFirst[page * 10 - 1].id) },
+					page === 0
+						? { limit: '10' }
+						: { limit: '10', last_id: String(newestFirst[page * 10 - 1].id) },
 				),
 			);
-			expect(result.output().map((item) => item.json.id)).toEqual(newestFirst.map((message) => message.id));
+			expect(result.output().map((item) => item.json.id)).toEqual(
+				newestFirst.map((message) => message.id),
+			);
 		});
 
 		test('Search sends `query` and returns only matching messages', async () => {
 			const fan = fanWithMessages(sim(), 10);
 			const word = chatOf(fan).messages[0].text.split(' ')[0];
 			const result = await runNode(
-				{ resource: 'message', operation: 'getMany', fan: locator(String(fan)), returnAll: true, options: { query: ` ${word} ` } },
+				{
+					resource: 'message',
+					operation: 'getMany',
+					fan: locator(String(fan)),
+					returnAll: true,
+					options: { query: ` ${word} ` },
+				},
 				{ credentials: credentials() },
 			);
 			expect(queries()[0]).toEqual({ limit: '10', query: word });
@@ -120,7 +177,10 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			const chat = chatOf(fan);
 			const vault = sim().state.vaultMedia;
 			for (let index = 0; index < messages; index++) {
-				const media = Array.from({ length: perMessage }, (_, k) => vault[(index * perMessage + k) % vault.length]);
+				const media = Array.from(
+					{ length: perMessage },
+					(_, k) => vault[(index * perMessage + k) % vault.length],
+				);
 				chat.messages.push({
 					...chat.messages[0],
 					id: 900000 + index,
@@ -147,7 +207,11 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				{ limit: '100', offset: '200' },
 			]);
 			expect(result.output()).toHaveLength(231);
-			expect(new Set(result.output().map((item) => `${String(item.json.messageId)}:${String(item.json.id)}`)).size).toBe(231);
+			expect(
+				new Set(
+					result.output().map((item) => `${String(item.json.messageId)}:${String(item.json.id)}`),
+				).size,
+			).toBe(231);
 			expect(new Set(pairedItems(result.output()))).toEqual(new Set([0]));
 		});
 
@@ -156,7 +220,13 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			chatOf(fan).messages = [];
 			fillChatWithMedia(fan, 20, 2);
 			const result = await runNode(
-				{ resource: 'chat', operation: 'getMedia', fan: locator(String(fan)), mediaType: 'photos', limit: 4 },
+				{
+					resource: 'chat',
+					operation: 'getMedia',
+					fan: locator(String(fan)),
+					mediaType: 'photos',
+					limit: 4,
+				},
 				{ credentials: credentials() },
 			);
 			expect(queries()).toEqual([{ type: 'photos', limit: '4', offset: '0' }]);
@@ -164,12 +234,21 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			expect(result.output().every((item) => item.json.type === 'photo')).toBe(true);
 		});
 
-		test.each([['videos', 'video'], ['audios', 'audio']])('type %s sends `type` and returns only %s media', async (type, single) => {
+		test.each([
+			['videos', 'video'],
+			['audios', 'audio'],
+		])('type %s sends `type` and returns only %s media', async (type, single) => {
 			const fan = 100062;
 			chatOf(fan).messages = [];
 			fillChatWithMedia(fan, 40, 3);
 			const result = await runNode(
-				{ resource: 'chat', operation: 'getMedia', fan: locator(String(fan)), mediaType: type, returnAll: true },
+				{
+					resource: 'chat',
+					operation: 'getMedia',
+					fan: locator(String(fan)),
+					mediaType: type,
+					returnAll: true,
+				},
 				{ credentials: credentials() },
 			);
 			expect(queries()[0]).toEqual({ type, limit: '100', offset: '0' });
@@ -180,7 +259,10 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 
 	describe('List Chats', () => {
 		test('default: 50 chats in pages of 20, most recent first, one item per chat', async () => {
-			const result = await runNode({ resource: 'chat', operation: 'getMany' }, { credentials: credentials() });
+			const result = await runNode(
+				{ resource: 'chat', operation: 'getMany' },
+				{ credentials: credentials() },
+			);
 			expect(result.error).toBeUndefined();
 			expect(queries()).toEqual([
 				{ order: 'recent', limit: '20', offset: '0' },
@@ -188,13 +270,21 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				{ order: 'recent', limit: '10', offset: '40' },
 			]);
 			expect(result.output()).toHaveLength(50);
-			expect(result.output()[0].json).toMatchObject({ withUser: { id: expect.any(Number) }, unreadMessagesCount: expect.any(Number) });
+			expect(result.output()[0].json).toMatchObject({
+				withUser: { id: expect.any(Number) },
+				unreadMessagesCount: expect.any(Number),
+			});
 		});
 
 		test('Return All walks every chat once (250 chats, 13 pages)', async () => {
-			const result = await runNode({ resource: 'chat', operation: 'getMany', returnAll: true }, { credentials: credentials() });
+			const result = await runNode(
+				{ resource: 'chat', operation: 'getMany', returnAll: true },
+				{ credentials: credentials() },
+			);
 			expect(queries()).toHaveLength(13);
-			expect(queries().map((query) => query.offset)).toEqual(Array.from({ length: 13 }, (_, page) => String(page * 20)));
+			expect(queries().map((query) => query.offset)).toEqual(
+				Array.from({ length: 13 }, (_, page) => String(page * 20)),
+			);
 			const ids = result.output().map((item) => (item.json.withUser as { id: number }).id);
 			expect(ids).toHaveLength(250);
 			expect(new Set(ids).size).toBe(250);
@@ -206,19 +296,34 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 					resource: 'chat',
 					operation: 'getMany',
 					limit: 5,
-					filters: { order: 'old', filter: 'unread', query: ' a ', userListId: locator('1001', 'list') },
+					filters: {
+						order: 'old',
+						filter: 'unread',
+						query: ' a ',
+						userListId: locator('1001', 'list'),
+					},
 				},
 				{ credentials: credentials() },
 			);
-			expect(queries()).toEqual([{ order: 'old', filter: 'unread', query: 'a', userListId: '1001', limit: '5', offset: '0' }]);
+			expect(queries()).toEqual([
+				{ order: 'old', filter: 'unread', query: 'a', userListId: '1001', limit: '5', offset: '0' },
+			]);
 		});
 
 		test('a built-in user list by ID, "who tipped" and "all" (no filter parameter)', async () => {
 			await runNode(
-				{ resource: 'chat', operation: 'getMany', limit: 3, filters: { filter: 'who_tipped', userListId: locator('fans') } },
+				{
+					resource: 'chat',
+					operation: 'getMany',
+					limit: 3,
+					filters: { filter: 'who_tipped', userListId: locator('fans') },
+				},
 				{ credentials: credentials() },
 			);
-			await runNode({ resource: 'chat', operation: 'getMany', limit: 3, filters: { filter: 'all' } }, { credentials: credentials() });
+			await runNode(
+				{ resource: 'chat', operation: 'getMany', limit: 3, filters: { filter: 'all' } },
+				{ credentials: credentials() },
+			);
 			expect(queries()).toEqual([
 				{ order: 'recent', filter: 'who_tipped', userListId: 'fans', limit: '3', offset: '0' },
 				{ order: 'recent', limit: '3', offset: '0' },
@@ -227,7 +332,13 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 
 		test('Simplify outputs fan id, name, username, unread count, last message text and time', async () => {
 			const result = await runNode(
-				{ resource: 'chat', operation: 'getMany', limit: 20, simplify: true, filters: { filter: 'unread' } },
+				{
+					resource: 'chat',
+					operation: 'getMany',
+					limit: 20,
+					simplify: true,
+					filters: { filter: 'unread' },
+				},
 				{ credentials: credentials() },
 			);
 			const output = result.output();
@@ -248,12 +359,18 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 		});
 
 		test('Simplify turns the HTML OnlyFans puts in message text into plain text for a sheet', async () => {
-			sim().simulate.incomingMessage(100099, '<p>hey <b>you</b></p><p>tips &amp; tricks &lt;3</p>line<br />two');
+			sim().simulate.incomingMessage(
+				100099,
+				'<p>hey <b>you</b></p><p>tips &amp; tricks &lt;3</p>line<br />two',
+			);
 			const result = await runNode(
 				{ resource: 'chat', operation: 'getMany', limit: 1, simplify: true },
 				{ credentials: credentials() },
 			);
-			expect(result.output()[0].json).toMatchObject({ fanId: 100099, lastMessageText: 'hey you\ntips & tricks <3line\ntwo' });
+			expect(result.output()[0].json).toMatchObject({
+				fanId: 100099,
+				lastMessageText: 'hey you\ntips & tricks <3line\ntwo',
+			});
 		});
 
 		test('List Chats filtered by a user list feeds Send PPV: one PPV per fan on the list', async () => {
@@ -263,7 +380,12 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				steps: [
 					{
 						name: 'List Chats',
-						parameters: { resource: 'chat', operation: 'getMany', returnAll: true, filters: { userListId: locator(String(WHALES_LIST_ID), 'list') } },
+						parameters: {
+							resource: 'chat',
+							operation: 'getMany',
+							returnAll: true,
+							filters: { userListId: locator(String(WHALES_LIST_ID), 'list') },
+						},
 					},
 					{
 						name: 'Send PPV',
@@ -273,7 +395,12 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 							fan: locator('={{ $json.withUser.id }}', 'id'),
 							price: 14.99,
 							previewMediaCount: 1,
-							media: { items: [{ item: locator(String(FIRST_VAULT_MEDIA_ID)) }, { item: locator(String(FIRST_VAULT_MEDIA_ID + 1)) }] },
+							media: {
+								items: [
+									{ item: locator(String(FIRST_VAULT_MEDIA_ID)) },
+									{ item: locator(String(FIRST_VAULT_MEDIA_ID + 1)) },
+								],
+							},
 							text: '=Just for you, {{ $json.withUser.name }}',
 						},
 					},
@@ -281,9 +408,15 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			});
 			expect(result.error).toBeUndefined();
 			const posts = apiRequests(sim(), 'POST');
-			expect(posts.map((request) => request.path).sort()).toEqual(whales.map((fan) => `/v2/access/chats/${fan}/messages`).sort());
+			expect(posts.map((request) => request.path).sort()).toEqual(
+				whales.map((fan) => `/v2/access/chats/${fan}/messages`).sort(),
+			);
 			expect(whales.map((fan) => sim().messagesSentTo(fan))).toEqual(whales.map(() => 1));
-			expect(posts[0].body).toMatchObject({ price: 14.99, previewMediaCount: 1, mediaItems: [FIRST_VAULT_MEDIA_ID, FIRST_VAULT_MEDIA_ID + 1] });
+			expect(posts[0].body).toMatchObject({
+				price: 14.99,
+				previewMediaCount: 1,
+				mediaItems: [FIRST_VAULT_MEDIA_ID, FIRST_VAULT_MEDIA_ID + 1],
+			});
 			expect(pairedItems(result.output('Send PPV'))).toEqual(whales.map((_, index) => index));
 		});
 	});
@@ -310,7 +443,9 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				credentials: credentials(),
 				filter: fan.username,
 			});
-			expect(queries()).toEqual([{ limit: '20', offset: '0', order: 'recent', query: fan.username }]);
+			expect(queries()).toEqual([
+				{ limit: '20', offset: '0', order: 'recent', query: fan.username },
+			]);
 			expect(found.results).toContainEqual({
 				name: `${fan.name} · @${fan.username}`,
 				value: String(fan.id),
@@ -318,7 +453,7 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 			});
 		});
 
-		test('getReleaseFormPartners: approved partner forms, value = the partner\'s OnlyFans user ID', async () => {
+		test("getReleaseFormPartners: approved partner forms, value = the partner's OnlyFans user ID", async () => {
 			const options = await runLoadOptions('getReleaseFormPartners', {
 				parameters: { resource: 'message', operation: 'send' },
 				credentials: credentials(),
@@ -327,7 +462,11 @@ describe('Message > Unsend, Message > Get Many, Chat > Get Media, Chat > Get Man
 				['/v2/access/self/release-forms', { limit: '100', offset: '0' }],
 			]);
 			expect(options).toEqual([
-				{ name: 'Jane Partner (@janepartner)', value: 9100001, description: 'OnlyFans user 9100001' },
+				{
+					name: 'Jane Partner (@janepartner)',
+					value: 9100001,
+					description: 'OnlyFans user 9100001',
+				},
 				{ name: 'Kim Collab (@kimcollab)', value: 9100002, description: 'OnlyFans user 9100002' },
 			]);
 		});

@@ -27,10 +27,19 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 		expect(posts[0].headers['x-connection-id']).toBe(sim().connectionId);
 		expect(posts[0].body).toEqual({ text, isMarkdown: true });
 
-		const stored = sim().state.chats.find((chat) => chat.withUserId === FAN)!.messages.at(-1)!;
+		const stored = sim()
+			.state.chats.find((chat) => chat.withUserId === FAN)!
+			.messages.at(-1)!;
 		const output = result.output();
 		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ id: stored.id, text, isMarkdown: true, price: 0, isFree: true, fromUser: { id: 9000001 } });
+		expect(output[0].json).toMatchObject({
+			id: stored.id,
+			text,
+			isMarkdown: true,
+			price: 0,
+			isFree: true,
+			fromUser: { id: 9000001 },
+		});
 		expect(pairedItems(output)).toEqual([0]);
 		expect(sim().messagesSentTo(FAN)).toBe(1);
 	});
@@ -52,14 +61,23 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 		const url = 'https://example.com/photos/beach.jpg';
 		const result = await run({
 			text: 'look',
-			media: mediaEntries(['list', String(PHOTO + 1)], ['id', String(PHOTO + 2)], ['reference', upload], ['reference', url]),
+			media: mediaEntries(
+				['list', String(PHOTO + 1)],
+				['id', String(PHOTO + 2)],
+				['reference', upload],
+				['reference', url],
+			),
 		});
 		expect(result.error).toBeUndefined();
-		expect(sentBodies()).toEqual([{ text: 'look', isMarkdown: true, mediaItems: [PHOTO + 1, PHOTO + 2, upload, url] }]);
+		expect(sentBodies()).toEqual([
+			{ text: 'look', isMarkdown: true, mediaItems: [PHOTO + 1, PHOTO + 2, upload, url] },
+		]);
 		const json = result.output()[0].json as { media: Array<{ id: number }>; mediaCount: number };
 		expect(json.mediaCount).toBe(4);
 		expect(json.media.slice(0, 2).map((media) => media.id)).toEqual([PHOTO + 1, PHOTO + 2]);
-		expect(sim().state.uploads.find((entry) => entry.mediaUploadId === upload)?.status).toBe('consumed');
+		expect(sim().state.uploads.find((entry) => entry.mediaUploadId === upload)?.status).toBe(
+			'consumed',
+		);
 	});
 
 	test('media only (no text) is a valid message', async () => {
@@ -75,18 +93,36 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 				media: mediaEntries(['reference', '={{ $json.more }}']),
 				options: { mediaList: '={{ $json.mediaIds }}' },
 			},
-			[{ json: { more: [PHOTO + 7, 'https://cdn.example.com/a.mp4'], mediaIds: [PHOTO + 3, String(PHOTO + 4), upload] } }],
+			[
+				{
+					json: {
+						more: [PHOTO + 7, 'https://cdn.example.com/a.mp4'],
+						mediaIds: [PHOTO + 3, String(PHOTO + 4), upload],
+					},
+				},
+			],
 		);
 		expect(result.error).toBeUndefined();
 		expect(sentBodies()).toEqual([
-			{ text: 'set', isMarkdown: true, mediaItems: [PHOTO + 7, 'https://cdn.example.com/a.mp4', PHOTO + 3, PHOTO + 4, upload] },
+			{
+				text: 'set',
+				isMarkdown: true,
+				mediaItems: [PHOTO + 7, 'https://cdn.example.com/a.mp4', PHOTO + 3, PHOTO + 4, upload],
+			},
 		]);
 	});
 
 	test('Media List as comma-separated text, e.g. from a sheet cell', async () => {
-		await run({ text: 'x', options: { mediaList: `${PHOTO + 5}, https://example.com/v.mp4 ,${PHOTO + 6}` } });
+		await run({
+			text: 'x',
+			options: { mediaList: `${PHOTO + 5}, https://example.com/v.mp4 ,${PHOTO + 6}` },
+		});
 		expect(sentBodies()).toEqual([
-			{ text: 'x', isMarkdown: true, mediaItems: [PHOTO + 5, 'https://example.com/v.mp4', PHOTO + 6] },
+			{
+				text: 'x',
+				isMarkdown: true,
+				mediaItems: [PHOTO + 5, 'https://example.com/v.mp4', PHOTO + 6],
+			},
 		]);
 	});
 
@@ -130,27 +166,46 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 	test('options switched off are left out of the body; one release-form group alone is sent alone', async () => {
 		await run({
 			text: 'x',
-			options: { isLockedText: false, isForwardedMessage: false, userTags: '', releaseFormPartners: ['9100002'] },
+			options: {
+				isLockedText: false,
+				isForwardedMessage: false,
+				userTags: '',
+				releaseFormPartners: ['9100002'],
+			},
 		});
-		expect(sentBodies()).toEqual([{ text: 'x', isMarkdown: true, releaseForms: { partners: [9100002] } }]);
+		expect(sentBodies()).toEqual([
+			{ text: 'x', isMarkdown: true, releaseForms: { partners: [9100002] } },
+		]);
 	});
 
 	test('the fan by list, by user ID and by chat URL', async () => {
-		await runNode(send({ fan: locator('100002', 'list'), text: 'a' }), { credentials: simulatorCredentials(sim()) });
-		await runNode(send({ fan: locator(' 100003 ', 'id'), text: 'b' }), { credentials: simulatorCredentials(sim()) });
-		await runNode(send({ fan: locator('https://onlyfans.com/my/chats/chat/100004/', 'url'), text: 'c' }), {
+		await runNode(send({ fan: locator('100002', 'list'), text: 'a' }), {
 			credentials: simulatorCredentials(sim()),
 		});
-		await runNode(send({ fan: locator('https://onlyfans.com/my/chats/chat/100005', 'url'), text: 'd' }), {
+		await runNode(send({ fan: locator(' 100003 ', 'id'), text: 'b' }), {
 			credentials: simulatorCredentials(sim()),
 		});
+		await runNode(
+			send({ fan: locator('https://onlyfans.com/my/chats/chat/100004/', 'url'), text: 'c' }),
+			{
+				credentials: simulatorCredentials(sim()),
+			},
+		);
+		await runNode(
+			send({ fan: locator('https://onlyfans.com/my/chats/chat/100005', 'url'), text: 'd' }),
+			{
+				credentials: simulatorCredentials(sim()),
+			},
+		);
 		expect(apiRequests(sim(), 'POST').map((request) => request.path)).toEqual([
 			'/v2/access/chats/100002/messages',
 			'/v2/access/chats/100003/messages',
 			'/v2/access/chats/100004/messages',
 			'/v2/access/chats/100005/messages',
 		]);
-		expect([100002, 100003, 100004, 100005].map((fan) => sim().messagesSentTo(fan))).toEqual([1, 1, 1, 1]);
+		expect([100002, 100003, 100004, 100005].map((fan) => sim().messagesSentTo(fan))).toEqual([
+			1, 1, 1, 1,
+		]);
 	});
 
 	test('the fan and the text from each input item (a CRM row or a sheet): number, digits or chat URL', async () => {
@@ -159,10 +214,13 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 			{ fanId: '100007', name: 'Bob' },
 			{ fanId: 'https://onlyfans.com/my/chats/chat/100008/', name: 'Cy' },
 		];
-		const result = await runNode(send({ fan: locator('={{ $json.fanId }}', 'id'), text: '=Hi {{ $json.name }}!' }), {
-			credentials: simulatorCredentials(sim()),
-			items: rows.map((json) => ({ json })),
-		});
+		const result = await runNode(
+			send({ fan: locator('={{ $json.fanId }}', 'id'), text: '=Hi {{ $json.name }}!' }),
+			{
+				credentials: simulatorCredentials(sim()),
+				items: rows.map((json) => ({ json })),
+			},
+		);
 		expect(result.error).toBeUndefined();
 		expect(apiRequests(sim(), 'POST').map((request) => [request.path, request.body])).toEqual([
 			['/v2/access/chats/100006/messages', { text: 'Hi Ann!', isMarkdown: true }],
@@ -179,7 +237,9 @@ describe('Message > Send: the exact body OFAuth receives', () => {
 			credentials: simulatorCredentials(sim()),
 			items: [{ json: { link: 'https://onlyfans.com/my/chats/chat/100009/?from=crm' } }],
 		});
-		expect(apiRequests(sim(), 'POST').map((request) => request.path)).toEqual(['/v2/access/chats/100009/messages']);
+		expect(apiRequests(sim(), 'POST').map((request) => request.path)).toEqual([
+			'/v2/access/chats/100009/messages',
+		]);
 	});
 
 	test('the Connection field picks the OnlyFans account (x-connection-id) over the credential default', async () => {

@@ -35,21 +35,39 @@ describe('Message > Send PPV: the exact body OFAuth receives', () => {
 			previewMediaCount: 1,
 		});
 		const output = result.output();
-		expect(output[0].json).toMatchObject({ price: 9.99, isFree: false, previews: [PHOTO], mediaCount: 2 });
+		expect(output[0].json).toMatchObject({
+			price: 9.99,
+			isFree: false,
+			previews: [PHOTO],
+			mediaCount: 2,
+		});
 		expect(pairedItems(output)).toEqual([0]);
 		expect(sim().messagesSentTo(FAN)).toBe(1);
 	});
 
 	test('the default preview count 0 is sent; media only, no text', async () => {
 		await run({ price: 5, media: mediaEntries(String(PHOTO)) });
-		expect(sentBodies()).toEqual([{ isMarkdown: true, mediaItems: [PHOTO], price: 5, previewMediaCount: 0 }]);
+		expect(sentBodies()).toEqual([
+			{ isMarkdown: true, mediaItems: [PHOTO], price: 5, previewMediaCount: 0 },
+		]);
 	});
 
 	test('the price limits 3 and 200 are allowed; preview count may equal the media count', async () => {
-		await run({ price: 3, previewMediaCount: 2, media: mediaEntries(String(PHOTO), String(PHOTO + 2)), text: 'a' });
+		await run({
+			price: 3,
+			previewMediaCount: 2,
+			media: mediaEntries(String(PHOTO), String(PHOTO + 2)),
+			text: 'a',
+		});
 		await run({ price: 200, media: mediaEntries(String(PHOTO)), text: 'b' });
 		expect(sentBodies()).toEqual([
-			{ text: 'a', isMarkdown: true, mediaItems: [PHOTO, PHOTO + 2], price: 3, previewMediaCount: 2 },
+			{
+				text: 'a',
+				isMarkdown: true,
+				mediaItems: [PHOTO, PHOTO + 2],
+				price: 3,
+				previewMediaCount: 2,
+			},
 			{ text: 'b', isMarkdown: true, mediaItems: [PHOTO], price: 200, previewMediaCount: 0 },
 		]);
 	});
@@ -64,13 +82,29 @@ describe('Message > Send PPV: the exact body OFAuth receives', () => {
 				options: { mediaList: '={{ $json.media }}' },
 				text: '=For you, {{ $json.name }}',
 			},
-			[{ json: { fan: '100030', price: '12.50', previews: '1', media: [upload, PHOTO + 3], name: 'Dana' } }],
+			[
+				{
+					json: {
+						fan: '100030',
+						price: '12.50',
+						previews: '1',
+						media: [upload, PHOTO + 3],
+						name: 'Dana',
+					},
+				},
+			],
 		);
 		expect(result.error).toBeUndefined();
 		expect(apiRequests(sim(), 'POST').map((request) => [request.path, request.body])).toEqual([
 			[
 				'/v2/access/chats/100030/messages',
-				{ text: 'For you, Dana', isMarkdown: true, mediaItems: [upload, PHOTO + 3], price: 12.5, previewMediaCount: 1 },
+				{
+					text: 'For you, Dana',
+					isMarkdown: true,
+					mediaItems: [upload, PHOTO + 3],
+					price: 12.5,
+					previewMediaCount: 1,
+				},
 			],
 		]);
 	});
@@ -79,7 +113,10 @@ describe('Message > Send PPV: the exact body OFAuth receives', () => {
 		await run({
 			price: 25,
 			previewMediaCount: 1,
-			media: mediaEntries(['reference', 'https://example.com/teaser.jpg'], ['list', String(PHOTO + 4)]),
+			media: mediaEntries(
+				['reference', 'https://example.com/teaser.jpg'],
+				['list', String(PHOTO + 4)],
+			),
 			text: 'Unlock me',
 			options: {
 				isLockedText: true,

@@ -12,8 +12,14 @@ interface ExampleNode {
 }
 
 const example = JSON.parse(
-	readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'new-subscriber-welcome.json'), 'utf8'),
-) as { nodes: ExampleNode[]; connections: Record<string, { main: Array<Array<{ node: string }>> }> };
+	readFileSync(
+		path.join(__dirname, '..', '..', '..', 'examples', 'new-subscriber-welcome.json'),
+		'utf8',
+	),
+) as {
+	nodes: ExampleNode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+};
 
 describe('examples/new-subscriber-welcome.json through n8n-core (manual run: "Fetch Test Event" then the send)', () => {
 	const sim = useSimulator();
@@ -37,7 +43,10 @@ describe('examples/new-subscriber-welcome.json through n8n-core (manual run: "Fe
 		expect(result.output(trigger.name).map((item) => item.json.id)).toEqual([ava.id]);
 		const posts = sim().requests.filter((request) => request.method === 'POST');
 		expect(posts.map((request) => [request.path, request.body])).toEqual([
-			[`/v2/access/chats/${ava.id}/messages`, expect.objectContaining({ text: 'Hey Ava, thanks for subscribing!' })],
+			[
+				`/v2/access/chats/${ava.id}/messages`,
+				expect.objectContaining({ text: 'Hey Ava, thanks for subscribing!' }),
+			],
 		]);
 		expect(sim().messagesSentTo(ava.id)).toBe(1);
 	});

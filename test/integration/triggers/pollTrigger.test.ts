@@ -1,6 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { createPollTrigger, simulatorCredentials, uploadInSimulator, useSimulator } from '../../harness';
+import {
+	createPollTrigger,
+	simulatorCredentials,
+	uploadInSimulator,
+	useSimulator,
+} from '../../harness';
 import type { OfAuthSimulator, RecordedRequest } from '../../simulator';
 import { FIRST_FAN_ID, SECOND_CONNECTION_ID } from '../../simulator';
 
@@ -21,12 +26,15 @@ function apiGets(sim: OfAuthSimulator, path: string): RecordedRequest[] {
 	return sim.requests.filter((request) => request.method === 'GET' && request.path === path);
 }
 
-
 /** The creator answers a fan from OnlyFans (or another workflow). */
 async function creatorReplies(sim: OfAuthSimulator, fanId: number, text: string): Promise<void> {
 	const res = await fetch(`${sim.baseUrl}/v2/access/chats/${fanId}/messages`, {
 		method: 'POST',
-		headers: { apiKey: sim.apiKey, 'x-connection-id': sim.connectionId, 'content-type': 'application/json' },
+		headers: {
+			apiKey: sim.apiKey,
+			'x-connection-id': sim.connectionId,
+			'content-type': 'application/json',
+		},
 		body: JSON.stringify({ text }),
 	});
 	expect(res.status).toBe(200);
@@ -44,9 +52,16 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 			expect(await poller.poll()).toBeNull(); // 250 seeded fans: no flood
 			const first = apiGets(sim(), '/v2/access/subscribers');
 			expect(first).toHaveLength(1);
-			expect(first[0].query).toEqual({ type: 'latest', latestType: 'new', limit: '20', offset: '0' });
+			expect(first[0].query).toEqual({
+				type: 'latest',
+				latestType: 'new',
+				limit: '20',
+				offset: '0',
+			});
 			expect(first[0].headers['x-connection-id']).toBe(sim().connectionId);
-			expect(poller.staticData()).toMatchObject({ scope: `newSubscriber|${sim().connectionId}|new` });
+			expect(poller.staticData()).toMatchObject({
+				scope: `newSubscriber|${sim().connectionId}|new`,
+			});
 
 			expect(await poller.poll()).toBeNull(); // nothing happened
 			const ava = sim().simulate.newSubscriber('Ava');
@@ -57,7 +72,10 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 				[ava.id, 'Ava'],
 				[ben.id, 'Ben'],
 			]);
-			expect(third[0]).toMatchObject({ username: ava.username, subscription: { status: 'active' } });
+			expect(third[0]).toMatchObject({
+				username: ava.username,
+				subscription: { status: 'active' },
+			});
 
 			expect(await poller.poll()).toBeNull(); // no duplicates
 			const cleo = sim().simulate.newSubscriber('Cleo');
@@ -70,20 +88,28 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 		test('a backlog bigger than one page is read page by page and delivered whole, once', async () => {
 			const poller = trigger({ event: 'newSubscriber' });
 			expect(await poller.poll()).toBeNull();
-			const added = Array.from({ length: 27 }, (_, index) => sim().simulate.newSubscriber(`Fan ${index + 1}`));
+			const added = Array.from({ length: 27 }, (_, index) =>
+				sim().simulate.newSubscriber(`Fan ${index + 1}`),
+			);
 			sim().clearRequests();
 
 			const delivered = jsonOf(await poller.poll());
 			expect(delivered.map((fan) => fan.id)).toEqual(added.map((fan) => fan.id));
-			expect(apiGets(sim(), '/v2/access/subscribers').map((request) => request.query.offset)).toEqual(['0', '20']);
+			expect(
+				apiGets(sim(), '/v2/access/subscribers').map((request) => request.query.offset),
+			).toEqual(['0', '20']);
 			expect(await poller.poll()).toBeNull();
 		});
 
 		test('Include Renewals asks for all latest subscriptions and is a separate cursor', async () => {
 			const poller = trigger({ event: 'newSubscriber', includeRenewals: true });
 			expect(await poller.poll()).toBeNull();
-			expect(apiGets(sim(), '/v2/access/subscribers')[0].query).toMatchObject({ latestType: 'total' });
-			expect(poller.staticData()).toMatchObject({ scope: `newSubscriber|${sim().connectionId}|renewals` });
+			expect(apiGets(sim(), '/v2/access/subscribers')[0].query).toMatchObject({
+				latestType: 'total',
+			});
+			expect(poller.staticData()).toMatchObject({
+				scope: `newSubscriber|${sim().connectionId}|renewals`,
+			});
 			const dana = sim().simulate.newSubscriber('Dana');
 			expect(jsonOf(await poller.poll()).map((fan) => fan.id)).toEqual([dana.id]);
 		});
@@ -97,7 +123,10 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 			const sample = jsonOf(await poller.poll('manual'));
 			expect(sample).toHaveLength(1);
 			expect(sample[0]).toMatchObject({ id: eve.id, name: 'Eve' });
-			expect(apiGets(sim(), '/v2/access/subscribers').at(-1)!.query).toMatchObject({ limit: '1', offset: '0' });
+			expect(apiGets(sim(), '/v2/access/subscribers').at(-1)!.query).toMatchObject({
+				limit: '1',
+				offset: '0',
+			});
 			expect(poller.staticData()).toEqual(before);
 			// the trigger still delivers Eve, since the manual run was only a preview
 			expect(jsonOf(await poller.poll()).map((fan) => fan.id)).toEqual([eve.id]);
@@ -109,8 +138,12 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 				connection: { __rl: true, mode: 'id', value: SECOND_CONNECTION_ID },
 			});
 			expect(await poller.poll()).toBeNull();
-			expect(apiGets(sim(), '/v2/access/subscribers')[0].headers['x-connection-id']).toBe(SECOND_CONNECTION_ID);
-			expect(poller.staticData()).toMatchObject({ scope: `newSubscriber|${SECOND_CONNECTION_ID}|new` });
+			expect(apiGets(sim(), '/v2/access/subscribers')[0].headers['x-connection-id']).toBe(
+				SECOND_CONNECTION_ID,
+			);
+			expect(poller.staticData()).toMatchObject({
+				scope: `newSubscriber|${SECOND_CONNECTION_ID}|new`,
+			});
 		});
 
 		test('an API failure fails the poll and keeps the cursor, so the next poll delivers what was missed', async () => {
@@ -118,7 +151,9 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 			expect(await poller.poll()).toBeNull();
 			const stored = poller.staticData();
 			const fay = sim().simulate.newSubscriber('Fay');
-			sim().faults.failNext(1, 403, { match: (request) => request.path === '/v2/access/subscribers' });
+			sim().faults.failNext(1, 403, {
+				match: (request) => request.path === '/v2/access/subscribers',
+			});
 
 			await expect(poller.poll()).rejects.toThrow();
 			expect(poller.staticData()).toEqual(stored);
@@ -127,12 +162,16 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 	});
 
 	describe('New Message', () => {
-		test('fan messages since the last poll, several per chat, each once; the creator\'s own messages never count', async () => {
+		test("fan messages since the last poll, several per chat, each once; the creator's own messages never count", async () => {
 			const poller = trigger({ event: 'newMessage' });
 			// the seed's newest chat (FAN_B) ends with 20 messages in the same second: all of them
 			// are history, so the first poll looks into that chat to remember them
 			expect(await poller.poll()).toBeNull();
-			expect(apiGets(sim(), '/v2/access/chats')[0].query).toEqual({ order: 'recent', limit: '20', offset: '0' });
+			expect(apiGets(sim(), '/v2/access/chats')[0].query).toEqual({
+				order: 'recent',
+				limit: '20',
+				offset: '0',
+			});
 			expect(apiGets(sim(), `/v2/access/chats/${FAN_B}/messages`).length).toBeGreaterThan(0);
 
 			const a1 = sim().simulate.incomingMessage(FAN_A, 'hi there');
@@ -142,7 +181,11 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 
 			const messages = jsonOf(await poller.poll());
 			expect(messages.map((message) => message.id)).toEqual([a1.id, b1.id, a2.id]);
-			expect(messages.map((message) => message.text)).toEqual(['hi there', 'hello?', 'are you online']);
+			expect(messages.map((message) => message.text)).toEqual([
+				'hi there',
+				'hello?',
+				'are you online',
+			]);
 			expect(messages[0]).toMatchObject({ fromUser: { id: FAN_A }, withUser: { id: FAN_A } });
 			expect(messages[1]).toMatchObject({ fromUser: { id: FAN_B }, withUser: { id: FAN_B } });
 			// one chat list request, then the messages of the two chats that moved
@@ -167,7 +210,13 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 			const poller = trigger({ event: 'newMessage' });
 			const latest = sim().simulate.incomingMessage(FAN_B, 'newest words');
 			const sample = jsonOf(await poller.poll('manual'));
-			expect(sample).toEqual([expect.objectContaining({ id: latest.id, text: 'newest words', withUser: expect.objectContaining({ id: FAN_B }) })]);
+			expect(sample).toEqual([
+				expect.objectContaining({
+					id: latest.id,
+					text: 'newest words',
+					withUser: expect.objectContaining({ id: FAN_B }),
+				}),
+			]);
 			expect(poller.staticData()).toEqual({});
 		});
 	});
@@ -176,14 +225,18 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 		test('purchases and tips from notifications, each once; other notifications are ignored', async () => {
 			const poller = trigger({ event: 'newPurchaseOrTip' });
 			expect(await poller.poll()).toBeNull();
-			expect(apiGets(sim(), '/v2/access/self/notifications').map((request) => request.query.type)).toEqual(['purchases', 'tip']);
+			expect(
+				apiGets(sim(), '/v2/access/self/notifications').map((request) => request.query.type),
+			).toEqual(['purchases', 'tip']);
 
 			const purchase = sim().simulate.notification('purchases', FAN_A, 'bought your PPV', 25);
 			sim().simulate.notification('message', FAN_A, 'sent you a message');
 			const tip = sim().simulate.notification('tip', FAN_B, 'sent you a $10 tip', 10);
 
 			const found = jsonOf(await poller.poll());
-			expect(found.map((notification) => [notification.id, notification.type, notification.amount])).toEqual([
+			expect(
+				found.map((notification) => [notification.id, notification.type, notification.amount]),
+			).toEqual([
 				[purchase.id, 'purchases', 25],
 				[tip.id, 'tip', 10],
 			]);
@@ -198,7 +251,11 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 			const found = jsonOf(await poller.poll());
 			expect(found).toHaveLength(1);
 			expect(found[0]).toMatchObject({ type: 'tip', amount: 5, user: { id: FAN_B } });
-			expect(apiGets(sim(), '/v2/access/self/notifications').every((request) => request.query.type === 'tip')).toBe(true);
+			expect(
+				apiGets(sim(), '/v2/access/self/notifications').every(
+					(request) => request.query.type === 'tip',
+				),
+			).toBe(true);
 		});
 
 		test('choosing no type is a clear error before any request', async () => {
@@ -212,7 +269,11 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 		test('media uploaded after the first poll comes once, newest-first list read with sortBy', async () => {
 			const poller = trigger({ event: 'newVaultMedia' });
 			expect(await poller.poll()).toBeNull(); // 120 seeded media
-			expect(apiGets(sim(), '/v2/access/vault/media')[0].query).toEqual({ sortBy: 'recent', limit: '40', offset: '0' });
+			expect(apiGets(sim(), '/v2/access/vault/media')[0].query).toEqual({
+				sortBy: 'recent',
+				limit: '40',
+				offset: '0',
+			});
 
 			const photo = await uploadToVault(sim(), 'beach.jpg', 'image/jpeg');
 			const clip = await uploadToVault(sim(), 'teaser.mp4', 'video/mp4');
@@ -230,13 +291,19 @@ describe('OFAuth Poll Trigger through n8n-core PollContext', () => {
 			await uploadToVault(sim(), 'beach.jpg', 'image/jpeg');
 			const clip = await uploadToVault(sim(), 'teaser.mp4', 'video/mp4');
 			expect(jsonOf(await poller.poll()).map((media) => media.id)).toEqual([clip]);
-			expect(apiGets(sim(), '/v2/access/vault/media').every((request) => request.query.mediaType === 'video')).toBe(true);
+			expect(
+				apiGets(sim(), '/v2/access/vault/media').every(
+					(request) => request.query.mediaType === 'video',
+				),
+			).toBe(true);
 		});
 
 		test('manual mode returns the newest media item', async () => {
 			const photo = await uploadToVault(sim(), 'latest.jpg', 'image/jpeg');
 			const poller = trigger({ event: 'newVaultMedia' });
-			expect(jsonOf(await poller.poll('manual'))).toEqual([expect.objectContaining({ id: photo, type: 'photo' })]);
+			expect(jsonOf(await poller.poll('manual'))).toEqual([
+				expect.objectContaining({ id: photo, type: 'photo' }),
+			]);
 		});
 	});
 

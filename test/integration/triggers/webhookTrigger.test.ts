@@ -4,7 +4,12 @@ import type { INodeParameters } from 'n8n-workflow';
 import { simulatorCredentials, useSimulator } from '../../harness';
 import type { WebhookTriggerHarness } from '../../harness/runWebhook';
 import { startWebhookTrigger } from '../../harness/runWebhook';
-import { ACTIVE_CONNECTION_ID, SECOND_CONNECTION_ID, signOfAuthSignature, signSvix } from '../../simulator';
+import {
+	ACTIVE_CONNECTION_ID,
+	SECOND_CONNECTION_ID,
+	signOfAuthSignature,
+	signSvix,
+} from '../../simulator';
 import { RecentEventIds, rememberEventId } from '../../../nodes/OfAuthTrigger/helpers/dedupe';
 import { OfAuthTrigger } from '../../../nodes/OfAuthTrigger/OfAuthTrigger.node';
 
@@ -18,7 +23,14 @@ function chatMessageEvent(connectionId = ACTIVE_CONNECTION_ID, text = 'hey you')
 		data: {
 			connection: { id: connectionId, clientReferenceId: 'client_ref_1' },
 			environment: 'live',
-			eventBody: { id: 1002003004005, text, isTip: false, price: 0, fromUser: { id: 100004, name: 'Fan Four' }, media: [] },
+			eventBody: {
+				id: 1002003004005,
+				text,
+				isTip: false,
+				price: 0,
+				fromUser: { id: 100004, name: 'Fan Four' },
+				media: [],
+			},
 		},
 	};
 }
@@ -31,7 +43,11 @@ function connectionEvent(type: string, connectionId = ACTIVE_CONNECTION_ID) {
 	};
 }
 
-const rulesUpdated = () => ({ type: 'rules.updated', timestamp: new Date().toISOString(), data: { version: 42 } });
+const rulesUpdated = () => ({
+	type: 'rules.updated',
+	timestamp: new Date().toISOString(),
+	data: { version: 42 },
+});
 
 async function post(url: string, body: string | Buffer, headers: Record<string, string>) {
 	const res = await fetch(url, { method: 'POST', headers, body });
@@ -63,33 +79,59 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 	};
 
 	describe('signatures', () => {
-		test.each(['ofauth', 'svix'] as const)('a valid %s signature starts one execution with the whole envelope', async (scheme) => {
-			const trigger = await start();
-			const event = chatMessageEvent();
-			const delivery = await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET });
-			expect(delivery.status).toBe(200);
-			expect(trigger.started).toHaveLength(1);
-			expect(trigger.started[0]).toEqual([[{ json: event }]]);
-		});
+		test.each(['ofauth', 'svix'] as const)(
+			'a valid %s signature starts one execution with the whole envelope',
+			async (scheme) => {
+				const trigger = await start();
+				const event = chatMessageEvent();
+				const delivery = await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET });
+				expect(delivery.status).toBe(200);
+				expect(trigger.started).toHaveLength(1);
+				expect(trigger.started[0]).toEqual([[{ json: event }]]);
+			},
+		);
 
-		test.each(['ofauth', 'svix'] as const)('%s: a wrong secret, a tampered body or a stale or future timestamp is a 401 that starts nothing', async (scheme) => {
-			const trigger = await start();
-			const event = chatMessageEvent();
-			const wrongSecret = `whsec_${randomBytes(24).toString('base64')}`;
-			const attempts = [
-				await sim().deliverWebhook(trigger.url, event, { scheme, secret: wrongSecret }),
-				await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, tamper: true }),
-				await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, timestamp: now() - 301 }),
-				await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, timestamp: now() + 301 }),
-			];
-			expect(attempts.map((attempt) => attempt.status)).toEqual([401, 401, 401, 401]);
-			expect(JSON.parse(attempts[0].body)).toEqual({ error: 'The signature does not match the signing secret' });
-			expect(JSON.parse(attempts[2].body)).toEqual({ error: 'The signature timestamp is outside the 5-minute window' });
-			expect(trigger.started).toHaveLength(0);
-			// nothing refused was remembered as delivered: the genuine event still starts a run
-			expect((await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, timestamp: now() - 290 })).status).toBe(200);
-			expect(trigger.started).toHaveLength(1);
-		});
+		test.each(['ofauth', 'svix'] as const)(
+			'%s: a wrong secret, a tampered body or a stale or future timestamp is a 401 that starts nothing',
+			async (scheme) => {
+				const trigger = await start();
+				const event = chatMessageEvent();
+				const wrongSecret = `whsec_${randomBytes(24).toString('base64')}`;
+				const attempts = [
+					await sim().deliverWebhook(trigger.url, event, { scheme, secret: wrongSecret }),
+					await sim().deliverWebhook(trigger.url, event, { scheme, secret: SECRET, tamper: true }),
+					await sim().deliverWebhook(trigger.url, event, {
+						scheme,
+						secret: SECRET,
+						timestamp: now() - 301,
+					}),
+					await sim().deliverWebhook(trigger.url, event, {
+						scheme,
+						secret: SECRET,
+						timestamp: now() + 301,
+					}),
+				];
+				expect(attempts.map((attempt) => attempt.status)).toEqual([401, 401, 401, 401]);
+				expect(JSON.parse(attempts[0].body)).toEqual({
+					error: 'The signature does not match the signing secret',
+				});
+				expect(JSON.parse(attempts[2].body)).toEqual({
+					error: 'The signature timestamp is outside the 5-minute window',
+				});
+				expect(trigger.started).toHaveLength(0);
+				// nothing refused was remembered as delivered: the genuine event still starts a run
+				expect(
+					(
+						await sim().deliverWebhook(trigger.url, event, {
+							scheme,
+							secret: SECRET,
+							timestamp: now() - 290,
+						})
+					).status,
+				).toBe(200);
+				expect(trigger.started).toHaveLength(1);
+			},
+		);
 
 		test('a delivery without any signature header, or with half of the Svix headers, is a 401', async () => {
 			const trigger = await start();
@@ -104,7 +146,10 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 				'svix-signature': signSvix(SECRET, 'msg_1', timestamp, raw),
 			});
 			expect(partial.status).toBe(401);
-			const noV1 = await post(trigger.url, raw, { 'content-type': 'application/json', 'OFAuth-Signature': `t=${timestamp}` });
+			const noV1 = await post(trigger.url, raw, {
+				'content-type': 'application/json',
+				'OFAuth-Signature': `t=${timestamp}`,
+			});
 			expect(noV1.status).toBe(401);
 			expect(trigger.started).toHaveLength(0);
 		});
@@ -134,14 +179,19 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 			const trigger = await start();
 			const signed = '{"type":"rules.updated","data":{"a":1,"b":2}}';
 			const sent = '{"data":{"b":2,"a":1},"type":"rules.updated"}';
-			const res = await post(trigger.url, sent, { 'content-type': 'application/json', ...ofauthHeaders(signed) });
+			const res = await post(trigger.url, sent, {
+				'content-type': 'application/json',
+				...ofauthHeaders(signed),
+			});
 			expect(res.status).toBe(401);
 			expect(trigger.started).toHaveLength(0);
 		});
 
 		test('turning verification off accepts unsigned events', async () => {
 			const trigger = await start({ verifySignature: false }, '');
-			const res = await post(trigger.url, JSON.stringify(rulesUpdated()), { 'content-type': 'application/json' });
+			const res = await post(trigger.url, JSON.stringify(rulesUpdated()), {
+				'content-type': 'application/json',
+			});
 			expect(res.status).toBe(200);
 			expect(trigger.started).toHaveLength(1);
 		});
@@ -149,17 +199,27 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 		test('verification on without a signing secret: publishing works and logs why, deliveries get a 401 with the reason', async () => {
 			const trigger = await start({}, '');
 			expect(await trigger.runWebhookMethod('checkExists')).toBe(true);
-			const delivery = await sim().deliverWebhook(trigger.url, chatMessageEvent(), { scheme: 'ofauth', secret: 'anything' });
+			const delivery = await sim().deliverWebhook(trigger.url, chatMessageEvent(), {
+				scheme: 'ofauth',
+				secret: 'anything',
+			});
 			expect(delivery.status).toBe(401);
-			expect(JSON.parse(delivery.body)).toEqual({ error: 'Signature verification is on but no signing secret is configured' });
+			expect(JSON.parse(delivery.body)).toEqual({
+				error: 'Signature verification is on but no signing secret is configured',
+			});
 			expect(trigger.started).toHaveLength(0);
 		});
 
 		test('the node panel tells that verification needs the signing secret, and warns when verification is off', () => {
 			const properties = new OfAuthTrigger().description.properties;
 			const secretNotice = properties.find((property) => property.name === 'signingSecretNotice');
-			expect(secretNotice).toMatchObject({ type: 'notice', displayOptions: { show: { verifySignature: [true] } } });
-			expect(secretNotice?.displayName).toMatch(/needs the Webhook Signing Secret.*refused with 401/);
+			expect(secretNotice).toMatchObject({
+				type: 'notice',
+				displayOptions: { show: { verifySignature: [true] } },
+			});
+			expect(secretNotice?.displayName).toMatch(
+				/needs the Webhook Signing Secret.*refused with 401/,
+			);
 		});
 
 		test('with a secret, the webhook methods register nothing (the URL is pasted into the OFAuth dashboard)', async () => {
@@ -181,7 +241,10 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 				['application/json', '"rules.updated"'],
 			];
 			for (const [contentType, raw] of bodies) {
-				const res = await post(trigger.url, raw, { 'content-type': contentType, ...ofauthHeaders(raw) });
+				const res = await post(trigger.url, raw, {
+					'content-type': contentType,
+					...ofauthHeaders(raw),
+				});
 				expect([raw, res.status]).toEqual([raw, 400]);
 				expect(JSON.parse(res.body).error).toMatch(/JSON object with a "type"/);
 			}
@@ -198,12 +261,29 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 		test('svix: the same svix-id delivered again (freshly signed) is a 200 that starts nothing', async () => {
 			const trigger = await start();
 			const event = chatMessageEvent();
-			const first = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_same' });
-			const again = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_same', timestamp: now() - 5 });
-			const other = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_other' });
+			const first = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'svix',
+				secret: SECRET,
+				id: 'msg_same',
+			});
+			const again = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'svix',
+				secret: SECRET,
+				id: 'msg_same',
+				timestamp: now() - 5,
+			});
+			const other = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'svix',
+				secret: SECRET,
+				id: 'msg_other',
+			});
 			expect([first.status, again.status, other.status]).toEqual([200, 200, 200]);
 			expect(JSON.parse(first.body)).toEqual({ received: true });
-			expect(JSON.parse(again.body)).toEqual({ received: true, started: false, reason: 'event already received (redelivery)' });
+			expect(JSON.parse(again.body)).toEqual({
+				received: true,
+				started: false,
+				reason: 'event already received (redelivery)',
+			});
 			expect(trigger.started).toHaveLength(2);
 			expect(trigger.staticData().recentEventIds).toEqual(['svix:msg_same', 'svix:msg_other']);
 		});
@@ -211,9 +291,20 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 		test('ofauth: the same event (its own id in the body) delivered again, freshly signed, is a 200 that starts nothing', async () => {
 			const trigger = await start();
 			const event = { id: 'evt_1', ...chatMessageEvent() };
-			const first = await sim().deliverWebhook(trigger.url, event, { scheme: 'ofauth', secret: SECRET });
-			const again = await sim().deliverWebhook(trigger.url, event, { scheme: 'ofauth', secret: SECRET, timestamp: now() - 5 });
-			const other = await sim().deliverWebhook(trigger.url, { ...event, id: 'evt_2' }, { scheme: 'ofauth', secret: SECRET });
+			const first = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'ofauth',
+				secret: SECRET,
+			});
+			const again = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'ofauth',
+				secret: SECRET,
+				timestamp: now() - 5,
+			});
+			const other = await sim().deliverWebhook(
+				trigger.url,
+				{ ...event, id: 'evt_2' },
+				{ scheme: 'ofauth', secret: SECRET },
+			);
 			expect([first.status, again.status, other.status]).toEqual([200, 200, 200]);
 			expect(JSON.parse(first.body)).toEqual({ received: true });
 			expect(JSON.parse(again.body)).toMatchObject({ started: false });
@@ -232,9 +323,13 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 				{ 'OFAuth-Event-Id': 'evt_forged_3', 'webhook-id': 'evt_forged_4' },
 				{},
 			];
-			const forged = await Promise.all(forgedHeaders.map((extra) => post(trigger.url, raw, { ...signed, ...extra })));
+			const forged = await Promise.all(
+				forgedHeaders.map((extra) => post(trigger.url, raw, { ...signed, ...extra })),
+			);
 			expect(first.status).toBe(200);
-			expect(forged.map((response) => [response.status, JSON.parse(response.body).started])).toEqual([
+			expect(
+				forged.map((response) => [response.status, JSON.parse(response.body).started]),
+			).toEqual([
 				[200, false],
 				[200, false],
 				[200, false],
@@ -255,7 +350,11 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 			};
 			const first = await post(trigger.url, raw, signed);
 			const otherSvixId = await post(trigger.url, raw, { ...signed, 'svix-id': 'msg_forged' });
-			const extraHeaders = await post(trigger.url, raw, { ...signed, 'webhook-id': 'msg_forged_2', 'OFAuth-Event-Id': 'evt_forged' });
+			const extraHeaders = await post(trigger.url, raw, {
+				...signed,
+				'webhook-id': 'msg_forged_2',
+				'OFAuth-Event-Id': 'evt_forged',
+			});
 			expect([first.status, otherSvixId.status, extraHeaders.status]).toEqual([200, 401, 200]);
 			expect(JSON.parse(extraHeaders.body)).toMatchObject({ started: false });
 			expect(trigger.started).toHaveLength(1);
@@ -264,19 +363,35 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 		test('without an id header, a byte-identical redelivery is recognised by its digest', async () => {
 			const trigger = await start();
 			const raw = JSON.stringify(rulesUpdated());
-			const first = await post(trigger.url, raw, { 'content-type': 'application/json', ...ofauthHeaders(raw) });
-			const again = await post(trigger.url, raw, { 'content-type': 'application/json', ...ofauthHeaders(raw, SECRET, now() - 30) });
+			const first = await post(trigger.url, raw, {
+				'content-type': 'application/json',
+				...ofauthHeaders(raw),
+			});
+			const again = await post(trigger.url, raw, {
+				'content-type': 'application/json',
+				...ofauthHeaders(raw, SECRET, now() - 30),
+			});
 			expect([first.status, again.status]).toEqual([200, 200]);
 			expect(trigger.started).toHaveLength(1);
-			expect(trigger.staticData().recentEventIds).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+			expect(trigger.staticData().recentEventIds).toEqual([
+				expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+			]);
 		});
 
 		test('where n8n (2.41.1) loses static data of deliveries that started a run, the in-process memory still catches the redelivery', async () => {
 			const trigger = await start({}, SECRET, 'whenNothingStarted');
 			const event = chatMessageEvent();
-			const first = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_lost' });
+			const first = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'svix',
+				secret: SECRET,
+				id: 'msg_lost',
+			});
 			expect(trigger.staticData()).toEqual({}); // what n8n 2.41.1 stored
-			const again = await sim().deliverWebhook(trigger.url, event, { scheme: 'svix', secret: SECRET, id: 'msg_lost' });
+			const again = await sim().deliverWebhook(trigger.url, event, {
+				scheme: 'svix',
+				secret: SECRET,
+				id: 'msg_lost',
+			});
 			expect([first.status, again.status]).toEqual([200, 200]);
 			expect(JSON.parse(again.body)).toMatchObject({ started: false });
 			expect(trigger.started).toHaveLength(1);
@@ -306,26 +421,48 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 	describe('filters and output', () => {
 		test('an event that is not selected is answered 200 and starts nothing', async () => {
 			const trigger = await start({ events: ['connection.expired', 'connection.disconnected'] });
-			const ignored = await sim().deliverWebhook(trigger.url, chatMessageEvent(), { scheme: 'svix', secret: SECRET });
+			const ignored = await sim().deliverWebhook(trigger.url, chatMessageEvent(), {
+				scheme: 'svix',
+				secret: SECRET,
+			});
 			expect(ignored.status).toBe(200);
 			expect(JSON.parse(ignored.body)).toEqual({
 				received: true,
 				started: false,
 				reason: 'event type realtime.chat_message.received is not selected',
 			});
-			const wanted = await sim().deliverWebhook(trigger.url, connectionEvent('connection.expired'), { scheme: 'svix', secret: SECRET });
+			const wanted = await sim().deliverWebhook(
+				trigger.url,
+				connectionEvent('connection.expired'),
+				{ scheme: 'svix', secret: SECRET },
+			);
 			expect(wanted.status).toBe(200);
 			expect(trigger.started.map((data) => data[0][0].json.type)).toEqual(['connection.expired']);
 		});
 
 		test('Only for Connection: events of other accounts are ignored, account-less events pass', async () => {
-			const trigger = await start({ connection: { __rl: true, mode: 'id', value: SECOND_CONNECTION_ID } });
-			const other = await sim().deliverWebhook(trigger.url, chatMessageEvent(ACTIVE_CONNECTION_ID), { scheme: 'ofauth', secret: SECRET });
+			const trigger = await start({
+				connection: { __rl: true, mode: 'id', value: SECOND_CONNECTION_ID },
+			});
+			const other = await sim().deliverWebhook(
+				trigger.url,
+				chatMessageEvent(ACTIVE_CONNECTION_ID),
+				{ scheme: 'ofauth', secret: SECRET },
+			);
 			expect(other.status).toBe(200);
-			expect(JSON.parse(other.body).reason).toBe(`event of connection ${ACTIVE_CONNECTION_ID}, not ${SECOND_CONNECTION_ID}`);
-			await sim().deliverWebhook(trigger.url, chatMessageEvent(SECOND_CONNECTION_ID, 'for the second account'), { scheme: 'ofauth', secret: SECRET });
+			expect(JSON.parse(other.body).reason).toBe(
+				`event of connection ${ACTIVE_CONNECTION_ID}, not ${SECOND_CONNECTION_ID}`,
+			);
+			await sim().deliverWebhook(
+				trigger.url,
+				chatMessageEvent(SECOND_CONNECTION_ID, 'for the second account'),
+				{ scheme: 'ofauth', secret: SECRET },
+			);
 			await sim().deliverWebhook(trigger.url, rulesUpdated(), { scheme: 'ofauth', secret: SECRET });
-			expect(trigger.started.map((data) => data[0][0].json.type)).toEqual(['realtime.chat_message.received', 'rules.updated']);
+			expect(trigger.started.map((data) => data[0][0].json.type)).toEqual([
+				'realtime.chat_message.received',
+				'rules.updated',
+			]);
 		});
 
 		test('Simplify outputs only the event body (eventBody of Realtime events, data of account events)', async () => {
@@ -334,7 +471,10 @@ describe('OFAuth Trigger through n8n-core WebhookContext with real HTTP requests
 			const expired = connectionEvent('connection.expired');
 			await sim().deliverWebhook(trigger.url, message, { scheme: 'svix', secret: SECRET });
 			await sim().deliverWebhook(trigger.url, expired, { scheme: 'svix', secret: SECRET });
-			expect(trigger.started.map((data) => data[0][0].json)).toEqual([message.data.eventBody, expired.data]);
+			expect(trigger.started.map((data) => data[0][0].json)).toEqual([
+				message.data.eventBody,
+				expired.data,
+			]);
 		});
 	});
 });

@@ -1,12 +1,24 @@
 /** Chats and direct messages: list chats, page messages (offset or last_id cursor), send, unsend, chat media. */
-import { badRequest, enumParam, intParam, notFound, pageOf, type Route, type RouteContext, type SimCore } from '../core';
+import {
+	badRequest,
+	enumParam,
+	intParam,
+	notFound,
+	pageOf,
+	type Route,
+	type RouteContext,
+	type SimCore,
+} from '../core';
 import { sendBodySchema, zodDetails } from '../schemas';
 import { userRef } from '../seed';
 import type { Chat, Fan, Message } from '../types';
 import { publicMedia, publicMessage, resolveMediaItems } from './shared';
 
 function fanFromParam(core: SimCore, raw: string): { fan: Fan; chat: Chat } {
-	if (!/^\d+$/.test(raw)) throw badRequest('userId must be digits', [{ path: 'userId', message: 'must match ^\\d+$', code: 'invalid_string' }]);
+	if (!/^\d+$/.test(raw))
+		throw badRequest('userId must be digits', [
+			{ path: 'userId', message: 'must match ^\\d+$', code: 'invalid_string' },
+		]);
 	const fan = core.fan(Number(raw));
 	const chat = fan && core.chat(fan.id);
 	if (!fan || !chat) throw notFound(`User ${raw} not found`);
@@ -16,7 +28,16 @@ function fanFromParam(core: SimCore, raw: string): { fan: Fan; chat: Chat } {
 function lastMessageOf(chat: Chat): Record<string, unknown> | null {
 	const m = chat.messages[chat.messages.length - 1];
 	if (!m) return null;
-	return { id: m.id, text: m.text, createdAt: m.createdAt, fromUser: { id: m.fromUser.id }, price: m.price, isFree: m.isFree, mediaCount: m.mediaCount, isTip: m.isTip };
+	return {
+		id: m.id,
+		text: m.text,
+		createdAt: m.createdAt,
+		fromUser: { id: m.fromUser.id },
+		price: m.price,
+		isFree: m.isFree,
+		mediaCount: m.mediaCount,
+		isTip: m.isTip,
+	};
 }
 
 function chatView(core: SimCore, chat: Chat): Record<string, unknown> {
@@ -44,17 +65,23 @@ function listChats({ core, query }: RouteContext) {
 	let members: Set<number> | null = null;
 	if (query.userListId) {
 		const list = core.userList(query.userListId);
-		if (!list) throw badRequest(`Unknown userListId ${query.userListId}`, [{ path: 'userListId', message: 'unknown list', code: 'unknown_list' }]);
+		if (!list)
+			throw badRequest(`Unknown userListId ${query.userListId}`, [
+				{ path: 'userListId', message: 'unknown list', code: 'unknown_list' },
+			]);
 		members = new Set(list.userIds);
 	}
-	const ts = (c: Chat) => (c.messages.length ? Date.parse(c.messages[c.messages.length - 1].createdAt) : 0);
+	const ts = (c: Chat) =>
+		c.messages.length ? Date.parse(c.messages[c.messages.length - 1].createdAt) : 0;
 	const chats = core.state.chats.filter((c) => {
 		const fan = core.fan(c.withUserId)!;
 		if (members && !members.has(fan.id)) return false;
-		if (q && !fan.name.toLowerCase().includes(q) && !fan.username.toLowerCase().includes(q)) return false;
+		if (q && !fan.name.toLowerCase().includes(q) && !fan.username.toLowerCase().includes(q))
+			return false;
 		if (filter === 'priority' && !c.isPriority) return false;
 		if (filter === 'unread' && c.unreadMessagesCount === 0) return false;
-		if (filter === 'who_tipped' && fan.spending.tips <= 0 && !c.messages.some((m) => m.isTip)) return false;
+		if (filter === 'who_tipped' && fan.spending.tips <= 0 && !c.messages.some((m) => m.isTip))
+			return false;
 		return true;
 	});
 	chats.sort((a, b) => {
@@ -65,7 +92,13 @@ function listChats({ core, query }: RouteContext) {
 		return (order === 'recent' ? tb - ta : ta - tb) || a.withUserId - b.withUserId;
 	});
 	const page = pageOf(chats, offset, limit);
-	return { body: { list: page.list.map((c) => chatView(core, c)), hasMore: page.hasMore, nextOffset: page.nextOffset } };
+	return {
+		body: {
+			list: page.list.map((c) => chatView(core, c)),
+			hasMore: page.hasMore,
+			nextOffset: page.nextOffset,
+		},
+	};
 }
 
 function listMessages({ core, params, query }: RouteContext) {
@@ -92,7 +125,13 @@ function listMessages({ core, params, query }: RouteContext) {
 		list = page.list;
 		hasMore = page.hasMore;
 	}
-	return { body: { list: list.map(publicMessage), hasMore, nextLastId: hasMore && list.length ? list[list.length - 1].id : null } };
+	return {
+		body: {
+			list: list.map(publicMessage),
+			hasMore,
+			nextLastId: hasMore && list.length ? list[list.length - 1].id : null,
+		},
+	};
 }
 
 function sendMessage({ core, params, body }: RouteContext) {
@@ -126,7 +165,11 @@ function sendMessage({ core, params, body }: RouteContext) {
 		replyToMessageId: b.replyToMessageId ?? null,
 		isForwardedMessage: b.isForwardedMessage ?? false,
 		userTags: b.userTags ?? [],
-		releaseForms: { users: b.releaseForms?.users ?? [], partners: b.releaseForms?.partners ?? [], guests: b.releaseForms?.guests ?? [] },
+		releaseForms: {
+			users: b.releaseForms?.users ?? [],
+			partners: b.releaseForms?.partners ?? [],
+			guests: b.releaseForms?.guests ?? [],
+		},
 	};
 	chat.messages.push(msg);
 	chat.unreadMessagesCount = 0;
@@ -139,7 +182,8 @@ function unsendMessage({ core, params }: RouteContext) {
 	if (!/^\d+$/.test(params.messageId)) throw badRequest('messageId must be digits');
 	const idx = chat.messages.findIndex((m) => m.id === Number(params.messageId));
 	if (idx < 0) throw notFound(`Message ${params.messageId} not found`);
-	if (chat.messages[idx].fromUser.id !== core.creatorId) throw badRequest("Cannot unsend a fan's message");
+	if (chat.messages[idx].fromUser.id !== core.creatorId)
+		throw badRequest("Cannot unsend a fan's message");
 	chat.messages.splice(idx, 1);
 	return { body: { success: true } };
 }
@@ -149,11 +193,16 @@ function chatMedia({ core, params, query }: RouteContext) {
 	const type = enumParam(query, 'type', ['photos', 'videos', 'audios'] as const);
 	const limit = intParam(query, 'limit', { def: 10, min: 1, max: 100 });
 	const offset = intParam(query, 'offset', { def: 0, min: 0 });
-	const want = type === 'photos' ? 'photo' : type === 'videos' ? 'video' : type === 'audios' ? 'audio' : null;
+	const want =
+		type === 'photos' ? 'photo' : type === 'videos' ? 'video' : type === 'audios' ? 'audio' : null;
 	let all = chat.messages
 		.slice()
 		.reverse()
-		.flatMap((m) => m.media.filter((md) => !want || md.type === want).map((md) => ({ ...publicMedia(md), messageId: m.id, fromUser: m.fromUser })));
+		.flatMap((m) =>
+			m.media
+				.filter((md) => !want || md.type === want)
+				.map((md) => ({ ...publicMedia(md), messageId: m.id, fromUser: m.fromUser })),
+		);
 	if (query.last_id) {
 		const lastId = intParam(query, 'last_id', { def: 0, min: 1 });
 		all = all.filter((md) => md.messageId < lastId);
@@ -164,8 +213,28 @@ function chatMedia({ core, params, query }: RouteContext) {
 
 export const chatRoutes: Route[] = [
 	{ method: 'GET', pattern: '/v2/access/chats', scope: 'messages:read', handler: listChats },
-	{ method: 'GET', pattern: '/v2/access/chats/:userId/messages', scope: 'messages:read', handler: listMessages },
-	{ method: 'POST', pattern: '/v2/access/chats/:userId/messages', scope: 'messages:write', handler: sendMessage },
-	{ method: 'DELETE', pattern: '/v2/access/chats/:userId/messages/:messageId', scope: 'messages:write', handler: unsendMessage },
-	{ method: 'GET', pattern: '/v2/access/chats/:userId/media', scope: 'messages:read', handler: chatMedia },
+	{
+		method: 'GET',
+		pattern: '/v2/access/chats/:userId/messages',
+		scope: 'messages:read',
+		handler: listMessages,
+	},
+	{
+		method: 'POST',
+		pattern: '/v2/access/chats/:userId/messages',
+		scope: 'messages:write',
+		handler: sendMessage,
+	},
+	{
+		method: 'DELETE',
+		pattern: '/v2/access/chats/:userId/messages/:messageId',
+		scope: 'messages:write',
+		handler: unsendMessage,
+	},
+	{
+		method: 'GET',
+		pattern: '/v2/access/chats/:userId/media',
+		scope: 'messages:read',
+		handler: chatMedia,
+	},
 ];

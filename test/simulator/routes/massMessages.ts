@@ -1,5 +1,14 @@
 /** Mass messages (queue items) and their analytics: sent, chart, buyers. */
-import { badRequest, dateParam, intParam, notFound, pageOf, type Route, type RouteContext, type SimCore } from '../core';
+import {
+	badRequest,
+	dateParam,
+	intParam,
+	notFound,
+	pageOf,
+	type Route,
+	type RouteContext,
+	type SimCore,
+} from '../core';
 import { massMessageBodySchema, zodDetails, type MassMessageBody } from '../schemas';
 import { userRef } from '../seed';
 import type { MassMessage } from '../types';
@@ -44,7 +53,12 @@ function audience(core: SimCore, b: MassMessageBody): number[] {
 	const details: { path: string; message: string; code: string }[] = [];
 	const set = new Set<number>();
 	(b.userIds ?? []).forEach((id, i) => {
-		if (!core.fan(id)) details.push({ path: `userIds.${i}`, message: `Unknown user id ${id}`, code: 'unknown_user' });
+		if (!core.fan(id))
+			details.push({
+				path: `userIds.${i}`,
+				message: `Unknown user id ${id}`,
+				code: 'unknown_user',
+			});
 		else set.add(id);
 	});
 	const members = (refs: (number | string)[] | undefined, field: string): number[] => {
@@ -52,11 +66,20 @@ function audience(core: SimCore, b: MassMessageBody): number[] {
 		(refs ?? []).forEach((ref, i) => {
 			// a list is a positive number or a built-in list type ('fans', 'rebill_on'); anything else is malformed
 			if (typeof ref === 'string' && !LIST_TYPE_RE.test(ref) && !/^\d+$/.test(ref)) {
-				details.push({ path: `${field}.${i}`, message: `Invalid user list id ${JSON.stringify(ref)}`, code: 'invalid_list_id' });
+				details.push({
+					path: `${field}.${i}`,
+					message: `Invalid user list id ${JSON.stringify(ref)}`,
+					code: 'invalid_list_id',
+				});
 				return;
 			}
 			const list = core.userList(ref);
-			if (!list) details.push({ path: `${field}.${i}`, message: `Unknown user list ${ref}`, code: 'unknown_list' });
+			if (!list)
+				details.push({
+					path: `${field}.${i}`,
+					message: `Unknown user list ${ref}`,
+					code: 'unknown_list',
+				});
 			else out.push(...list.userIds);
 		});
 		return out;
@@ -69,18 +92,32 @@ function audience(core: SimCore, b: MassMessageBody): number[] {
 		const after = Date.parse(b.subscribedAfterDate);
 		ids = ids.filter((id) => Date.parse(core.fan(id)!.subscription.subscribedAt) > after);
 	}
-	if (!ids.length) throw badRequest('The audience is empty: give userIds or userLists with at least one recipient', [{ path: 'userIds', message: 'empty audience', code: 'empty_audience' }]);
+	if (!ids.length)
+		throw badRequest(
+			'The audience is empty: give userIds or userLists with at least one recipient',
+			[{ path: 'userIds', message: 'empty audience', code: 'empty_audience' }],
+		);
 	return ids;
 }
 
 function checkSchedule(b: MassMessageBody): string | null {
 	if (!b.scheduledDate) return null;
 	const t = Date.parse(b.scheduledDate);
-	if (t <= Date.now()) throw badRequest('scheduledDate must be in the future', [{ path: 'scheduledDate', message: 'must be in the future', code: 'date_in_past' }]);
+	if (t <= Date.now())
+		throw badRequest('scheduledDate must be in the future', [
+			{ path: 'scheduledDate', message: 'must be in the future', code: 'date_in_past' },
+		]);
 	return new Date(t).toISOString();
 }
 
-function apply(core: SimCore, m: MassMessage, b: MassMessageBody, scheduledDate: string | null, recipients: number[], media: MassMessage['media']): void {
+function apply(
+	core: SimCore,
+	m: MassMessage,
+	b: MassMessageBody,
+	scheduledDate: string | null,
+	recipients: number[],
+	media: MassMessage['media'],
+): void {
 	const price = b.price ?? 0;
 	const scheduled = scheduledDate !== null;
 	Object.assign(m, {
@@ -210,14 +247,16 @@ function chart({ core, query }: RouteContext) {
 	const items = sentInRange(core, query);
 	const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 	const counts = new Map<string, number>();
-	for (const m of items) counts.set(day(Date.parse(m.date)), (counts.get(day(Date.parse(m.date))) ?? 0) + 1);
+	for (const m of items)
+		counts.set(day(Date.parse(m.date)), (counts.get(day(Date.parse(m.date))) ?? 0) + 1);
 	const startQ = dateParam(query, 'startDate');
 	const endQ = dateParam(query, 'endDate', true);
 	const times = items.map((m) => Date.parse(m.date));
 	const start = startQ ?? (times.length ? Math.min(...times) : Date.now());
 	const end = endQ ?? (times.length ? Math.max(...times) : Date.now());
 	const chartRows: { date: string; count: number }[] = [];
-	for (let t = Date.parse(day(start)); t <= end && chartRows.length < 1000; t += 86_400_000) chartRows.push({ date: day(t), count: counts.get(day(t)) ?? 0 });
+	for (let t = Date.parse(day(start)); t <= end && chartRows.length < 1000; t += 86_400_000)
+		chartRows.push({ date: day(t), count: counts.get(day(t)) ?? 0 });
 	return { body: { chart: chartRows, total: items.length } };
 }
 
@@ -226,13 +265,20 @@ function buyers({ core, params, query }: RouteContext) {
 	const limit = intParam(query, 'limit', { def: 10, min: 1, max: 100 });
 	let start = 0;
 	if (query.marker) {
-		if (!/^\d+$/.test(query.marker)) throw badRequest('marker is invalid', [{ path: 'marker', message: 'unknown marker', code: 'invalid_marker' }]);
+		if (!/^\d+$/.test(query.marker))
+			throw badRequest('marker is invalid', [
+				{ path: 'marker', message: 'unknown marker', code: 'invalid_marker' },
+			]);
 		start = Number(query.marker);
 	}
 	const page = pageOf(m.buyers, start, limit);
 	return {
 		body: {
-			list: page.list.map((b) => ({ ...userRef(core.fan(b.userId)!), purchasedAt: b.purchasedAt, amount: b.amount })),
+			list: page.list.map((b) => ({
+				...userRef(core.fan(b.userId)!),
+				purchasedAt: b.purchasedAt,
+				amount: b.amount,
+			})),
 			hasMore: page.hasMore,
 			nextMarker: page.hasMore ? String(page.nextOffset) : null,
 		},
@@ -241,10 +287,40 @@ function buyers({ core, params, query }: RouteContext) {
 
 export const massMessageRoutes: Route[] = [
 	{ method: 'POST', pattern: '/v2/access/mass-messages', scope: 'messages:write', handler: create },
-	{ method: 'GET', pattern: '/v2/access/mass-messages/:id', scope: 'messages:read', handler: ({ core, params }) => ({ body: queueItem(find(core, params.id)) }) },
-	{ method: 'PUT', pattern: '/v2/access/mass-messages/:id', scope: 'messages:write', handler: update },
-	{ method: 'DELETE', pattern: '/v2/access/mass-messages/:id', scope: 'messages:write', handler: remove },
-	{ method: 'GET', pattern: '/v2/access/analytics/mass-messages/sent', scope: 'analytics:read', handler: sentStats },
-	{ method: 'GET', pattern: '/v2/access/analytics/mass-messages/chart', scope: 'analytics:read', handler: chart },
-	{ method: 'GET', pattern: '/v2/access/analytics/mass-messages/:id/buyers', scope: 'analytics:read', handler: buyers },
+	{
+		method: 'GET',
+		pattern: '/v2/access/mass-messages/:id',
+		scope: 'messages:read',
+		handler: ({ core, params }) => ({ body: queueItem(find(core, params.id)) }),
+	},
+	{
+		method: 'PUT',
+		pattern: '/v2/access/mass-messages/:id',
+		scope: 'messages:write',
+		handler: update,
+	},
+	{
+		method: 'DELETE',
+		pattern: '/v2/access/mass-messages/:id',
+		scope: 'messages:write',
+		handler: remove,
+	},
+	{
+		method: 'GET',
+		pattern: '/v2/access/analytics/mass-messages/sent',
+		scope: 'analytics:read',
+		handler: sentStats,
+	},
+	{
+		method: 'GET',
+		pattern: '/v2/access/analytics/mass-messages/chart',
+		scope: 'analytics:read',
+		handler: chart,
+	},
+	{
+		method: 'GET',
+		pattern: '/v2/access/analytics/mass-messages/:id/buyers',
+		scope: 'analytics:read',
+		handler: buyers,
+	},
 ];

@@ -32,7 +32,11 @@ export interface ResolvedMedia {
  * Turns mediaItems (vault ids, upload references, URLs) into media objects.
  * Unknown vault ids, unknown/unfinished/used upload references -> 400 with details.
  */
-export function resolveMediaItems(core: SimCore, items: (number | string)[] | undefined, field = 'mediaItems'): ResolvedMedia {
+export function resolveMediaItems(
+	core: SimCore,
+	items: (number | string)[] | undefined,
+	field = 'mediaItems',
+): ResolvedMedia {
 	const media: Media[] = [];
 	const uploads: UploadRecord[] = [];
 	const urls: { index: number; url: string }[] = [];
@@ -41,7 +45,8 @@ export function resolveMediaItems(core: SimCore, items: (number | string)[] | un
 		const path = `${field}.${index}`;
 		if (typeof item === 'number' || DIGITS_RE.test(item)) {
 			const m = core.media(Number(item));
-			if (!m) details.push({ path, message: `Unknown vault media id ${item}`, code: 'unknown_media' });
+			if (!m)
+				details.push({ path, message: `Unknown vault media id ${item}`, code: 'unknown_media' });
 			else media.push(m);
 			return;
 		}
@@ -51,10 +56,22 @@ export function resolveMediaItems(core: SimCore, items: (number | string)[] | un
 			return;
 		}
 		const up = core.state.uploads.find((u) => u.mediaUploadId === item);
-		if (!up) details.push({ path, message: `Unknown upload reference ${item}`, code: 'unknown_upload' });
-		else if (up.status === 'consumed') details.push({ path, message: `Upload reference ${item} was already used`, code: 'upload_used' });
-		else if (up.status !== 'completed' || up.mediaId === null) details.push({ path, message: `Upload ${item} is not complete`, code: 'upload_incomplete' });
-		else if (uploads.includes(up)) details.push({ path, message: `Upload reference ${item} is used twice`, code: 'upload_used' });
+		if (!up)
+			details.push({ path, message: `Unknown upload reference ${item}`, code: 'unknown_upload' });
+		else if (up.status === 'consumed')
+			details.push({
+				path,
+				message: `Upload reference ${item} was already used`,
+				code: 'upload_used',
+			});
+		else if (up.status !== 'completed' || up.mediaId === null)
+			details.push({ path, message: `Upload ${item} is not complete`, code: 'upload_incomplete' });
+		else if (uploads.includes(up))
+			details.push({
+				path,
+				message: `Upload reference ${item} is used twice`,
+				code: 'upload_used',
+			});
 		else {
 			uploads.push(up);
 			media.push(core.media(up.mediaId)!);
@@ -71,7 +88,10 @@ export function resolveMediaItems(core: SimCore, items: (number | string)[] | un
 			for (const { index, url } of urls) {
 				const id = core.state.nextIds.media++;
 				const filename = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'remote');
-				const m = makeMedia(id, typeFromContentType('', filename), core.nowIso(), { filename, source: 'url' });
+				const m = makeMedia(id, typeFromContentType('', filename), core.nowIso(), {
+					filename,
+					source: 'url',
+				});
 				core.state.vaultMedia.push(m);
 				media[index] = m;
 			}

@@ -10,8 +10,10 @@ export const subscriberRoutes: Route[] = [
 		pattern: '/v2/access/subscribers',
 		scope: 'subscribers:read',
 		handler: ({ core, query }) => {
-			const type = enumParam(query, 'type', ['all', 'active', 'expired', 'latest'] as const) ?? 'all';
-			const latestType = enumParam(query, 'latestType', ['total', 'new', 'renewals'] as const) ?? 'total';
+			const type =
+				enumParam(query, 'type', ['all', 'active', 'expired', 'latest'] as const) ?? 'all';
+			const latestType =
+				enumParam(query, 'latestType', ['total', 'new', 'renewals'] as const) ?? 'total';
 			// OnlyFans pages subscribers 20 at a time: a bigger limit is cut to 20
 			const limit = intParam(query, 'limit', { def: 20, min: 1, max: 20, clampMax: true });
 			const offset = intParam(query, 'offset', { def: 0, min: 0 });
@@ -29,14 +31,21 @@ export const subscriberRoutes: Route[] = [
 					const t = Date.parse(f.subscription.lastSubscribedAt);
 					return t >= from && (end === undefined || t <= end);
 				});
-				fans.sort((a, b) => Date.parse(b.subscription.lastSubscribedAt) - Date.parse(a.subscription.lastSubscribedAt) || a.id - b.id);
+				fans.sort(
+					(a, b) =>
+						Date.parse(b.subscription.lastSubscribedAt) -
+							Date.parse(a.subscription.lastSubscribedAt) || a.id - b.id,
+				);
 			} else if (start !== undefined || end !== undefined) {
 				fans = fans.filter((f) => {
 					const t = Date.parse(f.subscription.subscribedAt);
 					return (start === undefined || t >= start) && (end === undefined || t <= end);
 				});
 			}
-			if (q) fans = fans.filter((f) => f.name.toLowerCase().includes(q) || f.username.toLowerCase().includes(q));
+			if (q)
+				fans = fans.filter(
+					(f) => f.name.toLowerCase().includes(q) || f.username.toLowerCase().includes(q),
+				);
 			const page = pageOf(fans, offset, limit);
 			return {
 				body: {

@@ -26,7 +26,14 @@ export interface UploadRuntime {
 function runtime(core: SimCore, up: UploadRecord): UploadRuntime {
 	let rt = core.uploadRuntime.get(up.mediaUploadId);
 	if (!rt) {
-		rt = { hash: createHash('sha256'), nextPart: 1, version: 0, pending: new Map(), etags: new Map(), kept: [] };
+		rt = {
+			hash: createHash('sha256'),
+			nextPart: 1,
+			version: 0,
+			pending: new Map(),
+			etags: new Map(),
+			kept: [],
+		};
 		core.uploadRuntime.set(up.mediaUploadId, rt);
 	}
 	return rt;
@@ -50,7 +57,12 @@ function findUpload(core: SimCore, id: string): UploadRecord {
 }
 
 function finished(core: SimCore, up: UploadRecord) {
-	return { body: { mediaUploadId: up.mediaUploadId, media: up.mediaId !== null ? publicMedia(core.media(up.mediaId)!) : null } };
+	return {
+		body: {
+			mediaUploadId: up.mediaUploadId,
+			media: up.mediaId !== null ? publicMedia(core.media(up.mediaId)!) : null,
+		},
+	};
 }
 
 function finalise(core: SimCore, up: UploadRecord, sha256: string, kept: Buffer[]): void {
@@ -112,7 +124,11 @@ function init({ core, body }: RouteContext) {
 	const parts = [];
 	for (let n = 1; n <= totalParts; n++) {
 		const start = (n - 1) * partSize;
-		parts.push({ partNumber: n, uploadUrl: single ? base : `${base}/parts/${n}`, byteRange: { start, end: Math.min(size, start + partSize) - 1 } });
+		parts.push({
+			partNumber: n,
+			uploadUrl: single ? base : `${base}/parts/${n}`,
+			byteRange: { start, end: Math.min(size, start + partSize) - 1 },
+		});
 	}
 	return {
 		body: {
@@ -139,7 +155,9 @@ async function putSingle(ctx: RouteContext) {
 	}
 	if (up.uploadType !== 'single') {
 		await consume(ctx);
-		throw badRequest(`Upload ${up.mediaUploadId} is multipart: PUT its parts, then POST /v2/access/uploads/complete`);
+		throw badRequest(
+			`Upload ${up.mediaUploadId} is multipart: PUT its parts, then POST /v2/access/uploads/complete`,
+		);
 	}
 	const hash = createHash('sha256');
 	const kept: Buffer[] = [];
@@ -148,7 +166,10 @@ async function putSingle(ctx: RouteContext) {
 		hash.update(c);
 		if (keep) kept.push(c);
 	});
-	if (n !== up.size) throw badRequest(`Body has ${n} bytes, init declared ${up.size}`, [{ path: 'body', message: `expected ${up.size} bytes, got ${n}`, code: 'size_mismatch' }]);
+	if (n !== up.size)
+		throw badRequest(`Body has ${n} bytes, init declared ${up.size}`, [
+			{ path: 'body', message: `expected ${up.size} bytes, got ${n}`, code: 'size_mismatch' },
+		]);
 	finalise(core, up, hash.digest('hex'), kept);
 	return finished(core, up);
 }
@@ -157,7 +178,14 @@ function expectedPartSize(up: UploadRecord, n: number): number {
 	return n < up.totalParts ? up.partSize : up.size - (up.totalParts - 1) * up.partSize;
 }
 
-function commit(up: UploadRecord, rt: UploadRuntime, n: number, size: number, kept: Buffer[], keep: boolean): void {
+function commit(
+	up: UploadRecord,
+	rt: UploadRuntime,
+	n: number,
+	size: number,
+	kept: Buffer[],
+	keep: boolean,
+): void {
 	rt.version++;
 	rt.nextPart = n + 1;
 	up.receivedBytes += size;
@@ -183,14 +211,22 @@ async function putPart(ctx: RouteContext) {
 	const n = Number(params.n);
 	if (n < 1 || n > up.totalParts) {
 		await consume(ctx);
-		throw badRequest(`Part ${n} is out of range 1..${up.totalParts}`, [{ path: 'partNumber', message: `must be 1..${up.totalParts}`, code: 'out_of_range' }]);
+		throw badRequest(`Part ${n} is out of range 1..${up.totalParts}`, [
+			{ path: 'partNumber', message: `must be 1..${up.totalParts}`, code: 'out_of_range' },
+		]);
 	}
 	const expected = expectedPartSize(up, n);
 	const keep = core.opts.upload.keepBytes;
 	const etag = createHash('md5').update(`${up.mediaUploadId}:${n}:${expected}`).digest('hex');
 	const ok = () => ({ body: { mediaUploadId: up.mediaUploadId, partNumber: n, etag } });
 	const sizeError = (got: number) =>
-		badRequest(`Part ${n} has ${got} bytes, expected ${expected}`, [{ path: 'body', message: `part ${n} must be ${expected} bytes, got ${got}`, code: 'size_mismatch' }]);
+		badRequest(`Part ${n} has ${got} bytes, expected ${expected}`, [
+			{
+				path: 'body',
+				message: `part ${n} must be ${expected} bytes, got ${got}`,
+				code: 'size_mismatch',
+			},
+		]);
 
 	if (up.status !== 'initiated') {
 		const got = await consume(ctx);
@@ -213,7 +249,11 @@ async function putPart(ctx: RouteContext) {
 			if (keep) kept.push(c);
 		});
 		if (got !== expected) throw sizeError(got);
-		if (rt.version === version && rt.nextPart === n && core.uploadRuntime.get(up.mediaUploadId) === rt) {
+		if (
+			rt.version === version &&
+			rt.nextPart === n &&
+			core.uploadRuntime.get(up.mediaUploadId) === rt
+		) {
 			rt.hash = h;
 			commit(up, rt, n, got, kept, keep);
 			rt.pending.delete(n);
@@ -241,9 +281,16 @@ function complete({ core, body }: RouteContext) {
 	if (rt.nextPart <= up.totalParts) {
 		const missing: number[] = [];
 		for (let n = rt.nextPart; n <= up.totalParts; n++) if (!rt.pending.has(n)) missing.push(n);
-		throw badRequest(`Upload is missing parts: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', ...' : ''}`, [
-			{ path: 'parts', message: `missing ${missing.length} of ${up.totalParts} parts`, code: 'missing_parts' },
-		]);
+		throw badRequest(
+			`Upload is missing parts: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', ...' : ''}`,
+			[
+				{
+					path: 'parts',
+					message: `missing ${missing.length} of ${up.totalParts} parts`,
+					code: 'missing_parts',
+				},
+			],
+		);
 	}
 	finalise(core, up, rt.hash.digest('hex'), rt.kept);
 	return finished(core, up);
@@ -253,16 +300,34 @@ function check({ core, body }: RouteContext) {
 	const parsed = uploadCheckSchema.safeParse(body ?? {});
 	if (!parsed.success) throw badRequest('Invalid request body', zodDetails(parsed.error));
 	const etag = parsed.data.etag.replace(/"/g, '').toLowerCase();
-	const up = core.state.uploads.find((u) => u.sha256 === etag && u.size === parsed.data.size && u.mediaId !== null);
+	const up = core.state.uploads.find(
+		(u) => u.sha256 === etag && u.size === parsed.data.size && u.mediaId !== null,
+	);
 	if (!up) return { body: { exists: false } };
 	return { body: { exists: true, media: publicMedia(core.media(up.mediaId!)!) } };
 }
 
 export const uploadRoutes: Route[] = [
 	{ method: 'POST', pattern: '/v2/access/uploads/init', scope: 'vault:write', handler: init },
-	{ method: 'POST', pattern: '/v2/access/uploads/complete', scope: 'vault:write', handler: complete },
+	{
+		method: 'POST',
+		pattern: '/v2/access/uploads/complete',
+		scope: 'vault:write',
+		handler: complete,
+	},
 	{ method: 'POST', pattern: '/v2/access/uploads/check', scope: 'vault:write', handler: check },
-	{ method: 'PUT', pattern: '/v2/access/uploads/:id', scope: 'vault:write', raw: true, handler: putSingle },
-	{ method: 'PUT', pattern: '/v2/access/uploads/:id/parts/:n', scope: 'vault:write', raw: true, handler: putPart },
+	{
+		method: 'PUT',
+		pattern: '/v2/access/uploads/:id',
+		scope: 'vault:write',
+		raw: true,
+		handler: putSingle,
+	},
+	{
+		method: 'PUT',
+		pattern: '/v2/access/uploads/:id/parts/:n',
+		scope: 'vault:write',
+		raw: true,
+		handler: putPart,
+	},
 ];
-

@@ -10,11 +10,22 @@ export const userRoutes: Route[] = [
 			const limit = intParam(query, 'limit', { def: 10, min: 1, max: 100 });
 			const offset = intParam(query, 'offset', { def: 0, min: 0 });
 			const q = (query.query ?? '').trim().toLowerCase();
-			const lists = core.state.userLists.filter((l) => !q || l.name.toLowerCase().includes(q) || l.type.toLowerCase().includes(q));
+			const lists = core.state.userLists.filter(
+				(l) => !q || l.name.toLowerCase().includes(q) || l.type.toLowerCase().includes(q),
+			);
 			const page = pageOf(lists, offset, limit);
 			return {
 				body: {
-					list: page.list.map((l) => ({ id: l.id, type: l.type, name: l.name, usersCount: l.userIds.length, postsCount: 0, canUpdate: l.canUpdate, canDelete: l.canDelete, canAddUsers: !l.isBuiltIn || l.type === 'bookmarks' })),
+					list: page.list.map((l) => ({
+						id: l.id,
+						type: l.type,
+						name: l.name,
+						usersCount: l.userIds.length,
+						postsCount: 0,
+						canUpdate: l.canUpdate,
+						canDelete: l.canDelete,
+						canAddUsers: !l.isBuiltIn || l.type === 'bookmarks',
+					})),
 					hasMore: page.hasMore,
 				},
 			};

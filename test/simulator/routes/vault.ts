@@ -1,5 +1,13 @@
 /** Vault media (list, one item with readiness polling) and vault lists. */
-import { badRequest, enumParam, intParam, notFound, pageOf, type Route, type RouteContext } from '../core';
+import {
+	badRequest,
+	enumParam,
+	intParam,
+	notFound,
+	pageOf,
+	type Route,
+	type RouteContext,
+} from '../core';
 import type { Media } from '../types';
 import { publicMedia } from './shared';
 
@@ -21,11 +29,21 @@ function listMedia({ core, query }: RouteContext) {
 	// the seed has no likes or tips, so every sortBy orders by date. 'old'/'oldest'/'asc' kept for older callers.
 	const sortBy = query.sortBy ?? 'recent';
 	if (!['recent', 'most-liked', 'highest-tips', 'old', 'oldest', 'asc'].includes(sortBy)) {
-		throw badRequest('sortBy must be one of recent, most-liked, highest-tips', [{ path: 'sortBy', message: 'must be one of recent, most-liked, highest-tips', code: 'invalid_enum_value' }]);
+		throw badRequest('sortBy must be one of recent, most-liked, highest-tips', [
+			{
+				path: 'sortBy',
+				message: 'must be one of recent, most-liked, highest-tips',
+				code: 'invalid_enum_value',
+			},
+		]);
 	}
 	const direction = enumParam(query, 'sortDirection', ['asc', 'desc'] as const);
-	const asc = direction ? direction === 'asc' : sortBy === 'old' || sortBy === 'oldest' || sortBy === 'asc';
-	items.sort((a, b) => (asc ? 1 : -1) * (Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id));
+	const asc = direction
+		? direction === 'asc'
+		: sortBy === 'old' || sortBy === 'oldest' || sortBy === 'asc';
+	items.sort(
+		(a, b) => (asc ? 1 : -1) * (Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id),
+	);
 	const page = pageOf(items, offset, limit);
 	// the real API has no GET by id: listing an unfinished upload is how clients poll it
 	for (const m of page.list) markPolled(m);
@@ -53,7 +71,8 @@ function listVaultLists({ core, query }: RouteContext) {
 	const q = (query.query ?? '').trim().toLowerCase();
 	const lists = core.state.vaultLists.filter((l) => !q || l.name.toLowerCase().includes(q));
 	const page = pageOf(lists, offset, limit);
-	const count = (ids: number[], t: Media['type']) => ids.filter((id) => core.media(id)?.type === t).length;
+	const count = (ids: number[], t: Media['type']) =>
+		ids.filter((id) => core.media(id)?.type === t).length;
 	return {
 		body: {
 			list: page.list.map((l) => ({
@@ -68,7 +87,9 @@ function listVaultLists({ core, query }: RouteContext) {
 				videosCount: count(l.mediaIds, 'video'),
 				audiosCount: count(l.mediaIds, 'audio'),
 				gifsCount: count(l.mediaIds, 'gif'),
-				medias: l.mediaIds.slice(0, 3).map((id) => ({ type: core.media(id)?.type, url: core.media(id)?.files.thumb.url })),
+				medias: l.mediaIds
+					.slice(0, 3)
+					.map((id) => ({ type: core.media(id)?.type, url: core.media(id)?.files.thumb.url })),
 			})),
 			hasMore: page.hasMore,
 		},
@@ -78,5 +99,10 @@ function listVaultLists({ core, query }: RouteContext) {
 export const vaultRoutes: Route[] = [
 	{ method: 'GET', pattern: '/v2/access/vault/media', scope: 'vault:read', handler: listMedia },
 	{ method: 'GET', pattern: '/v2/access/vault/media/:id', scope: 'vault:read', handler: getMedia },
-	{ method: 'GET', pattern: '/v2/access/vault/lists', scope: 'vault:read', handler: listVaultLists },
+	{
+		method: 'GET',
+		pattern: '/v2/access/vault/lists',
+		scope: 'vault:read',
+		handler: listVaultLists,
+	},
 ];

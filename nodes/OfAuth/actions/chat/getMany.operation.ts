@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
@@ -72,7 +77,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	'#39': "'",
+	apos: "'",
+	nbsp: ' ',
+};
 
 /** OnlyFans message text may carry HTML (<p>, <br>, entities); a sheet wants plain text. */
 function plainText(text: unknown): string | null {
@@ -98,17 +111,26 @@ function simplifyChat(chat: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', { extractValue: true }) as string;
+	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', {
+		extractValue: true,
+	}) as string;
 
 	const qs: IDataObject = { order: filters.order ?? 'recent' };
 	if (filters.filter && filters.filter !== 'all') qs.filter = filters.filter;
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 	if (userListId) qs.userListId = userListId;
 
-	const chats = await readList(this, { method: 'GET', path: '/v2/access/chats', qs, itemIndex, style: 'offset', pageSize: 20 }, { returnAll, limit });
+	const chats = await readList(
+		this,
+		{ method: 'GET', path: '/v2/access/chats', qs, itemIndex, style: 'offset', pageSize: 20 },
+		{ returnAll, limit },
+	);
 	return chats.map((chat) => ({ json: simplify ? simplifyChat(chat) : chat }));
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { encodePathSegment, readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
@@ -28,7 +33,10 @@ export const description: INodeProperties[] = [
 	limitField(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
 	const mediaType = this.getNodeParameter('mediaType', itemIndex, 'all') as string;
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);

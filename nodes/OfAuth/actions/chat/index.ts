@@ -9,18 +9,18 @@ export const resourceOption: INodePropertyOptions = { name: 'Chat', value: 'chat
 export const operations: Record<string, OperationModule> = { getMany, getMedia };
 
 export const operationOptions: INodePropertyOptions[] = [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			action: 'List chats',
-			description: 'List chats with fans, newest first, with filters',
-		},
-		{
-			name: 'Get Media',
-			value: 'getMedia',
-			action: 'Get chat media',
-			description: 'List the photos, videos and audios shared in a chat',
-		},
-	];
+	{
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'List chats',
+		description: 'List chats with fans, newest first, with filters',
+	},
+	{
+		name: 'Get Media',
+		value: 'getMedia',
+		action: 'Get chat media',
+		description: 'List the photos, videos and audios shared in a chat',
+	},
+];
 
 export const defaultOperation = 'getMany';

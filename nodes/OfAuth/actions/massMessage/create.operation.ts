@@ -9,7 +9,11 @@ import type { ExecutionScope, Send } from '../types';
 export const description: INodeProperties[] = [connectionField, ...composerFields];
 
 /** One mass message per input item; the output is OFAuth's queue item (id, date, total, pending, ...). */
-export async function prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send> {
+export async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<Send> {
 	const request = ofauth.createMassMessage(await readMassMessage(this, itemIndex, scope));
 	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

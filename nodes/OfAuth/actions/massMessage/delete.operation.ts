@@ -11,7 +11,10 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const result = await ofauthApi(this, {
 		method: 'DELETE',

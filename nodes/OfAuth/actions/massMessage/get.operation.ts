@@ -9,7 +9,10 @@ export const description: INodeProperties[] = [
 	massMessageIdField('The mass message to read (the "id" that Create returns)'),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const massMessage = await ofauthApi(this, {
 		method: 'GET',

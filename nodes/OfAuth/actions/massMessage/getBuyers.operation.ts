@@ -16,15 +16,22 @@ export const description: INodeProperties[] = [
 ];
 
 /** One output item per fan who bought the mass message. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
-	const buyers = await readList(this, {
+	const buyers = await readList(
+		this,
+		{
 			method: 'GET',
 			path: `/v2/access/analytics/mass-messages/${encodePathSegment(massMessageId)}/buyers`,
 			itemIndex,
 			style: 'marker',
 			pageSize: BUYERS_PAGE_SIZE,
-		}, { returnAll, limit });
+		},
+		{ returnAll, limit },
+	);
 	return buyers.map((buyer) => ({ json: buyer }));
 }

@@ -7,7 +7,10 @@ import { connectionField } from '../../../shared/connection';
 export const description: INodeProperties[] = [connectionField, ...dateRangeFields];
 
 /** The chart of mass messages sent (and bought) over the date range, as one item. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const qs = readDateRange(this, itemIndex);
 	const chart = await ofauthApi(this, {
 		method: 'GET',

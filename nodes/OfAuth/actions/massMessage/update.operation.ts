@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
 import { ofauthApi } from '../../../shared/transport';
-import { composerFields, massMessageIdField, readMassMessage, readMassMessageId } from '../../model/massMessage';
+import {
+	composerFields,
+	massMessageIdField,
+	readMassMessage,
+	readMassMessageId,
+} from '../../model/massMessage';
 import * as ofauth from '../../providers/ofauth';
 import type { ExecutionScope, Send } from '../types';
 
@@ -14,8 +19,15 @@ export const description: INodeProperties[] = [
 	...composerFields,
 ];
 
-export async function prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send> {
+export async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<Send> {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const request = ofauth.updateMassMessage(massMessageId, await readMassMessage(this, itemIndex, scope));
+	const request = ofauth.updateMassMessage(
+		massMessageId,
+		await readMassMessage(this, itemIndex, scope),
+	);
 	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

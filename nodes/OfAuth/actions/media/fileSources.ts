@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 
-import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { headerValue } from '../../../shared/transport/headers';
@@ -116,7 +122,12 @@ function fileNameFromBinary(binary: IBinaryData): string {
 	return binary.fileExtension ? `upload.${binary.fileExtension}` : 'upload';
 }
 
-function checkContentType(context: IExecuteFunctions, itemIndex: number, contentType: string, from: string): string {
+function checkContentType(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	contentType: string,
+	from: string,
+): string {
 	const clean = contentType.split(';')[0].trim();
 	if (!MEDIA_TYPE.test(clean)) {
 		throwInvalidField(
@@ -151,7 +162,12 @@ export async function fileFromBinary(
 	const fileName = options.fileName || fileNameFromBinary(binary);
 	const contentType = options.contentType
 		? checkContentType(context, itemIndex, options.contentType, 'The Content Type option')
-		: checkContentType(context, itemIndex, binary.mimeType ?? '', `The MIME type of binary property "${property}"`);
+		: checkContentType(
+				context,
+				itemIndex,
+				binary.mimeType ?? '',
+				`The MIME type of binary property "${property}"`,
+			);
 
 	if (binary.id) {
 		// n8n keeps the file on disk (filesystem mode): stream it, never load it whole
@@ -164,7 +180,11 @@ export async function fileFromBinary(
 			size,
 			binary: item.binary,
 			open: async () =>
-				streamSource(await context.helpers.getBinaryStream(binaryId, READ_CHUNK), size, `The binary file "${fileName}"`),
+				streamSource(
+					await context.helpers.getBinaryStream(binaryId, READ_CHUNK),
+					size,
+					`The binary file "${fileName}"`,
+				),
 		};
 	}
 	// kept in the item as base64 (memory mode): decoded only when this item's upload starts
@@ -187,7 +207,11 @@ function fileNameFromUrl(url: URL): string {
 }
 
 /** The URL field, checked before any download: an http(s) URL; a Content Type option must be a media type. */
-export function checkUrlSource(context: IExecuteFunctions, itemIndex: number, options: FileOptions): URL {
+export function checkUrlSource(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: FileOptions,
+): URL {
 	const address = String(context.getNodeParameter('url', itemIndex, '')).trim();
 	let url: URL | undefined;
 	try {
@@ -196,9 +220,15 @@ export function checkUrlSource(context: IExecuteFunctions, itemIndex: number, op
 		url = undefined;
 	}
 	if (!url || !/^https?:$/.test(url.protocol)) {
-		throwInvalidField(context.getNode(), itemIndex, 'URL', `"${address}" is not an http(s) URL, e.g. https://example.com/photo.jpg`);
+		throwInvalidField(
+			context.getNode(),
+			itemIndex,
+			'URL',
+			`"${address}" is not an http(s) URL, e.g. https://example.com/photo.jpg`,
+		);
 	}
-	if (options.contentType) checkContentType(context, itemIndex, options.contentType, 'The Content Type option');
+	if (options.contentType)
+		checkContentType(context, itemIndex, options.contentType, 'The Content Type option');
 	return url;
 }
 
@@ -217,12 +247,20 @@ export async function fileFromUrl(
 			returnFullResponse: true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `Could not download ${url.toString()}: ${(error as Error).message}`, {
-			itemIndex,
-			description: 'Check that the URL is reachable from n8n and answers with the file itself (not a web page).',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Could not download ${url.toString()}: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description:
+					'Check that the URL is reachable from n8n and answers with the file itself (not a web page).',
+			},
+		);
 	}
-	const stream = response.body as unknown as { [Symbol.asyncIterator](): AsyncIterator<unknown>; destroy(): void };
+	const stream = response.body as unknown as {
+		[Symbol.asyncIterator](): AsyncIterator<unknown>;
+		destroy(): void;
+	};
 	const headers = (response.headers ?? {}) as IDataObject;
 	const fileName = options.fileName || fileNameFromUrl(url);
 	const announced = headerValue(headers, 'content-type').split(';')[0].trim();
@@ -242,7 +280,10 @@ export async function fileFromUrl(
 				if (!opened) stream.destroy();
 			},
 			open: async () => {
-				if (opened) throw new NodeOperationError(context.getNode(), 'A download can be read only once', { itemIndex });
+				if (opened)
+					throw new NodeOperationError(context.getNode(), 'A download can be read only once', {
+						itemIndex,
+					});
 				opened = true;
 				return streamSource(stream, length, `The download of ${url.toString()}`);
 			},
@@ -287,9 +328,18 @@ export async function sha256Of(file: FileToUpload): Promise<string> {
 	return hash.digest('hex');
 }
 
-export function refuseEmptyFile(context: IExecuteFunctions, itemIndex: number, file: FileToUpload): void {
+export function refuseEmptyFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	file: FileToUpload,
+): void {
 	if (file.size <= 0) {
-		throwInvalidField(context.getNode(), itemIndex, 'Input Binary Field', `the file "${file.fileName}" is empty (0 bytes): there is nothing to upload`);
+		throwInvalidField(
+			context.getNode(),
+			itemIndex,
+			'Input Binary Field',
+			`the file "${file.fileName}" is empty (0 bytes): there is nothing to upload`,
+		);
 	}
 }
 

@@ -8,13 +8,13 @@ export const resourceOption: INodePropertyOptions = { name: 'Media', value: 'med
 export const operations: Record<string, OperationModule> = { upload };
 
 export const operationOptions: INodePropertyOptions[] = [
-		{
-			name: 'Upload',
-			value: 'upload',
-			action: 'Upload media to the vault',
-			description:
-				'Upload a photo, video or audio file to the vault; its Media Upload ID goes into the Media list of Send Message, Send PPV or Mass Message',
-		},
-	];
+	{
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload media to the vault',
+		description:
+			'Upload a photo, video or audio file to the vault; its Media Upload ID goes into the Media list of Send Message, Send PPV or Mass Message',
+	},
+];
 
 export const defaultOperation = 'upload';

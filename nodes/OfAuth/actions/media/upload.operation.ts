@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
@@ -6,7 +11,13 @@ import { parseFields } from '../../model/validate';
 import * as ofauth from '../../providers/ofauth';
 import type { Send } from '../types';
 import type { FileToUpload } from './fileSources';
-import { checkUrlSource, fileFromBinary, fileFromUrl, refuseEmptyFile, sha256Of } from './fileSources';
+import {
+	checkUrlSource,
+	fileFromBinary,
+	fileFromUrl,
+	refuseEmptyFile,
+	sha256Of,
+} from './fileSources';
 import type { SentUpload } from './uploadFlow';
 import { sendPlannedUpload, waitUntilReady } from './uploadFlow';
 import { readUploadPlan } from './uploadPlan';
@@ -22,7 +33,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Binary File',
 				value: 'binary',
-				description: 'A file in the input item (from HTTP Request, Google Drive, a form, Read File...)',
+				description:
+					'A file in the input item (from HTTP Request, Google Drive, a form, Read File...)',
 			},
 			{
 				name: 'URL',
@@ -40,7 +52,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'data',
 		displayOptions: { show: { source: ['binary'] } },
-		description: 'The name of the binary property of the input item that holds the photo, video or audio file',
+		description:
+			'The name of the binary property of the input item that holds the photo, video or audio file',
 		hint: 'The file is sent part by part; on self-hosted n8n with binary data on disk it is never loaded whole into memory. To send a file that is already online without a vault copy, put its http(s) URL straight into the Media list of Send Message or Send PPV.',
 	},
 	{
@@ -85,14 +98,16 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'photo.jpg',
-				description: 'Name stored with the media. Empty: the name of the binary data or the last part of the URL.',
+				description:
+					'Name stored with the media. Empty: the name of the binary data or the last part of the URL.',
 			},
 			{
 				displayName: 'Include Binary',
 				name: 'includeBinary',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to pass the input item\'s binary data on to the output (off: the output holds only the upload result)',
+				description:
+					"Whether to pass the input item's binary data on to the output (off: the output holds only the upload result)",
 			},
 			{
 				displayName: 'Poll Interval (Seconds)',
@@ -108,7 +123,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 300,
-				description: 'With Wait Until Ready: give up (with an error) when the media is still not ready after this long',
+				description:
+					'With Wait Until Ready: give up (with an error) when the media is still not ready after this long',
 			},
 			{
 				displayName: 'Wait Until Ready',
@@ -132,14 +148,23 @@ const optionsSchema = z.object({
 	contentType: z
 		.string()
 		.trim()
-		.regex(/^(image|video|audio)\/[\w.+-]+$/i, 'must be a photo, video or audio MIME type, e.g. image/jpeg or video/mp4')
+		.regex(
+			/^(image|video|audio)\/[\w.+-]+$/i,
+			'must be a photo, video or audio MIME type, e.g. image/jpeg or video/mp4',
+		)
 		.optional()
 		.or(z.literal('')),
 	checkDuplicate: z.boolean().default(false),
 	includeBinary: z.boolean().default(false),
 	waitUntilReady: z.boolean().default(false),
-	waitTimeoutSeconds: z.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0 seconds').default(300),
-	pollIntervalSeconds: z.number({ invalid_type_error: 'must be a number of seconds' }).min(0, 'cannot be negative').default(5),
+	waitTimeoutSeconds: z
+		.number({ invalid_type_error: 'must be a number of seconds' })
+		.positive('must be more than 0 seconds')
+		.default(300),
+	pollIntervalSeconds: z
+		.number({ invalid_type_error: 'must be a number of seconds' })
+		.min(0, 'cannot be negative')
+		.default(5),
 });
 
 const optionLabels = {
@@ -151,7 +176,13 @@ const optionLabels = {
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
 	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
-	const options = parseFields(optionsSchema, this.getNodeParameter('options', itemIndex, {}), this.getNode(), itemIndex, optionLabels);
+	const options = parseFields(
+		optionsSchema,
+		this.getNodeParameter('options', itemIndex, {}),
+		this.getNode(),
+		itemIndex,
+		optionLabels,
+	);
 	if (source === 'url') {
 		const url = checkUrlSource(this, itemIndex, options);
 		return async () => {
@@ -182,7 +213,8 @@ async function upload(
 				...ofauth.checkDuplicateUpload(await sha256Of(file), file.size),
 				itemIndex,
 			});
-			const existing = check.media && typeof check.media === 'object' ? (check.media as IDataObject) : undefined;
+			const existing =
+				check.media && typeof check.media === 'object' ? (check.media as IDataObject) : undefined;
 			if (check.exists === true && existing?.id !== undefined) {
 				return [
 					{
@@ -202,7 +234,10 @@ async function upload(
 			}
 		}
 
-		const init = await ofauthRequest<IDataObject>(context, { ...ofauth.startUpload(file), itemIndex });
+		const init = await ofauthRequest<IDataObject>(context, {
+			...ofauth.startUpload(file),
+			itemIndex,
+		});
 		const plan = readUploadPlan(context, init, file.size, itemIndex);
 		const bytes = await file.open();
 		try {
@@ -220,7 +255,10 @@ async function upload(
 			await waitUntilReady(
 				context,
 				media,
-				{ timeoutSeconds: options.waitTimeoutSeconds, intervalSeconds: options.pollIntervalSeconds },
+				{
+					timeoutSeconds: options.waitTimeoutSeconds,
+					intervalSeconds: options.pollIntervalSeconds,
+				},
 				itemIndex,
 			)
 		).media;

@@ -7,14 +7,23 @@ import type { PartSource } from './fileSources';
 import type { UploadPlan } from './uploadPlan';
 import { waitUnlessCancelled } from '../../../shared/transport/wait';
 
-function namePart(error: unknown, what: string, context: IExecuteFunctions, itemIndex: number): Error {
+function namePart(
+	error: unknown,
+	what: string,
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.message = `${what} failed: ${error.message}`;
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), `${what} failed: ${(error as Error)?.message ?? String(error)}`, {
-		itemIndex,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`${what} failed: ${(error as Error)?.message ?? String(error)}`,
+		{
+			itemIndex,
+		},
+	);
 }
 
 /** Time allowed for one PUT: the transport's usual 2 minutes plus 1 second per 256 KiB (slow uplinks). */
@@ -55,9 +64,19 @@ export async function sendPlannedUpload(
 				timeoutMs: putTimeoutMs(data.length),
 			});
 		} catch (error) {
-			throw namePart(error, `Uploading the file (${bytes.size} bytes, one PUT)`, context, itemIndex);
+			throw namePart(
+				error,
+				`Uploading the file (${bytes.size} bytes, one PUT)`,
+				context,
+				itemIndex,
+			);
 		}
-		return { mediaUploadId: plan.mediaUploadId, media: mediaOf(body), uploadType: 'single', parts: 1 };
+		return {
+			mediaUploadId: plan.mediaUploadId,
+			media: mediaOf(body),
+			uploadType: 'single',
+			parts: 1,
+		};
 	}
 
 	const total = plan.parts.length;
@@ -79,11 +98,19 @@ export async function sendPlannedUpload(
 	}
 	let body: IDataObject;
 	try {
-		body = await ofauthApi<IDataObject>(context, { ...ofauth.completeUpload(plan.mediaUploadId), itemIndex });
+		body = await ofauthApi<IDataObject>(context, {
+			...ofauth.completeUpload(plan.mediaUploadId),
+			itemIndex,
+		});
 	} catch (error) {
 		throw namePart(error, `Completing the upload after all ${total} parts`, context, itemIndex);
 	}
-	return { mediaUploadId: plan.mediaUploadId, media: mediaOf(body), uploadType: 'multipart', parts: total };
+	return {
+		mediaUploadId: plan.mediaUploadId,
+		media: mediaOf(body),
+		uploadType: 'multipart',
+		parts: total,
+	};
 }
 
 function mediaOf(body: IDataObject): IDataObject | undefined {
@@ -122,7 +149,11 @@ export async function waitUntilReady(
 					},
 				);
 			}
-			await waitUnlessCancelled(context, Math.max(0, Math.min(options.intervalSeconds * 1000, deadline - Date.now())), itemIndex);
+			await waitUnlessCancelled(
+				context,
+				Math.max(0, Math.min(options.intervalSeconds * 1000, deadline - Date.now())),
+				itemIndex,
+			);
 		}
 		polls++;
 		const page = await ofauthApi<IDataObject>(context, {

@@ -39,11 +39,15 @@ export function readUploadPlan(
 	const { body, headers } = response;
 	const mediaUploadId = typeof body.mediaUploadId === 'string' ? body.mediaUploadId : '';
 	const invalid = (problem: string) =>
-		new NodeOperationError(context.getNode(), `OFAuth returned an upload plan this node cannot follow: ${problem}`, {
-			itemIndex,
-			description:
-				'Nothing was uploaded. Run the node again; if it keeps happening, report it to OFAuth support with the answer of POST /v2/access/uploads/init.',
-		});
+		new NodeOperationError(
+			context.getNode(),
+			`OFAuth returned an upload plan this node cannot follow: ${problem}`,
+			{
+				itemIndex,
+				description:
+					'Nothing was uploaded. Run the node again; if it keeps happening, report it to OFAuth support with the answer of POST /v2/access/uploads/init.',
+			},
+		);
 	if (!mediaUploadId) throw invalid('no mediaUploadId');
 
 	const bodyType = typeof body.uploadType === 'string' ? body.uploadType : undefined;
@@ -56,14 +60,21 @@ export function readUploadPlan(
 
 	let source: UploadPlan['source'] = 'none';
 	let parts: PlannedPart[] = [];
-	if (listed.length && listed.every((part) => part.byteRange && typeof part.byteRange === 'object')) {
+	if (
+		listed.length &&
+		listed.every((part) => part.byteRange && typeof part.byteRange === 'object')
+	) {
 		source = 'body';
 		parts = listed
 			.map((part, index) => {
 				const range = part.byteRange as IDataObject;
 				const start = Number(range.start);
 				const end = Number(range.end);
-				return { partNumber: positiveInt(part.partNumber) ?? index + 1, start, length: end - start + 1 };
+				return {
+					partNumber: positiveInt(part.partNumber) ?? index + 1,
+					start,
+					length: end - start + 1,
+				};
 			})
 			.sort((a, b) => a.partNumber - b.partNumber);
 	} else {
@@ -88,15 +99,22 @@ export function readUploadPlan(
 		if (!Number.isInteger(part.start) || !Number.isInteger(part.length) || part.length <= 0) {
 			throw invalid(`part ${part.partNumber} has no valid byte range`);
 		}
-		if (part.start !== expectedStart) throw invalid(`part ${part.partNumber} does not start at byte ${expectedStart}`);
+		if (part.start !== expectedStart)
+			throw invalid(`part ${part.partNumber} does not start at byte ${expectedStart}`);
 		expectedStart += part.length;
 	}
-	if (expectedStart !== size) throw invalid(`the parts cover ${expectedStart} bytes but the file has ${size}`);
+	if (expectedStart !== size)
+		throw invalid(`the parts cover ${expectedStart} bytes but the file has ${size}`);
 
 	const declared = bodyType ?? headerType;
 	const uploadType: UploadPlan['uploadType'] =
-		declared === 'single' || declared === 'multipart' ? declared : parts.length > 1 ? 'multipart' : 'single';
-	if (uploadType === 'single' && parts.length > 1) throw invalid('a single upload with several parts');
+		declared === 'single' || declared === 'multipart'
+			? declared
+			: parts.length > 1
+				? 'multipart'
+				: 'single';
+	if (uploadType === 'single' && parts.length > 1)
+		throw invalid('a single upload with several parts');
 	return { mediaUploadId, uploadType, parts, source };
 }
 

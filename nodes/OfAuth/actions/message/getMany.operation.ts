@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { encodePathSegment, readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
@@ -31,13 +36,27 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (typeof options.query === 'string' && options.query.trim()) qs.query = options.query.trim();
 
-	const messages = await readList(this, { method: 'GET', path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`, qs, itemIndex, style: 'cursor', pageSize: PAGE_SIZE }, { returnAll, limit });
+	const messages = await readList(
+		this,
+		{
+			method: 'GET',
+			path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
+			qs,
+			itemIndex,
+			style: 'cursor',
+			pageSize: PAGE_SIZE,
+		},
+		{ returnAll, limit },
+	);
 	return messages.map((message) => ({ json: message }));
 }

@@ -11,30 +11,30 @@ export const resourceOption: INodePropertyOptions = { name: 'Message', value: 'm
 export const operations: Record<string, OperationModule> = { send, sendPpv, unsend, getMany };
 
 export const operationOptions: INodePropertyOptions[] = [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			action: 'Get messages',
-			description: 'Read the messages of a chat, newest first',
-		},
-		{
-			name: 'Send',
-			value: 'send',
-			action: 'Send a message',
-			description: 'Send a free message (text and/or media) to a fan',
-		},
-		{
-			name: 'Send PPV',
-			value: 'sendPpv',
-			action: 'Send a PPV message',
-			description: 'Send pay-per-view media to a fan at a price',
-		},
-		{
-			name: 'Unsend',
-			value: 'unsend',
-			action: 'Unsend a message',
-			description: 'Delete a message you sent from the chat',
-		},
-	];
+	{
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get messages',
+		description: 'Read the messages of a chat, newest first',
+	},
+	{
+		name: 'Send',
+		value: 'send',
+		action: 'Send a message',
+		description: 'Send a free message (text and/or media) to a fan',
+	},
+	{
+		name: 'Send PPV',
+		value: 'sendPpv',
+		action: 'Send a PPV message',
+		description: 'Send pay-per-view media to a fan at a price',
+	},
+	{
+		name: 'Unsend',
+		value: 'unsend',
+		action: 'Unsend a message',
+		description: 'Delete a message you sent from the chat',
+	},
+];
 
 export const defaultOperation = 'send';

@@ -3,7 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { connectionField } from '../../../shared/connection';
 import { ofauthApi } from '../../../shared/transport';
 import { fanField, readFanId } from '../../model/fan';
-import { mediaField, messageOptionsCollection, readMessage, replyToField, textField } from '../../model/message';
+import {
+	mediaField,
+	messageOptionsCollection,
+	readMessage,
+	replyToField,
+	textField,
+} from '../../model/message';
 import * as ofauth from '../../providers/ofauth';
 import type { Send } from '../types';
 
@@ -17,6 +23,9 @@ export const description: INodeProperties[] = [
 
 /** Checks the fan and the message; the Send posts it once. Output: the message OFAuth returned. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	const request = ofauth.sendMessage(readFanId(this, itemIndex), readMessage(this, itemIndex, { ppv: false }));
+	const request = ofauth.sendMessage(
+		readFanId(this, itemIndex),
+		readMessage(this, itemIndex, { ppv: false }),
+	);
 	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

@@ -3,7 +3,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { connectionField } from '../../../shared/connection';
 import { ofauthApi } from '../../../shared/transport';
 import { fanField, readFanId } from '../../model/fan';
-import { mediaField, messageOptionsCollection, ppvFields, readMessage, replyToField, textField } from '../../model/message';
+import {
+	mediaField,
+	messageOptionsCollection,
+	ppvFields,
+	readMessage,
+	replyToField,
+	textField,
+} from '../../model/message';
 import * as ofauth from '../../providers/ofauth';
 import type { Send } from '../types';
 
@@ -15,12 +22,18 @@ export const description: INodeProperties[] = [
 		...mediaField,
 		description: `At least one item: what the fan unlocks by paying. The first "Preview Media Count" items are free previews. ${mediaField.description}`,
 	},
-	{ ...textField, description: `${textField.description} Shown before the fan pays unless Lock Text is on.` },
+	{
+		...textField,
+		description: `${textField.description} Shown before the fan pays unless Lock Text is on.`,
+	},
 	messageOptionsCollection([replyToField]),
 ];
 
 /** Checks the fan and the PPV (price, media, previews); the Send posts it once. Output: the message OFAuth returned. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	const request = ofauth.sendMessage(readFanId(this, itemIndex), readMessage(this, itemIndex, { ppv: true }));
+	const request = ofauth.sendMessage(
+		readFanId(this, itemIndex),
+		readMessage(this, itemIndex, { ppv: true }),
+	);
 	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

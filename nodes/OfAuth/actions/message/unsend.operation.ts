@@ -23,7 +23,10 @@ export const description: INodeProperties[] = [
 
 const unsendSchema = z.object({ messageId: positiveId('message ID') });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
 	const { messageId } = parseFields(
 		unsendSchema,

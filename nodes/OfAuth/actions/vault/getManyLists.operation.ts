@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
@@ -29,13 +34,27 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = {};
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 
-	const lists = await readList(this, { method: 'GET', path: '/v2/access/vault/lists', qs, itemIndex, style: 'offset', pageSize: PAGE_SIZE }, { returnAll, limit });
+	const lists = await readList(
+		this,
+		{
+			method: 'GET',
+			path: '/v2/access/vault/lists',
+			qs,
+			itemIndex,
+			style: 'offset',
+			pageSize: PAGE_SIZE,
+		},
+		{ returnAll, limit },
+	);
 	return lists.map((list) => ({ json: list }));
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
@@ -67,8 +72,16 @@ export const description: INodeProperties[] = [
 				name: 'sortDirection',
 				type: 'options',
 				options: [
-					{ name: 'Descending', value: 'desc', description: 'Newest, most liked or highest tips first' },
-					{ name: 'Ascending', value: 'asc', description: 'Oldest, least liked or lowest tips first' },
+					{
+						name: 'Descending',
+						value: 'desc',
+						description: 'Newest, most liked or highest tips first',
+					},
+					{
+						name: 'Ascending',
+						value: 'asc',
+						description: 'Oldest, least liked or lowest tips first',
+					},
 				],
 				default: 'desc',
 			},
@@ -90,19 +103,36 @@ function simplifyMedia(media: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const listId = String(this.getNodeParameter('filters.listId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const listId = String(
+		this.getNodeParameter('filters.listId', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 
 	const qs: IDataObject = {};
-	if (typeof filters.mediaType === 'string' && filters.mediaType !== 'all') qs.mediaType = filters.mediaType;
+	if (typeof filters.mediaType === 'string' && filters.mediaType !== 'all')
+		qs.mediaType = filters.mediaType;
 	if (listId) qs.listId = listId;
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 	if (filters.sortBy) qs.sortBy = filters.sortBy;
 	if (filters.sortDirection) qs.sortDirection = filters.sortDirection;
 
-	const media = await readList(this, { method: 'GET', path: '/v2/access/vault/media', qs, itemIndex, style: 'offset', pageSize: PAGE_SIZE }, { returnAll, limit });
+	const media = await readList(
+		this,
+		{
+			method: 'GET',
+			path: '/v2/access/vault/media',
+			qs,
+			itemIndex,
+			style: 'offset',
+			pageSize: PAGE_SIZE,
+		},
+		{ returnAll, limit },
+	);
 	return media.map((entry) => ({ json: simplify ? simplifyMedia(entry) : entry }));
 }

@@ -9,18 +9,18 @@ export const resourceOption: INodePropertyOptions = { name: 'Vault', value: 'vau
 export const operations: Record<string, OperationModule> = { getManyMedia, getManyLists };
 
 export const operationOptions: INodePropertyOptions[] = [
-		{
-			name: 'Get Many Lists',
-			value: 'getManyLists',
-			action: 'Get vault lists',
-			description: 'List the vault lists (folders) with their media counts',
-		},
-		{
-			name: 'Get Many Media',
-			value: 'getManyMedia',
-			action: 'Get vault media',
-			description: 'List photos, videos and audio in the vault, with filters',
-		},
-	];
+	{
+		name: 'Get Many Lists',
+		value: 'getManyLists',
+		action: 'Get vault lists',
+		description: 'List the vault lists (folders) with their media counts',
+	},
+	{
+		name: 'Get Many Media',
+		value: 'getManyMedia',
+		action: 'Get vault media',
+		description: 'List photos, videos and audio in the vault, with filters',
+	},
+];
 
 export const defaultOperation = 'getManyMedia';

@@ -22,7 +22,10 @@ export const vaultListLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A vault list ID is made of digits, e.g. 71001' },
+					properties: {
+						regex: '^\\s*\\d+\\s*$',
+						errorMessage: 'A vault list ID is made of digits, e.g. 71001',
+					},
 				},
 			],
 		},
