@@ -106,9 +106,7 @@ async function measure<T>(
 	}
 }
 
-async function simState(
-	sim: Simulator,
-): Promise<{
+async function simState(sim: Simulator): Promise<{
 	uploads: Array<{
 		mediaUploadId: string;
 		sha256: string | null;

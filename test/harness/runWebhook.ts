@@ -58,9 +58,7 @@ export interface WebhookTriggerHarness {
 const nodeTypes = new PackageNodeTypes();
 
 /** The part of Express's response the node uses, on top of Node's own response object. */
-function expressResponse(
-	res: ServerResponse,
-): ServerResponse & {
+function expressResponse(res: ServerResponse): ServerResponse & {
 	status(code: number): unknown;
 	json(body: unknown): unknown;
 	send(body: unknown): unknown;

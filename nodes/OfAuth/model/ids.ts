@@ -43,27 +43,3 @@ export const positiveId = (what: string) => {
 };
 
 export const idList = (what: string) => z.preprocess(toEntryList, z.array(positiveId(what)));
-
-const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
-
-const NOT_MEDIA =
-	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
-
-/** One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. */
-export const mediaItem = z.preprocess(
-	(value) => (typeof value === 'string' ? value.trim() : value),
-	// each option carries the message too: for a string zod reports the first failing option, not the union
-	z.union(
-		[
-			positiveId('vault media ID'),
-			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
-			z
-				.string()
-				.url(NOT_MEDIA)
-				.regex(/^https?:\/\//i, NOT_MEDIA),
-		],
-		{ errorMap: () => ({ message: NOT_MEDIA }) },
-	),
-);
-
-export const mediaList = z.preprocess(toEntryList, z.array(mediaItem));

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { idList, mediaList, toEntryList } from './ids';
+import { idList, toEntryList } from './ids';
+import { mediaField, mediaList } from './media';
 import { messageOptionFields, messageOptionsCollection, replyToField } from './messageOptions';
 import { labelsOf, parseFields } from './validate';
 
@@ -40,52 +41,6 @@ export const textField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	description: `The message, up to ${MAX_TEXT_LENGTH} characters. Markdown (**bold**, *italic*) unless Markdown is off in Options.`,
-};
-
-/** Ordered media list: vault picker, vault ID, or an upload reference / http(s) URL. */
-export const mediaField: INodeProperties = {
-	displayName: 'Media',
-	name: 'media',
-	type: 'fixedCollection',
-	placeholder: 'Add Media',
-	typeOptions: { multipleValues: true, sortable: true },
-	default: {},
-	description:
-		'Media in the order fans see it: vault media, the Media Upload ID output of Upload Media (upload:...), or an http(s) URL that OFAuth fetches. For a list from an expression use Options > Media List.',
-	options: [
-		{
-			displayName: 'Item',
-			name: 'items',
-			values: [
-				{
-					displayName: 'Media',
-					name: 'item',
-					type: 'resourceLocator',
-					default: { mode: 'list', value: '' },
-					modes: [
-						{
-							displayName: 'From Vault',
-							name: 'list',
-							type: 'list',
-							typeOptions: { searchListMethod: 'searchVaultMedia', searchable: true },
-						},
-						{
-							displayName: 'Vault Media ID',
-							name: 'id',
-							type: 'string',
-							placeholder: '4001234567',
-						},
-						{
-							displayName: 'Upload Reference or URL',
-							name: 'reference',
-							type: 'string',
-							placeholder: 'upload:2f0c... or https://example.com/photo.jpg',
-						},
-					],
-				},
-			],
-		},
-	],
 };
 
 export const ppvFields: INodeProperties[] = [
@@ -298,4 +253,4 @@ export function readMessage(
 	);
 }
 
-export { messageOptionsCollection, replyToField };
+export { mediaField, messageOptionsCollection, replyToField };

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
-import { massMessageIdField, readMassMessageId } from '../../model/massMessage';
+import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [

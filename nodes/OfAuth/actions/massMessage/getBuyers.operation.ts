@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { encodePathSegment, readList } from '../../../shared/transport';
 import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
-import { massMessageIdField, readMassMessageId } from '../../model/massMessage';
+import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
 
 /** Items per request for .../{id}/buyers (OFAuth allows 1-20). */

@@ -2,12 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
 import { ofauthApi } from '../../../shared/transport';
-import {
-	composerFields,
-	massMessageIdField,
-	readMassMessage,
-	readMassMessageId,
-} from '../../model/massMessage';
+import { composerFields, readMassMessage } from '../../model/massMessage';
+import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import * as ofauth from '../../providers/ofauth';
 import type { ExecutionScope, Send } from '../types';
 

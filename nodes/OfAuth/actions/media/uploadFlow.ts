@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi, ofauthRequest } from '../../../shared/transport';
 import * as ofauth from '../../providers/ofauth';
-import type { PartSource } from './fileSources';
+import type { PartSource } from './partSources';
 import type { UploadPlan } from './uploadPlan';
 import { waitUnlessCancelled } from '../../../shared/transport/wait';
 

@@ -1,0 +1,76 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { positiveId, toEntryList } from './ids';
+
+/** The media of a message: the field where the user lists them and the schema that checks each entry. */
+
+/** Ordered media list: vault picker, vault ID, or an upload reference / http(s) URL. */
+export const mediaField: INodeProperties = {
+	displayName: 'Media',
+	name: 'media',
+	type: 'fixedCollection',
+	placeholder: 'Add Media',
+	typeOptions: { multipleValues: true, sortable: true },
+	default: {},
+	description:
+		'Media in the order fans see it: vault media, the Media Upload ID output of Upload Media (upload:...), or an http(s) URL that OFAuth fetches. For a list from an expression use Options > Media List.',
+	options: [
+		{
+			displayName: 'Item',
+			name: 'items',
+			values: [
+				{
+					displayName: 'Media',
+					name: 'item',
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					modes: [
+						{
+							displayName: 'From Vault',
+							name: 'list',
+							type: 'list',
+							typeOptions: { searchListMethod: 'searchVaultMedia', searchable: true },
+						},
+						{
+							displayName: 'Vault Media ID',
+							name: 'id',
+							type: 'string',
+							placeholder: '4001234567',
+						},
+						{
+							displayName: 'Upload Reference or URL',
+							name: 'reference',
+							type: 'string',
+							placeholder: 'upload:2f0c... or https://example.com/photo.jpg',
+						},
+					],
+				},
+			],
+		},
+	],
+};
+
+const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
+
+const NOT_MEDIA =
+	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
+
+/** One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. */
+export const mediaItem = z.preprocess(
+	(value) => (typeof value === 'string' ? value.trim() : value),
+	// each option carries the message too: for a string zod reports the first failing option, not the union
+	z.union(
+		[
+			positiveId('vault media ID'),
+			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
+			z
+				.string()
+				.url(NOT_MEDIA)
+				.regex(/^https?:\/\//i, NOT_MEDIA),
+		],
+		{ errorMap: () => ({ message: NOT_MEDIA }) },
+	),
+);
+
+export const mediaList = z.preprocess(toEntryList, z.array(mediaItem));
