@@ -1,4 +1,12 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { ListRequest } from './transport';
+import { readList } from './transport';
 
 export const returnAllField: INodeProperties = {
 	displayName: 'Return All',
@@ -49,14 +57,22 @@ export const requestSettingsField: INodeProperties = {
 	],
 };
 
-/** Return All and Limit of one item, as readList takes them (Limit is not read when Return All is on). */
-export function readReturnAllAndLimit(
+/**
+ * A Return All / Limit operation: reads those two fields of the item, then the list (every page, or
+ * up to Limit), one output item per entry.
+ */
+export async function listOutput(
 	context: IExecuteFunctions,
 	itemIndex: number,
-): { returnAll: boolean; limit: number } {
+	request: Omit<ListRequest, 'method' | 'itemIndex'>,
+	toJson: (entry: IDataObject) => IDataObject = (entry) => entry,
+): Promise<INodeExecutionData[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	return {
-		returnAll,
-		limit: returnAll ? 0 : Number(context.getNodeParameter('limit', itemIndex, 50)),
-	};
+	const limit = returnAll ? 0 : Number(context.getNodeParameter('limit', itemIndex, 50));
+	const list = await readList(
+		context,
+		{ method: 'GET', itemIndex, ...request },
+		{ returnAll, limit },
+	);
+	return list.map((entry) => ({ json: toJson(entry) }));
 }

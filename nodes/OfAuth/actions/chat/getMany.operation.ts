@@ -5,8 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { connectionField } from '../../../shared/connection';
 
 export const description: INodeProperties[] = [
@@ -115,7 +114,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', {
@@ -127,10 +125,10 @@ export async function execute(
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 	if (userListId) qs.userListId = userListId;
 
-	const chats = await readList(
+	return await listOutput(
 		this,
-		{ method: 'GET', path: '/v2/access/chats', qs, itemIndex, style: 'offset', pageSize: 20 },
-		{ returnAll, limit },
+		itemIndex,
+		{ path: '/v2/access/chats', qs, style: 'offset', pageSize: 20 },
+		(chat) => (simplify ? simplifyChat(chat) : chat),
 	);
-	return chats.map((chat) => ({ json: simplify ? simplifyChat(chat) : chat }));
 }

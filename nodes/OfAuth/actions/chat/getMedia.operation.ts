@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { encodePathSegment, readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { encodePathSegment } from '../../../shared/transport';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
 
@@ -39,22 +39,14 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
 	const mediaType = this.getNodeParameter('mediaType', itemIndex, 'all') as string;
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const qs: IDataObject = mediaType && mediaType !== 'all' ? { type: mediaType } : {};
 
-	const media = await readList(
-		this,
-		{
-			method: 'GET',
-			path: `/v2/access/chats/${encodePathSegment(fanId)}/media`,
-			qs,
-			itemIndex,
-			style: 'offset',
-			pageSize: PAGE_SIZE,
-			// the same vault media sent in two messages is listed twice: one entry per message
-			itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}`,
-		},
-		{ returnAll, limit },
-	);
-	return media.map((entry) => ({ json: entry }));
+	return await listOutput(this, itemIndex, {
+		path: `/v2/access/chats/${encodePathSegment(fanId)}/media`,
+		qs,
+		style: 'offset',
+		pageSize: PAGE_SIZE,
+		// the same vault media sent in two messages is listed twice: one entry per message
+		itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}`,
+	});
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { encodePathSegment } from '../../../shared/transport';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
 
@@ -21,17 +21,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
-	const buyers = await readList(
-		this,
-		{
-			method: 'GET',
-			path: `/v2/access/analytics/mass-messages/${encodePathSegment(massMessageId)}/buyers`,
-			itemIndex,
-			style: 'marker',
-			pageSize: BUYERS_PAGE_SIZE,
-		},
-		{ returnAll, limit },
-	);
-	return buyers.map((buyer) => ({ json: buyer }));
+	return await listOutput(this, itemIndex, {
+		path: `/v2/access/analytics/mass-messages/${encodePathSegment(massMessageId)}/buyers`,
+		style: 'marker',
+		pageSize: BUYERS_PAGE_SIZE,
+	});
 }

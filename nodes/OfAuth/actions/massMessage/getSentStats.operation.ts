@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { dateRangeFields, readDateRange } from '../../model/dates';
 import { connectionField } from '../../../shared/connection';
 
@@ -21,18 +20,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const qs = readDateRange(this, itemIndex);
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
-	const sent = await readList(
-		this,
-		{
-			method: 'GET',
-			path: '/v2/access/analytics/mass-messages/sent',
-			qs,
-			itemIndex,
-			style: 'offset',
-			pageSize: SENT_PAGE_SIZE,
-		},
-		{ returnAll, limit },
-	);
-	return sent.map((entry) => ({ json: entry }));
+	return await listOutput(this, itemIndex, {
+		path: '/v2/access/analytics/mass-messages/sent',
+		qs,
+		style: 'offset',
+		pageSize: SENT_PAGE_SIZE,
+	});
 }

@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { encodePathSegment, readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { encodePathSegment } from '../../../shared/transport';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
 
@@ -41,22 +41,14 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const fanId = readFanId(this, itemIndex);
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (typeof options.query === 'string' && options.query.trim()) qs.query = options.query.trim();
 
-	const messages = await readList(
-		this,
-		{
-			method: 'GET',
-			path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
-			qs,
-			itemIndex,
-			style: 'cursor',
-			pageSize: PAGE_SIZE,
-		},
-		{ returnAll, limit },
-	);
-	return messages.map((message) => ({ json: message }));
+	return await listOutput(this, itemIndex, {
+		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
+		qs,
+		style: 'cursor',
+		pageSize: PAGE_SIZE,
+	});
 }

@@ -5,8 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { connectionField } from '../../../shared/connection';
 
 /** Vault lists come 100 at a time at most. */
@@ -38,23 +37,15 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs: IDataObject = {};
 	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
 
-	const lists = await readList(
-		this,
-		{
-			method: 'GET',
-			path: '/v2/access/vault/lists',
-			qs,
-			itemIndex,
-			style: 'offset',
-			pageSize: PAGE_SIZE,
-		},
-		{ returnAll, limit },
-	);
-	return lists.map((list) => ({ json: list }));
+	return await listOutput(this, itemIndex, {
+		path: '/v2/access/vault/lists',
+		qs,
+		style: 'offset',
+		pageSize: PAGE_SIZE,
+	});
 }

@@ -5,8 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readList } from '../../../shared/transport';
-import { limitField, readReturnAllAndLimit, returnAllField } from '../../../shared/fields';
+import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { vaultListLocator } from './vaultListField';
 import { connectionField } from '../../../shared/connection';
 
@@ -107,7 +106,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const listId = String(
@@ -122,17 +120,15 @@ export async function execute(
 	if (filters.sortBy) qs.sortBy = filters.sortBy;
 	if (filters.sortDirection) qs.sortDirection = filters.sortDirection;
 
-	const media = await readList(
+	return await listOutput(
 		this,
+		itemIndex,
 		{
-			method: 'GET',
 			path: '/v2/access/vault/media',
 			qs,
-			itemIndex,
 			style: 'offset',
 			pageSize: PAGE_SIZE,
 		},
-		{ returnAll, limit },
+		(entry) => (simplify ? simplifyMedia(entry) : entry),
 	);
-	return media.map((entry) => ({ json: simplify ? simplifyMedia(entry) : entry }));
 }
