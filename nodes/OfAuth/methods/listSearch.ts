@@ -4,26 +4,25 @@ import { readPickerPage } from '../../shared/transport';
 
 const PAGE = 20;
 
+/** A picker of named lists (100 a page, searchable): "Name (12 fans)" -> list ID. */
+function namedListPicker(path: string, counted: { field: string; unit: string }) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const qs = searchText(filter);
+		return await readPickerPage(this, { path, qs, pageSize: 100 }, paginationToken, (list) => {
+			const count = list[counted.field];
+			const suffix = typeof count === 'number' ? ` (${count} ${counted.unit})` : '';
+			return { name: `${String(list.name ?? list.id)}${suffix}`, value: String(list.id) };
+		});
+	};
+}
+
 function searchText(filter: string | undefined): IDataObject {
 	const query = filter?.trim();
 	return query ? { query } : {};
-}
-
-/** User lists (built-in and custom) for list pickers. */
-export async function searchUserLists(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await readPickerPage(
-		this,
-		{ path: '/v2/access/users/lists', qs: { ...searchText(filter) }, pageSize: 100 },
-		paginationToken,
-		(userList) => ({
-			name: `${userList.name as string}${typeof userList.usersCount === 'number' ? ` (${userList.usersCount} fans)` : ''}`,
-			value: String(userList.id),
-		}),
-	);
 }
 
 /** Fans with a chat, for the Fan field: name and @username, searchable, with a link to the chat. */
@@ -89,19 +88,14 @@ export async function searchVaultMedia(
 	);
 }
 
-/** Vault lists (folders) for the Vault List filter: "Name (12 media)" -> list ID. */
-export async function searchVaultLists(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await readPickerPage(
-		this,
-		{ path: '/v2/access/vault/lists', qs: { ...searchText(filter) }, pageSize: 100 },
-		paginationToken,
-		(vaultList) => ({
-			name: `${String(vaultList.name ?? vaultList.id)}${typeof vaultList.mediasCount === 'number' ? ` (${vaultList.mediasCount} media)` : ''}`,
-			value: String(vaultList.id),
-		}),
-	);
-}
+/** User lists (built-in and custom) for list pickers. */
+export const searchUserLists = namedListPicker('/v2/access/users/lists', {
+	field: 'usersCount',
+	unit: 'fans',
+});
+
+/** Vault lists (folders) for the Vault List filter. */
+export const searchVaultLists = namedListPicker('/v2/access/vault/lists', {
+	field: 'mediasCount',
+	unit: 'media',
+});

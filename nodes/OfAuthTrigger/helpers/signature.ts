@@ -21,6 +21,10 @@ export function detectScheme(headers: WebhookHeaders): SignatureScheme | undefin
 	return undefined;
 }
 
+function refused(scheme: SignatureScheme, reason: string): VerificationResult {
+	return { valid: false, scheme, reason };
+}
+
 /** Unix seconds from a header value; NaN when it is not a plain integer. Milliseconds are accepted too. */
 function parseTimestamp(value: string): number {
 	if (!/^\d{1,16}$/.test(value)) return NaN;
@@ -72,19 +76,11 @@ export function verifyOfAuthSignature(
 		.filter((entry) => entry.startsWith('v1='))
 		.map((entry) => entry.slice(3));
 	if (!timestampText || signatures.length === 0) {
-		return {
-			valid: false,
-			scheme: 'ofauth',
-			reason: 'The OFAuth-Signature header needs t= and v1= parts',
-		};
+		return refused('ofauth', 'The OFAuth-Signature header needs t= and v1= parts');
 	}
 	const timestamp = parseTimestamp(timestampText);
 	if (!isFresh(timestamp, nowSeconds)) {
-		return {
-			valid: false,
-			scheme: 'ofauth',
-			reason: 'The signature timestamp is outside the 5-minute window',
-		};
+		return refused('ofauth', 'The signature timestamp is outside the 5-minute window');
 	}
 	const keys: Buffer[] = [Buffer.from(secret, 'utf8')];
 	if (secret.startsWith('whsec_')) keys.push(svixKey(secret));
@@ -96,11 +92,7 @@ export function verifyOfAuthSignature(
 		if (provided.some((candidate) => digestsEqual(expected, candidate)))
 			return { valid: true, scheme: 'ofauth' };
 	}
-	return {
-		valid: false,
-		scheme: 'ofauth',
-		reason: 'The signature does not match the signing secret',
-	};
+	return refused('ofauth', 'The signature does not match the signing secret');
 }
 
 /**
@@ -117,27 +109,14 @@ export function verifySvixSignature(
 	const timestampText = headerValue(headers, 'svix-timestamp');
 	const signatureHeader = headerValue(headers, 'svix-signature');
 	if (!id || !timestampText || !signatureHeader) {
-		return {
-			valid: false,
-			scheme: 'svix',
-			reason: 'svix-id, svix-timestamp and svix-signature are all required',
-		};
+		return refused('svix', 'svix-id, svix-timestamp and svix-signature are all required');
 	}
 	const timestamp = parseTimestamp(timestampText);
 	if (!isFresh(timestamp, nowSeconds)) {
-		return {
-			valid: false,
-			scheme: 'svix',
-			reason: 'The signature timestamp is outside the 5-minute window',
-		};
+		return refused('svix', 'The signature timestamp is outside the 5-minute window');
 	}
 	const key = svixKey(secret);
-	if (key.length === 0)
-		return {
-			valid: false,
-			scheme: 'svix',
-			reason: 'The signing secret is not a valid whsec_ secret',
-		};
+	if (key.length === 0) return refused('svix', 'The signing secret is not a valid whsec_ secret');
 	const expected = hmac(key, [`${id}.${timestampText}.`, rawBody]);
 	const provided = signatureHeader
 		.split(' ')
@@ -146,11 +125,7 @@ export function verifySvixSignature(
 		.map(([, value]) => Buffer.from(value, 'base64'));
 	if (provided.some((candidate) => digestsEqual(expected, candidate)))
 		return { valid: true, scheme: 'svix' };
-	return {
-		valid: false,
-		scheme: 'svix',
-		reason: 'The signature does not match the signing secret',
-	};
+	return refused('svix', 'The signature does not match the signing secret');
 }
 
 /** Checks a delivery in whichever scheme its headers use. */
