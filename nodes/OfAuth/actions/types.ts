@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+/** The output items of one input item. */
+export type ItemOutput = Promise<INodeExecutionData[]>;
+
 /** Sends one checked item; made by a SendOperation's prepare(), run only once every item passed its checks. */
-export type Send = () => Promise<INodeExecutionData[]>;
+export type Send = () => ItemOutput;
 
 /** Values loaded once per execution and shared by every item (e.g. the creator's user lists). */
 export interface ExecutionScope {
@@ -11,7 +14,7 @@ export interface ExecutionScope {
 /** An operation that only reads: the router calls it item by item. */
 export interface ReadOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	execute(this: IExecuteFunctions, itemIndex: number): ItemOutput;
 }
 
 /**

@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -110,10 +106,7 @@ function simplifyChat(chat: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', {

@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment } from '../../../shared/transport';
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 /** OFAuth answers up to 100 media a page. */
 const PAGE_SIZE = 100;
@@ -33,10 +29,7 @@ export const description: INodeProperties[] = [
 	limitField(),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const fanId = readFanId(this, itemIndex);
 	const mediaType = this.getNodeParameter('mediaType', itemIndex, 'all') as string;
 	const qs: IDataObject = mediaType && mediaType !== 'all' ? { type: mediaType } : {};

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -11,10 +12,7 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const result = await ofauthApi(this, {
 		method: 'DELETE',

@@ -1,18 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 export const description: INodeProperties[] = [
 	connectionField,
 	massMessageIdField('The mass message to read (the "id" that Create returns)'),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const massMessage = await ofauthApi(this, {
 		method: 'GET',

@@ -1,16 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ofauthApi } from '../../../shared/transport';
 import { dateRangeFields, readDateRange } from '../../model/dates';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 export const description: INodeProperties[] = [connectionField, ...dateRangeFields];
 
 /** The chart of mass messages sent (and bought) over the date range, as one item. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const qs = readDateRange(this, itemIndex);
 	const chart = await ofauthApi(this, {
 		method: 'GET',

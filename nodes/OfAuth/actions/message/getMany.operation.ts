@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { encodePathSegment } from '../../../shared/transport';
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 /** OFAuth answers at most 10 messages a page. */
 const PAGE_SIZE = 10;
@@ -36,10 +32,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const fanId = readFanId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};

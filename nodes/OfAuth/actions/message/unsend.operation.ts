@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { encodePathSegment, ofauthApi } from '../../../shared/transport';
@@ -6,6 +6,7 @@ import { positiveId } from '../../model/ids';
 import { parseFields } from '../../model/validate';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -23,10 +24,7 @@ export const description: INodeProperties[] = [
 
 const unsendSchema = z.object({ messageId: positiveId('message ID') });
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const fanId = readFanId(this, itemIndex);
 	const { messageId } = parseFields(
 		unsendSchema,

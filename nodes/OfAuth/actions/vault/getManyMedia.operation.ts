@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { vaultListLocator } from './vaultListField';
 import { connectionField } from '../../../shared/connection';
+import type { ItemOutput } from '../types';
 
 /** The API's page maximum for vault media. */
 const PAGE_SIZE = 40;
@@ -102,10 +98,7 @@ function simplifyMedia(media: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const listId = String(
