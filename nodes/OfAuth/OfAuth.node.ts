@@ -27,8 +27,31 @@ export class OfAuth implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ofAuthApi', required: true }],
+		credentials: [
+			{
+				name: 'ofAuthApi',
+				required: true,
+				displayOptions: { show: { authentication: ['ofAuthApi'] } },
+			},
+			{
+				name: 'onlyFansApi',
+				required: true,
+				displayOptions: { show: { authentication: ['onlyFansApi'] } },
+			},
+		],
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'OFAuth', value: 'ofAuthApi' },
+					{ name: 'OnlyFansAPI.com', value: 'onlyFansApi' },
+				],
+				default: 'ofAuthApi',
+				description:
+					'The service that sends for you. The fields stay the same: switch the service and the credential, nothing else.',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readPickerPage } from './transport';
+import { providerOf } from './transport/provider';
 
 /** The OnlyFans account to act as (x-connection-id). Empty = the credential's default. */
 export const connectionField: INodeProperties = {
@@ -41,33 +42,56 @@ export const connectionField: INodeProperties = {
 	],
 };
 
-/** Connections (linked OnlyFans accounts) for the Connection field. */
+/** OFAuth connections: "Name · @username · active (conn_...)". */
+function ofauthConnection(connection: IDataObject) {
+	const user = (connection.userData ?? {}) as IDataObject;
+	const label = [
+		user.name,
+		user.username ? `@${user.username as string}` : undefined,
+		connection.status,
+	]
+		.filter(Boolean)
+		.join(' · ');
+	return {
+		name: label ? `${label} (${connection.id as string})` : String(connection.id),
+		value: String(connection.id),
+	};
+}
+
+/** OnlyFansAPI.com accounts: "Name · @username (acct_...)", marked when they must be reconnected. */
+function onlyFansApiAccount(account: IDataObject) {
+	const label = [
+		account.display_name,
+		account.onlyfans_username ? `@${account.onlyfans_username as string}` : undefined,
+		account.is_authenticated === false
+			? 'not authenticated: reconnect it in OnlyFansAPI.com'
+			: undefined,
+	]
+		.filter(Boolean)
+		.join(' · ');
+	return {
+		name: label ? `${label} (${account.id as string})` : String(account.id),
+		value: String(account.id),
+	};
+}
+
+/** Connections (OFAuth) or accounts (OnlyFansAPI.com): the linked OnlyFans accounts, for the Connection field. */
 export async function searchConnections(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.toLowerCase().trim();
+	const onlyFansApi = providerOf(this).credential === 'onlyFansApi';
 	const page = await readPickerPage(
 		this,
-		{ path: '/v2/account/connections', qs: {}, pageSize: 20 },
+		onlyFansApi
+			? { path: '/accounts', qs: {}, pageSize: 100 }
+			: { path: '/v2/account/connections', qs: {}, pageSize: 20 },
 		paginationToken,
-		(connection) => {
-			const user = (connection.userData ?? {}) as IDataObject;
-			const label = [
-				user.name,
-				user.username ? `@${user.username as string}` : undefined,
-				connection.status,
-			]
-				.filter(Boolean)
-				.join(' · ');
-			return {
-				name: label ? `${label} (${connection.id as string})` : String(connection.id),
-				value: String(connection.id),
-			};
-		},
+		onlyFansApi ? onlyFansApiAccount : ofauthConnection,
 	);
-	// The connections endpoint has no search parameter: filter the page here.
+	// neither endpoint has a search parameter: filter the page here
 	return {
 		...page,
 		results: page.results.filter((entry) => !needle || entry.name.toLowerCase().includes(needle)),

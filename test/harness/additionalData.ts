@@ -14,7 +14,11 @@ export function testAdditionalData(
 	extra: Record<string, unknown> = {},
 ): IWorkflowExecuteAdditionalData {
 	return {
-		credentialsHelper: new TestCredentialsHelper({ ofAuthApi: credentials }),
+		// the same values under both providers' credential types: the node's Authentication picks one
+		credentialsHelper: new TestCredentialsHelper({
+			ofAuthApi: credentials,
+			onlyFansApi: credentials,
+		}),
 		executeWorkflow: async () => {
 			throw new Error('not available in tests');
 		},

@@ -1,6 +1,11 @@
 export { runNode, runWorkflow } from './runWorkflow';
 export type { RunResult, RunSpec, StepSpec } from './runWorkflow';
 export { PACKAGE, registerNodeType } from './packageTypes';
-export { simulatorCredentials, uploadInSimulator, useSimulator } from './simulatorFixture';
+export {
+	onlyFansApiCredentials,
+	simulatorCredentials,
+	uploadInSimulator,
+	useSimulator,
+} from './simulatorFixture';
 export { createPollTrigger } from './runPoll';
 export type { PollTriggerHarness, PollTriggerSpec } from './runPoll';

@@ -8,6 +8,7 @@ import type {
 import { NodeHelpers } from 'n8n-workflow';
 
 import { OfAuthApi } from '../../credentials/OfAuthApi.credentials';
+import { OnlyFansApi } from '../../credentials/OnlyFansApi.credentials';
 import { OfAuth } from '../../nodes/OfAuth/OfAuth.node';
 
 /** The package's node types, registered under the names real n8n gives them. */
@@ -24,6 +25,7 @@ export function registerNodeType(name: string, factory: () => INodeType): void {
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	ofAuthApi: new OfAuthApi(),
+	onlyFansApi: new OnlyFansApi(),
 };
 
 export class PackageNodeTypes implements INodeTypes {

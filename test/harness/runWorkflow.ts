@@ -61,7 +61,10 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		typeVersion: 1,
 		position: [index * 220, 0],
 		parameters: step.parameters,
-		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
+		credentials: {
+			ofAuthApi: { id: 'cred-1', name: 'OFAuth account' },
+			onlyFansApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
+		},
 		...(step.continueOnFail
 			? { continueOnFail: true, onError: 'continueRegularOutput' as const }
 			: {}),

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { OfAuthSimulator, SimulatorOptions } from '../simulator';
 import { startSimulator } from '../simulator';
+import { accountIdOf } from '../simulator/onlyFansApi';
 
 /** Credential values that point the OFAuth API credential at a simulator. */
 export function simulatorCredentials(
@@ -13,6 +14,20 @@ export function simulatorCredentials(
 		baseUrl: 'custom',
 		customBaseUrl: sim.baseUrl,
 		defaultConnectionId: sim.connectionId,
+		...overrides,
+	};
+}
+
+/** Credential values that point the OnlyFansAPI.com credential at the simulator's OnlyFansAPI.com mode. */
+export function onlyFansApiCredentials(
+	sim: OfAuthSimulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		apiKey: sim.apiKey,
+		baseUrl: 'custom',
+		customBaseUrl: `${sim.baseUrl}/api`,
+		defaultConnectionId: accountIdOf(sim.connectionId),
 		...overrides,
 	};
 }

@@ -16,6 +16,7 @@ import type {
 	UserList,
 } from './types';
 import type { UploadRuntime } from './routes/uploads';
+import { newOnlyFansApiState } from './onlyFansApi';
 
 export function newRequestId(): string {
 	return `req_${randomBytes(8).toString('hex')}`;
@@ -175,6 +176,8 @@ export class SimCore {
 	/** direct messages created per fan id (POST /chats/{id}/messages that succeeded) */
 	messagesSent = new Map<number, number>();
 	uploadRuntime = new Map<string, UploadRuntime>();
+	/** credits and Idempotency-Key answers of the OnlyFansAPI.com mode */
+	onlyFansApi = newOnlyFansApiState();
 	baseUrl = '';
 
 	constructor(public readonly opts: ResolvedOptions) {
@@ -185,6 +188,7 @@ export class SimCore {
 		this.state = buildState(this.opts);
 		this.messagesSent.clear();
 		this.uploadRuntime.clear();
+		this.onlyFansApi = newOnlyFansApiState();
 	}
 
 	get creatorId(): number {

@@ -30,6 +30,7 @@ import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
 import { vaultRoutes } from './routes/vault';
 import type { RecordedRequest } from './types';
+import { answerOnlyFansApi, type OnlyFansApiAnswer, type RouteRunner } from './onlyFansApi';
 
 export const ROUTES: Route[] = [
 	...accountRoutes,
@@ -246,6 +247,35 @@ async function handle(
 						requestId,
 					);
 		reply(fail.status, body, fail.headers ?? {});
+		return;
+	}
+
+	if (path === '/api' || path.startsWith('/api/')) {
+		let answer: OnlyFansApiAnswer;
+		try {
+			const buf = await readBody(req);
+			record.bodySize = buf.length;
+			let body: unknown = undefined;
+			if (buf.length) {
+				const parsed = parseJson(buf);
+				if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', 'Body is not valid JSON');
+				body = parsed.value;
+				record.body = body;
+			}
+			const runOfAuth: RouteRunner = async (routeMethod, routePath, ctx) => {
+				const m = matchRoute(routeMethod, routePath);
+				if (!('route' in m))
+					throw new ApiError(404, 'RESOURCE_NOT_FOUND', `No route for ${routePath}`);
+				return await m.route.handler({ ...ctx, params: m.params });
+			};
+			answer = await answerOnlyFansApi(core, core.onlyFansApi, req, record, body, query, runOfAuth);
+		} catch (err) {
+			const apiError =
+				err instanceof ApiError ? err : new ApiError(500, 'INTERNAL_ERROR', String(err));
+			answer = { status: apiError.status, body: { error: apiError.message } };
+		}
+		if (faults.takeDrop('after', who)) return dropAfter(req, record, answer.status);
+		reply(answer.status, answer.body);
 		return;
 	}
 

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { invalidField } from '../model/validate';
+import { adapterOf, ProviderLimit } from '../providers';
 import { findOperation } from './index';
 import type { ExecutionScope, ReadOperation, Send, SendOperation } from './types';
 
@@ -10,6 +12,8 @@ type NodeError = NodeApiError | NodeOperationError;
 const LISTED_INVALID_ITEMS = 20;
 
 function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+	if (error instanceof ProviderLimit)
+		return invalidField(node, itemIndex, error.field, error.problem);
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -155,6 +159,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of "${resource}" is not known`,
+		);
+	}
+	const adapter = adapterOf(this);
+	if (!adapter.operations.has(`${resource}.${operation}`)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`This operation is not available with ${adapter.label}`,
+			{
+				description: `Nothing was sent. ${adapter.label} offers: ${[...adapter.operations].join(', ')}. Switch Authentication to the other provider for this operation.`,
+			},
 		);
 	}
 	if ('prepare' in selected) return [await checkAllThenSend(this, selected, items.length)];

@@ -51,7 +51,9 @@ export const mediaField: INodeProperties = {
 	],
 };
 
-const UPLOAD_REFERENCE = /^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+)$/i;
+/** An upload made by Upload Media: OFAuth's upload:<uuid> (or ofauth_upload_...), OnlyFansAPI.com's ofapi_media_... */
+const UPLOAD_REFERENCE =
+	/^(upload:[0-9a-f-]{8,}|ofauth_upload_[A-Za-z0-9_-]+|ofapi_media_[A-Za-z0-9_-]+)$/i;
 
 const NOT_MEDIA =
 	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';

@@ -54,20 +54,30 @@ export function parseFields<Output, Input>(
 	return throwInvalidField(node, itemIndex, field, `${first.message}${more}`);
 }
 
+/** The error of a field that is wrong on one item: the field, the item, the problem and the fix; nothing is sent. */
+export function invalidField(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): NodeOperationError {
+	const error = new NodeOperationError(
+		node,
+		`Invalid "${field}" on item ${itemIndex}: ${problem}`,
+		{
+			itemIndex,
+			description: `Fix "${field}" for item ${itemIndex} and run the node again. Nothing was sent for this item.`,
+		},
+	);
+	error.context.field = field;
+	return error;
+}
+
 export function throwInvalidField(
 	node: INode,
 	itemIndex: number,
 	field: string,
 	problem: string,
 ): never {
-	const error = new NodeOperationError(
-		node,
-		`Invalid "${field}" on item ${itemIndex}: ${problem}`,
-		{
-			itemIndex,
-			description: `Fix "${field}" for item ${itemIndex} and run the node again. Nothing was sent to OFAuth for this item.`,
-		},
-	);
-	error.context.field = field;
-	throw error;
+	throw invalidField(node, itemIndex, field, problem);
 }

@@ -1,22 +1,27 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { encodePathSegment } from '../../shared/transport';
 import type { MassMessage } from '../model/massMessage';
-import type { Message } from '../model/message';
+import { MESSAGE_LABELS, type Message } from '../model/message';
+import type { ChatFilters, ProviderAdapter, ProviderRequest } from './types';
+import { ProviderLimit } from './types';
 
 /**
  * OFAuth, the first provider: what each validated model becomes in OFAuth's API (method, path,
- * body). Operations take their request from here and never build bodies themselves; another
- * provider is another file with the same functions.
+ * body). Operations take their requests from an adapter and never build them themselves.
  */
-export interface ProviderRequest {
-	method: IHttpRequestMethods;
-	path: string;
-	body?: IDataObject;
-}
 
 /** OFAuth's SendBody: `mediaItems` with the first `previewMediaCount` as previews, `isLockedText`, ... */
-export function messageBody(message: Message): IDataObject {
+function messageBody(message: Message): IDataObject {
+	const foreign = message.media.find(
+		(entry) => typeof entry === 'string' && /^ofapi_media_/i.test(entry),
+	);
+	if (foreign !== undefined) {
+		throw new ProviderLimit(
+			MESSAGE_LABELS.media,
+			`"${String(foreign)}" is an OnlyFansAPI.com upload; with OFAuth use the upload:... reference its Upload Media returns, a vault media ID or an http(s) URL`,
+		);
+	}
 	const body: IDataObject = { isMarkdown: message.markdown };
 	if (message.text !== '') body.text = message.text;
 	if (message.media.length) body.mediaItems = message.media;
@@ -35,14 +40,6 @@ export function messageBody(message: Message): IDataObject {
 	return body;
 }
 
-export function sendMessage(fanId: string, message: Message): ProviderRequest {
-	return {
-		method: 'POST',
-		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
-		body: messageBody(message),
-	};
-}
-
 function massMessageBody({ message, audience, scheduledAt }: MassMessage): IDataObject {
 	const body = messageBody(message);
 	if (audience.fanIds.length) body.userIds = audience.fanIds;
@@ -53,40 +50,81 @@ function massMessageBody({ message, audience, scheduledAt }: MassMessage): IData
 	return body;
 }
 
-export function createMassMessage(massMessage: MassMessage): ProviderRequest {
-	return { method: 'POST', path: '/v2/access/mass-messages', body: massMessageBody(massMessage) };
+function chatsQuery(filters: ChatFilters): IDataObject {
+	const qs: IDataObject = { order: filters.order || 'recent' };
+	if (filters.show && filters.show !== 'all') qs.filter = filters.show;
+	if (filters.search) qs.query = filters.search;
+	if (filters.userListId) qs.userListId = filters.userListId;
+	return qs;
 }
 
-export function updateMassMessage(
-	massMessageId: string,
-	massMessage: MassMessage,
-): ProviderRequest {
-	return {
+const chatPath = (fanId: string) => `/v2/access/chats/${encodePathSegment(fanId)}`;
+
+export const ofauth: ProviderAdapter = {
+	label: 'OFAuth',
+	operations: new Set([
+		'chat.getMany',
+		'chat.getMedia',
+		'message.send',
+		'message.sendPpv',
+		'message.unsend',
+		'message.getMany',
+		'massMessage.create',
+		'massMessage.get',
+		'massMessage.update',
+		'massMessage.delete',
+		'massMessage.getSentStats',
+		'massMessage.getChart',
+		'massMessage.getBuyers',
+		'media.upload',
+		'vault.getManyMedia',
+		'vault.getManyLists',
+	]),
+	sendMessage: (fanId, message): ProviderRequest => ({
+		method: 'POST',
+		path: `${chatPath(fanId)}/messages`,
+		body: messageBody(message),
+	}),
+	unsendMessage: (fanId, messageId) => ({
+		method: 'DELETE',
+		path: `${chatPath(fanId)}/messages/${encodePathSegment(messageId)}`,
+	}),
+	// chat messages page at most 10 at a time, newest first, by last_id
+	listMessages: (fanId, search) => ({
+		path: `${chatPath(fanId)}/messages`,
+		qs: search ? { query: search } : {},
+		style: 'cursor',
+		pageSize: 10,
+	}),
+	listChats: (filters) => ({
+		path: '/v2/access/chats',
+		qs: chatsQuery(filters),
+		style: 'offset',
+		pageSize: 20,
+	}),
+	createMassMessage: (massMessage) => ({
+		method: 'POST',
+		path: '/v2/access/mass-messages',
+		body: massMessageBody(massMessage),
+	}),
+	updateMassMessage: (massMessageId, massMessage) => ({
 		method: 'PUT',
 		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
 		body: massMessageBody(massMessage),
-	};
-}
-
-/** Upload Media: does the vault already hold this file (its SHA-256 and size)? */
-export function checkDuplicateUpload(sha256: string, size: number): ProviderRequest {
-	return { method: 'POST', path: '/v2/access/uploads/check', body: { etag: sha256, size } };
-}
-
-/** Upload Media: announce a file; the answer is the upload plan (single PUT or parts). */
-export function startUpload(file: {
-	fileName: string;
-	size: number;
-	contentType: string;
-}): ProviderRequest {
-	return {
+	}),
+	checkDuplicateUpload: (sha256, size) => ({
+		method: 'POST',
+		path: '/v2/access/uploads/check',
+		body: { etag: sha256, size },
+	}),
+	startUpload: (file) => ({
 		method: 'POST',
 		path: '/v2/access/uploads/init',
 		body: { filename: file.fileName, size: file.size, contentType: file.contentType },
-	};
-}
-
-/** Upload Media: all parts are sent; the answer is the vault media. */
-export function completeUpload(mediaUploadId: string): ProviderRequest {
-	return { method: 'POST', path: '/v2/access/uploads/complete', body: { mediaUploadId } };
-}
+	}),
+	completeUpload: (mediaUploadId) => ({
+		method: 'POST',
+		path: '/v2/access/uploads/complete',
+		body: { mediaUploadId },
+	}),
+};

@@ -10,6 +10,7 @@ export interface OfAuthErrorBody {
 	requestId?: unknown;
 	actionRequired?: unknown;
 	details?: unknown;
+	errors?: unknown;
 }
 
 function asText(value: unknown): string | undefined {
@@ -61,6 +62,26 @@ function findScope(text: string | undefined): string | undefined {
 	return text?.match(/\b([a-z]+:(?:read|write))\b/)?.[1];
 }
 
+/** How errors name the service, its linked accounts and where its API keys are. */
+export interface ServiceLabels {
+	label: string;
+	accountWord: string;
+	keyPage: string;
+}
+
+export const OFAUTH_LABELS: ServiceLabels = {
+	label: 'OFAuth',
+	accountWord: 'connection',
+	keyPage: 'OFAuth dashboard > API keys',
+};
+
+/** The credit balance OnlyFansAPI.com reports in `_meta._credits`, when it does. */
+function creditsOf(body: OfAuthErrorBody): number | string | undefined {
+	const meta = (body as { _meta?: { _credits?: { balance?: unknown } } })._meta;
+	const balance = meta?._credits?.balance;
+	return typeof balance === 'number' || typeof balance === 'string' ? balance : undefined;
+}
+
 export interface ApiFailure {
 	statusCode: number;
 	body: unknown;
@@ -72,63 +93,80 @@ export interface ApiFailure {
  * Turns an OFAuth error response into a NodeApiError with a plain message and a hint.
  * Only fields of the response body are copied: request options (and so the API key) never are.
  */
-export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	failure: ApiFailure,
+	itemIndex?: number,
+	service: ServiceLabels = OFAUTH_LABELS,
+): NodeApiError {
 	const body: OfAuthErrorBody =
 		failure.body && typeof failure.body === 'object' ? (failure.body as OfAuthErrorBody) : {};
+	// OnlyFansAPI.com puts a code in `error` (VALIDATION_ERROR) and the sentence in `message`
+	const errorIsCode = typeof body.error === 'string' && /^[A-Z][A-Z_]+$/.test(body.error);
 	const apiMessage =
+		(errorIsCode ? asText(body.message) : undefined) ??
 		asText(body.error) ??
 		asText(body.message) ??
 		(typeof failure.body === 'string' ? failure.body.slice(0, 300) : undefined);
-	const type = (asText(body.type) ?? asText(body.code) ?? '').toUpperCase();
+	const type = (
+		asText(body.type) ??
+		asText(body.code) ??
+		(errorIsCode ? asText(body.error) : '') ??
+		''
+	).toUpperCase();
 	const requestId = asText(body.requestId);
-	const details = describeDetails(body.details);
+	const details = describeDetails(body.details ?? body.errors);
+	const credits = creditsOf(body);
 	const { statusCode } = failure;
 
 	let message: string;
 	let hint: string;
-	if (type === 'SESSION_EXPIRED' || type === 'RULES_OUTDATED') {
+	if (statusCode === 402 || /credit/i.test(apiMessage ?? '')) {
+		message = `${service.label} has no credits left for this request${credits !== undefined ? ` (balance: ${credits})` : ''}`;
+		hint = `Top up the credits of your ${service.label} team, then run the workflow again. Nothing was sent for this item.`;
+	} else if (type === 'SESSION_EXPIRED' || type === 'RULES_OUTDATED') {
 		message = 'The OnlyFans session of this connection has expired';
-		hint =
-			'Re-link the OnlyFans account in the OFAuth dashboard (Connections), then run the workflow again.';
+		hint = `Re-link the OnlyFans account in the ${service.label} dashboard, then run the workflow again.`;
 	} else if (type === 'SESSION_NOT_PROVIDED') {
-		message = 'No OFAuth connection was sent with the request';
+		message = `No ${service.label} ${service.accountWord} was sent with the request`;
 		hint =
 			"Pick a connection in the node's Connection field or set a Default Connection ID in the credential.";
 	} else if (statusCode === 401 || type === 'UNAUTHORIZED' || type === 'AUTH_INVALID_KEY') {
-		message = 'OFAuth rejected the API key';
-		hint = 'Check the API key in the OFAuth API credential (OFAuth dashboard > API keys).';
+		message = `${service.label} rejected the API key`;
+		hint = `Check the API key in the ${service.label} credential (${service.keyPage}).`;
 	} else if (statusCode === 403 || type === 'FORBIDDEN' || type === 'AUTH_INSUFFICIENT_SCOPE') {
 		const scope = findScope(apiMessage) ?? findScope(details);
 		message = scope
 			? `The API key or connection lacks the permission "${scope}"`
 			: 'The API key or connection lacks a permission for this operation';
 		hint = scope
-			? `Grant the "${scope}" permission to the API key and connection in the OFAuth dashboard.`
-			: 'Check the permissions of the API key and of the connection in the OFAuth dashboard.';
+			? `Grant the "${scope}" permission to the API key and connection in the ${service.label} dashboard.`
+			: `Check the permissions of the API key and of the ${service.accountWord} in the ${service.label} dashboard.`;
 	} else if (statusCode === 404 || type === 'RESOURCE_NOT_FOUND') {
 		message = `Not found: ${apiMessage ?? `${failure.method} ${failure.path}`}`;
 		hint = 'Check the IDs used by this node (fan, message, mass message, media, connection).';
 	} else if (statusCode === 429) {
-		message = 'OFAuth rate limit reached and the retries ran out';
+		message = `${service.label} rate limit reached and the retries ran out`;
 		hint =
 			'Slow the workflow down (fewer items per run, a Wait node) or raise Request Settings > Max Retries.';
 	} else if (statusCode === 400 || statusCode === 422) {
-		message = `OFAuth refused the request: ${apiMessage ?? 'bad request'}`;
+		message = `${service.label} refused the request: ${apiMessage ?? 'bad request'}`;
 		hint = details
 			? `Problems: ${details}`
-			: 'Check the fields of this node against the OFAuth documentation.';
+			: `Check the fields of this node against the ${service.label} documentation.`;
 	} else if (statusCode >= 500) {
-		message = `OFAuth or OnlyFans failed to answer (HTTP ${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
-		hint =
-			'This is usually temporary: retry later. If it persists, contact OFAuth support with the request ID.';
+		message = `${service.label} or OnlyFans failed to answer (HTTP ${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
+		hint = `This is usually temporary: retry later. If it persists, contact ${service.label} support with the request ID.`;
 	} else {
-		message = `OFAuth answered HTTP ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
+		message = `${service.label} answered HTTP ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
 		hint = "Check the node's fields.";
 	}
 	const description = [
 		hint,
-		apiMessage && !message.includes(apiMessage) ? `OFAuth said: ${apiMessage}` : undefined,
-		requestId ? `Request ID (for OFAuth support): ${requestId}` : undefined,
+		apiMessage && !message.includes(apiMessage)
+			? `${service.label} said: ${apiMessage}`
+			: undefined,
+		requestId ? `Request ID (for ${service.label} support): ${requestId}` : undefined,
 	]
 		.filter(Boolean)
 		.join(' ');
@@ -157,14 +195,15 @@ export function toNetworkError(
 	path: string,
 	code: string | undefined,
 	itemIndex?: number,
+	service: ServiceLabels = OFAUTH_LABELS,
 ): NodeApiError {
 	const refused = code === 'ECONNREFUSED';
 	const unknownHost = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 	const message = refused
-		? 'Could not reach OFAuth: the connection was refused'
+		? `Could not reach ${service.label}: the connection was refused`
 		: unknownHost
-			? 'Could not reach OFAuth: the host name was not found'
-			: 'The connection to OFAuth broke';
+			? `Could not reach ${service.label}: the host name was not found`
+			: `The connection to ${service.label} broke`;
 	const advice =
 		refused || unknownHost
 			? 'Nothing was sent: check the Base URL in the credential.'

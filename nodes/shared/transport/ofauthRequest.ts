@@ -8,10 +8,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNetworkError, toNodeApiError } from './apiError';
 import type { OfAuthContext } from './connection';
-import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from './connection';
+import { readCredentialSettings, resolveConnectionId } from './connection';
+import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
+
+/** Where an adapter puts the account in a path, for providers that take it there (OnlyFansAPI.com). */
+export const ACCOUNT_IN_PATH = '{account}';
 
 export interface OfAuthRequest {
 	method: IHttpRequestMethods;
@@ -21,6 +25,13 @@ export interface OfAuthRequest {
 	/** A JSON object, or raw bytes (then set `contentType`). */
 	body?: IDataObject | Buffer;
 	contentType?: string;
+	/** Extra headers. */
+	headers?: IDataObject;
+	/**
+	 * One key per logical send, the same on every attempt (Idempotency-Key header), for APIs that honour
+	 * it: the API then takes the send once, so a retry after a dropped connection cannot send twice.
+	 */
+	idempotencyKey?: string;
 	/** The input item this request is made for; undefined where there are no items (pickers, polls, webhook hooks). */
 	itemIndex: number | undefined;
 	/** Overrides the Connection field and the credential default. */
@@ -106,12 +117,13 @@ export async function ofauthRequest<T = IDataObject>(
 	context: OfAuthContext,
 	request: OfAuthRequest,
 ): Promise<OfAuthResponse<T>> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, request.itemIndex);
+	const provider = providerOf(context);
+	const credentials = await context.getCredentials(provider.credential, request.itemIndex);
 	const settings = readCredentialSettings(credentials);
 	if (!/^https?:\/\//.test(settings.baseUrl)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			'The OFAuth API credential has no valid Base URL',
+			`The ${provider.label} credential has no valid Base URL`,
 			{
 				description:
 					'Choose a Base URL in the credential, or enter a Custom Base URL starting with http:// or https://.',
@@ -119,10 +131,16 @@ export async function ofauthRequest<T = IDataObject>(
 			},
 		);
 	}
-	const headers: IDataObject = { accept: 'application/json' };
-	if (request.path.startsWith('/v2/access/')) {
+	const headers: IDataObject = { accept: 'application/json', ...request.headers };
+	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	let path = request.path;
+	if (provider.accountIn === 'header' && path.startsWith('/v2/access/')) {
 		headers['x-connection-id'] =
 			request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
+	} else if (provider.accountIn === 'path' && path.includes(ACCOUNT_IN_PATH)) {
+		const account =
+			request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
+		path = path.replace(ACCOUNT_IN_PATH, encodePathSegment(account));
 	}
 	const isRaw = Buffer.isBuffer(request.body);
 	if (isRaw) headers['content-type'] = request.contentType ?? 'application/octet-stream';
@@ -135,7 +153,7 @@ export async function ofauthRequest<T = IDataObject>(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: settings.baseUrl,
-		url: request.path,
+		url: path,
 		qs: request.qs,
 		headers,
 		body: request.body,
@@ -152,7 +170,7 @@ export async function ofauthRequest<T = IDataObject>(
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
-				CREDENTIAL_TYPE,
+				provider.credential,
 				{ ...options, headers: { ...headers } },
 			)) as IN8nHttpFullResponse;
 			outcome = { kind: 'status', statusCode: response.statusCode };
@@ -171,10 +189,13 @@ export async function ofauthRequest<T = IDataObject>(
 			};
 		}
 
-		if (attempt < retry.maxRetries && isRetryable(request.method, outcome)) {
+		if (
+			attempt < retry.maxRetries &&
+			isRetryable(request.method, outcome, Boolean(request.idempotencyKey))
+		) {
 			const waitMs = computeWaitMs(attempt, retry, response?.headers as Record<string, unknown>);
 			context.logger.debug(
-				`OFAuth ${request.method} ${request.path}: ${outcome.kind === 'status' ? `HTTP ${outcome.statusCode}` : outcome.code}, retry ${attempt + 1}/${retry.maxRetries} in ${waitMs} ms`,
+				`${provider.label} ${request.method} ${request.path}: ${outcome.kind === 'status' ? `HTTP ${outcome.statusCode}` : outcome.code}, retry ${attempt + 1}/${retry.maxRetries} in ${waitMs} ms`,
 			);
 			await waitUnlessCancelled(context, waitMs, request.itemIndex);
 			continue;
@@ -190,6 +211,7 @@ export async function ofauthRequest<T = IDataObject>(
 					path: request.path,
 				},
 				request.itemIndex,
+				provider,
 			);
 		}
 		throw toNetworkError(
@@ -198,6 +220,7 @@ export async function ofauthRequest<T = IDataObject>(
 			request.path,
 			outcome.kind === 'network' ? outcome.code : undefined,
 			request.itemIndex,
+			provider,
 		);
 	}
 }
@@ -207,5 +230,5 @@ export async function ofauthApi<T = IDataObject>(
 	context: OfAuthContext,
 	request: OfAuthRequest,
 ): Promise<T> {
-	return (await ofauthRequest<T>(context, request)).body;
+	return providerOf(context).unwrap((await ofauthRequest<T>(context, request)).body) as T;
 }

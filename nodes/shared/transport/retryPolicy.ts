@@ -37,9 +37,15 @@ export type AttemptOutcome =
 /**
  * Whether an attempt may be repeated without risking a duplicate side effect.
  * A POST (sending a message, creating a mass message) is repeated only when the API
- * provably did not take it: it answered 429, or the connection was refused.
+ * provably did not take it (it answered 429, or the connection was refused), or when it
+ * carries an idempotency key the API honours (the API then takes it once, whatever we resend).
  */
-export function isRetryable(method: IHttpRequestMethods, outcome: AttemptOutcome): boolean {
+export function isRetryable(
+	method: IHttpRequestMethods,
+	outcome: AttemptOutcome,
+	withIdempotencyKey = false,
+): boolean {
+	if (withIdempotencyKey && method === 'POST') return isRetryable('PUT', outcome);
 	if (outcome.kind === 'status') {
 		if (outcome.statusCode === 429) return true;
 		return (

@@ -249,7 +249,7 @@ describe('Mass Message: bad input is refused before anything is sent', () => {
 			expect(message.startsWith(`Invalid "${field}" on item 0: `)).toBe(true);
 			expect(message).toMatch(problem);
 			expect((result.error as unknown as { description?: string }).description).toMatch(
-				/Nothing was sent to OFAuth/,
+				/Nothing was sent/,
 			);
 			expect(sim().requests).toHaveLength(0);
 		},

@@ -311,7 +311,7 @@ describe('validation before any request: bad input names the field, the item and
 		expect(result.error?.message).toContain(problem);
 		const sends = ['send', 'sendPpv'].includes(String(parameters.operation));
 		expect((result.error as { description?: string }).description).toBe(
-			`Fix "${field}" for item 0 and run the node again. Nothing was sent to OFAuth for this item.${sends ? ' Checked 1 item before sending; nothing was sent.' : ''}`,
+			`Fix "${field}" for item 0 and run the node again. Nothing was sent for this item.${sends ? ' Checked 1 item before sending; nothing was sent.' : ''}`,
 		);
 		expect(apiRequests(sim())).toHaveLength(0);
 	});
@@ -410,7 +410,7 @@ describe('validation before any request: bad input names the field, the item and
 				'Invalid "Price (USD)" on item 1: must be from 3 to 200 USD (OnlyFans\' PPV range); use Send Message for a free message',
 			details: {
 				description:
-					'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent to OFAuth for this item.',
+					'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent for this item.',
 				field: 'Price (USD)',
 				itemIndex: 1,
 			},
@@ -453,7 +453,7 @@ describe('validation before any request: bad input names the field, the item and
 				'Invalid "Price (USD)" on item 1: must be from 3 to 200 USD (OnlyFans\' PPV range); use Send Message for a free message',
 			details: {
 				description:
-					'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent to OFAuth for this item.',
+					'Fix "Price (USD)" for item 1 and run the node again. Nothing was sent for this item.',
 				field: 'Price (USD)',
 				itemIndex: 1,
 			},

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
+import { adapterOf } from '../../providers';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -94,7 +95,8 @@ function plainText(text: unknown): string | null {
 }
 
 function simplifyChat(chat: IDataObject): IDataObject {
-	const fan = (chat.withUser ?? {}) as IDataObject;
+	// OFAuth names the other party withUser, OnlyFansAPI.com fan
+	const fan = (chat.withUser ?? chat.fan ?? {}) as IDataObject;
 	const last = (chat.lastMessage ?? {}) as IDataObject;
 	return {
 		fanId: fan.id,
@@ -108,20 +110,18 @@ function simplifyChat(chat: IDataObject): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filterValues = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const userListId = this.getNodeParameter('filters.userListId', itemIndex, '', {
 		extractValue: true,
 	}) as string;
 
-	const qs: IDataObject = { order: filters.order ?? 'recent' };
-	if (filters.filter && filters.filter !== 'all') qs.filter = filters.filter;
-	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
-	if (userListId) qs.userListId = userListId;
-
-	return await listOutput(
-		this,
-		itemIndex,
-		{ path: '/v2/access/chats', qs, style: 'offset', pageSize: 20 },
-		(chat) => (simplify ? simplifyChat(chat) : chat),
+	const filters = {
+		order: String(filterValues.order ?? 'recent'),
+		show: String(filterValues.filter ?? 'all'),
+		search: typeof filterValues.query === 'string' ? filterValues.query.trim() : '',
+		userListId: userListId ? String(userListId) : '',
+	};
+	return await listOutput(this, itemIndex, adapterOf(this).listChats(filters), (chat) =>
+		simplify ? simplifyChat(chat) : chat,
 	);
 }

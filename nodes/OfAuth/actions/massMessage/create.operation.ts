@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { connectionField } from '../../../shared/connection';
 import { ofauthApi } from '../../../shared/transport';
 import { composerFields, readMassMessage } from '../../model/massMessage';
-import * as ofauth from '../../providers/ofauth';
+import { adapterOf } from '../../providers';
 import type { ExecutionScope, Send } from '../types';
 
 export const description: INodeProperties[] = [connectionField, ...composerFields];
@@ -14,6 +14,6 @@ export async function prepare(
 	itemIndex: number,
 	scope: ExecutionScope,
 ): Promise<Send> {
-	const request = ofauth.createMassMessage(await readMassMessage(this, itemIndex, scope));
+	const request = adapterOf(this).createMassMessage(await readMassMessage(this, itemIndex, scope));
 	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
 }

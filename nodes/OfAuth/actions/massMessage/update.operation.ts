@@ -4,7 +4,7 @@ import { connectionField } from '../../../shared/connection';
 import { ofauthApi } from '../../../shared/transport';
 import { composerFields, readMassMessage } from '../../model/massMessage';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
-import * as ofauth from '../../providers/ofauth';
+import { adapterOf } from '../../providers';
 import type { ExecutionScope, Send } from '../types';
 
 export const description: INodeProperties[] = [
@@ -21,7 +21,7 @@ export async function prepare(
 	scope: ExecutionScope,
 ): Promise<Send> {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const request = ofauth.updateMassMessage(
+	const request = adapterOf(this).updateMassMessage(
 		massMessageId,
 		await readMassMessage(this, itemIndex, scope),
 	);

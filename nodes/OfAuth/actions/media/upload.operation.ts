@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
 import { parseFields } from '../../model/validate';
-import * as ofauth from '../../providers/ofauth';
+import { adapterOf } from '../../providers';
 import type { Send } from '../types';
 import type { FileToUpload } from './fileSources';
 import {
@@ -210,7 +210,7 @@ async function upload(
 	try {
 		if (options.checkDuplicate && source !== 'url') {
 			const check = await ofauthApi<IDataObject>(context, {
-				...ofauth.checkDuplicateUpload(await sha256Of(file), file.size),
+				...adapterOf(context).checkDuplicateUpload(await sha256Of(file), file.size),
 				itemIndex,
 			});
 			const existing =
@@ -235,7 +235,7 @@ async function upload(
 		}
 
 		const init = await ofauthRequest<IDataObject>(context, {
-			...ofauth.startUpload(file),
+			...adapterOf(context).startUpload(file),
 			itemIndex,
 		});
 		const plan = readUploadPlan(context, init, file.size, itemIndex);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi, ofauthRequest } from '../../../shared/transport';
-import * as ofauth from '../../providers/ofauth';
+import { adapterOf } from '../../providers';
 import type { PartSource } from './partSources';
 import type { UploadPlan } from './uploadPlan';
 import { waitUnlessCancelled } from '../../../shared/transport/wait';
@@ -99,7 +99,7 @@ export async function sendPlannedUpload(
 	let body: IDataObject;
 	try {
 		body = await ofauthApi<IDataObject>(context, {
-			...ofauth.completeUpload(plan.mediaUploadId),
+			...adapterOf(context).completeUpload(plan.mediaUploadId),
 			itemIndex,
 		});
 	} catch (error) {

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment } from '../../../shared/transport';
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
+import { adapterOf } from '../../providers';
 
 /** OFAuth answers at most 10 messages a page. */
-const PAGE_SIZE = 10;
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -35,13 +34,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const fanId = readFanId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	if (typeof options.query === 'string' && options.query.trim()) qs.query = options.query.trim();
-
-	return await listOutput(this, itemIndex, {
-		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages`,
-		qs,
-		style: 'cursor',
-		pageSize: PAGE_SIZE,
-	});
+	const search = typeof options.query === 'string' ? options.query.trim() : '';
+	return await listOutput(this, itemIndex, adapterOf(this).listMessages(fanId, search));
 }

@@ -11,7 +11,7 @@ import {
 	replyToField,
 	textField,
 } from '../../model/message';
-import * as ofauth from '../../providers/ofauth';
+import { adapterOf } from '../../providers';
 import type { Send } from '../types';
 
 export const description: INodeProperties[] = [
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 
 /** Checks the fan and the PPV (price, media, previews); the Send posts it once. Output: the message OFAuth returned. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	const request = ofauth.sendMessage(
+	const request = adapterOf(this).sendMessage(
 		readFanId(this, itemIndex),
 		readMessage(this, itemIndex, { ppv: true }),
 	);

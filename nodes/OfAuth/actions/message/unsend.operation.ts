@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { encodePathSegment, ofauthApi } from '../../../shared/transport';
+import { ofauthApi } from '../../../shared/transport';
+import { adapterOf } from '../../providers';
 import { positiveId } from '../../model/ids';
 import { parseFields } from '../../model/validate';
 import { fanField, readFanId } from '../../model/fan';
@@ -34,8 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): ItemO
 		{ messageId: 'Message ID' },
 	);
 	const result = await ofauthApi(this, {
-		method: 'DELETE',
-		path: `/v2/access/chats/${encodePathSegment(fanId)}/messages/${encodePathSegment(messageId)}`,
+		...adapterOf(this).unsendMessage(fanId, String(messageId)),
 		itemIndex,
 	});
 	return [{ json: { ...result, fanId: Number(fanId), messageId } }];

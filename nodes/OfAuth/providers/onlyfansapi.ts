@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { ACCOUNT_IN_PATH, encodePathSegment } from '../../shared/transport';
+import { MESSAGE_LABELS, type Message } from '../model/message';
+import type { ChatFilters, ProviderAdapter } from './types';
+import { ProviderLimit } from './types';
+
+/**
+ * OnlyFansAPI.com (../shared/api/onlyfansapi.md): the account goes in the path, every answer is
+ * wrapped in {data, _meta}, and a message is `text` + `mediaFiles` + `previews` (a subset of the
+ * media) + `lockedText` + `rf*`. Where it cannot take what the user gave, the item stops before
+ * anything is sent (ProviderLimit) instead of the field being dropped.
+ */
+
+const accountPath = (path: string) => `/${ACCOUNT_IN_PATH}${path}`;
+const chatPath = (fanId: string) => accountPath(`/chats/${encodePathSegment(fanId)}`);
+
+function mediaFile(entry: number | string): string {
+	if (typeof entry === 'number' || /^\d+$/.test(entry) || /^ofapi_media_/i.test(entry))
+		return String(entry);
+	if (/^https?:\/\//i.test(entry)) {
+		throw new ProviderLimit(
+			MESSAGE_LABELS.media,
+			`"${entry}" is a URL, but OnlyFansAPI.com takes no media URLs: upload it with Upload Media (Source: URL) and use the Media Upload ID it returns`,
+		);
+	}
+	throw new ProviderLimit(
+		MESSAGE_LABELS.media,
+		`"${entry}" is an OFAuth upload reference; with OnlyFansAPI.com use the ofapi_media_... ID its Upload Media returns, or a vault media ID`,
+	);
+}
+
+function nothingLike(field: string): never {
+	throw new ProviderLimit(
+		field,
+		'has no OnlyFansAPI.com equivalent: clear it, or use OFAuth for this message',
+	);
+}
+
+/** The body of POST /{account}/chats/{chat}/messages (and the message part of a mass message). */
+function messageBody(message: Message): IDataObject {
+	// the seed document: text is required, also next to media (a missing text is a VALIDATION_ERROR)
+	if (message.text.trim() === '') {
+		throw new ProviderLimit(
+			MESSAGE_LABELS.text,
+			'is empty, but OnlyFansAPI.com needs text with every message: add a few words',
+		);
+	}
+	if (!message.markdown) nothingLike(MESSAGE_LABELS.isMarkdown);
+	if (message.forwarded) nothingLike(MESSAGE_LABELS.isForwardedMessage);
+	if (message.releaseForms.users.length) nothingLike(MESSAGE_LABELS.releaseFormUsers);
+	const body: IDataObject = { text: message.text };
+	const mediaFiles = message.media.map(mediaFile);
+	if (mediaFiles.length) body.mediaFiles = mediaFiles;
+	if (message.price !== undefined) {
+		// the seed document types the price as an integer; whether cents are taken is unknown: refuse them
+		if (!Number.isInteger(message.price)) {
+			throw new ProviderLimit(
+				MESSAGE_LABELS.price,
+				`is ${message.price}, but OnlyFansAPI.com takes whole dollars: use 3 to 200 without cents`,
+			);
+		}
+		body.price = message.price;
+		// OFAuth's "first N are previews" is a subset of mediaFiles here
+		if (message.previewCount > 0) body.previews = mediaFiles.slice(0, message.previewCount);
+	}
+	if (message.lockedText) body.lockedText = true;
+	if (message.replyTo !== undefined) {
+		if (!/^\d+$/.test(message.replyTo)) {
+			throw new ProviderLimit(
+				MESSAGE_LABELS.replyToMessageId,
+				'must be a message ID made of digits for OnlyFansAPI.com',
+			);
+		}
+		body.replyToMessageId = Number(message.replyTo);
+	}
+	if (message.taggedUsers.length) body.rfTag = message.taggedUsers;
+	if (message.releaseForms.partners.length) body.rfPartner = message.releaseForms.partners;
+	if (message.releaseForms.guests.length) body.rfGuest = message.releaseForms.guests;
+	return body;
+}
+
+/** OFAuth's Show values -> OnlyFansAPI.com's chat filters. */
+const CHAT_FILTERS: Record<string, string | undefined> = {
+	all: undefined,
+	unread: 'unread',
+	priority: 'priority',
+	who_tipped: 'with_tips',
+};
+
+function chatsQuery(filters: ChatFilters): IDataObject {
+	if (filters.userListId) {
+		throw new ProviderLimit(
+			'User List',
+			'has no OnlyFansAPI.com equivalent when listing chats: clear the filter',
+		);
+	}
+	const qs: IDataObject = { order: filters.order === 'old' ? 'old' : 'recent' };
+	const filter = CHAT_FILTERS[filters.show || 'all'];
+	if (filter) qs.filter = filter;
+	if (filters.search) qs.query = filters.search;
+	return qs;
+}
+
+function notYet(what: string): never {
+	throw new Error(`${what} is not available with OnlyFansAPI.com in this version`);
+}
+
+export const onlyfansapi: ProviderAdapter = {
+	label: 'OnlyFansAPI.com',
+	operations: new Set([
+		'chat.getMany',
+		'message.send',
+		'message.sendPpv',
+		'message.unsend',
+		'message.getMany',
+	]),
+	// one Idempotency-Key per message: OnlyFansAPI.com takes it once, so a retry after a dropped connection cannot send twice
+	sendMessage: (fanId, message) => ({
+		method: 'POST',
+		path: `${chatPath(fanId)}/messages`,
+		body: messageBody(message),
+		idempotencyKey: randomUUID(),
+	}),
+	unsendMessage: (fanId, messageId) => ({
+		method: 'DELETE',
+		path: `${chatPath(fanId)}/messages/${encodePathSegment(messageId)}`,
+	}),
+	// newest first, 10 a page (the API's default); last_id continues below the last one
+	listMessages: (fanId, search) => {
+		if (search)
+			throw new ProviderLimit(
+				'Search',
+				'has no OnlyFansAPI.com equivalent when reading messages: clear it',
+			);
+		return { path: `${chatPath(fanId)}/messages`, style: 'cursor', pageSize: 10 };
+	},
+	listChats: (filters) => ({
+		path: accountPath('/chats'),
+		qs: chatsQuery(filters),
+		style: 'offset',
+		pageSize: 20,
+	}),
+	createMassMessage: () => notYet('Mass Message'),
+	updateMassMessage: () => notYet('Mass Message'),
+	checkDuplicateUpload: () => notYet('Upload Media'),
+	startUpload: () => notYet('Upload Media'),
+	completeUpload: () => notYet('Upload Media'),
+};

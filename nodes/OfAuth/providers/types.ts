@@ -1,0 +1,62 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { PageStyle } from '../../shared/transport';
+import type { MassMessage } from '../model/massMessage';
+import type { Message } from '../model/message';
+
+/** One request to a provider's API: method, path (below the credential's base URL), query and body. */
+export interface ProviderRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Set on sends the provider deduplicates (OnlyFansAPI.com's Idempotency-Key). */
+	idempotencyKey?: string;
+}
+
+/** A list to read page by page (Return All / Limit). */
+export interface ProviderList {
+	path: string;
+	qs?: IDataObject;
+	style: PageStyle;
+	pageSize: number;
+	itemKey?: (item: IDataObject) => string;
+}
+
+/** Filters of List Chats, as the user chose them. */
+export interface ChatFilters {
+	order: string;
+	show: string;
+	search: string;
+	userListId: string;
+}
+
+/**
+ * A field the provider cannot take as the user gave it (OnlyFansAPI.com has no media URLs, no
+ * cents, ...). Thrown by an adapter while the item is checked, so the item stops before anything is
+ * sent; the router turns it into the usual "Invalid <field> on item N" error.
+ */
+export class ProviderLimit extends Error {
+	constructor(
+		readonly field: string,
+		readonly problem: string,
+	) {
+		super(`${field} ${problem}`);
+	}
+}
+
+/** What every provider maps. A provider file exports one of these. */
+export interface ProviderAdapter {
+	label: string;
+	/** `resource.operation` keys this provider can run; others stop with a clear error before any request. */
+	operations: Set<string>;
+	sendMessage(fanId: string, message: Message): ProviderRequest;
+	unsendMessage(fanId: string, messageId: string): ProviderRequest;
+	listMessages(fanId: string, search: string): ProviderList;
+	listChats(filters: ChatFilters): ProviderList;
+	createMassMessage(massMessage: MassMessage): ProviderRequest;
+	updateMassMessage(massMessageId: string, massMessage: MassMessage): ProviderRequest;
+	checkDuplicateUpload(sha256: string, size: number): ProviderRequest;
+	startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest;
+	completeUpload(mediaUploadId: string): ProviderRequest;
+}

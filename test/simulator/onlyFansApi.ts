@@ -1,0 +1,286 @@
+/**
+ * OnlyFansAPI.com mode of the simulator (../shared/api/onlyfansapi.md): the same seeded world, behind
+ * that provider's paths (`/api/...`, the account `acct_...` in the path), Bearer auth, the
+ * {data, _meta, _pagination} envelope, its VALIDATION_ERROR shape, credits and Idempotency-Key.
+ * Each call is checked in OnlyFansAPI.com's terms, then answered by the OFAuth route for the same
+ * thing, so both modes share one state. Requests are recorded as sent (OnlyFansAPI.com bodies).
+ */
+import type { IncomingMessage } from 'node:http';
+
+import { ApiError, type RouteContext, type RouteResult, type SimCore } from './core';
+import type { Connection, RecordedRequest } from './types';
+
+/** OnlyFansAPI.com's account id for a simulator connection (conn_x <-> acct_x). */
+export const accountIdOf = (connectionId: string): string =>
+	connectionId.replace(/^conn_/, 'acct_');
+
+/** An answer of an OnlyFansAPI.com call: status, body (enveloped unless `bare`), headers. */
+export interface OnlyFansApiAnswer {
+	status: number;
+	body: unknown;
+}
+
+export type RouteRunner = (
+	method: string,
+	path: string,
+	ctx: Omit<RouteContext, 'params'>,
+) => Promise<RouteResult>;
+
+export interface OnlyFansApiState {
+	credits: number;
+	/** Idempotency-Key -> the answer given the first time */
+	sends: Map<string, OnlyFansApiAnswer>;
+}
+
+export function newOnlyFansApiState(credits = 10_000): OnlyFansApiState {
+	return { credits, sends: new Map() };
+}
+
+function meta(state: OnlyFansApiState, used: number) {
+	return {
+		_credits: { used, balance: state.credits, note: 'simulated' },
+		_cache: { is_cached: false, note: 'simulated' },
+		_rate_limits: {
+			limit_minute: 1000,
+			remaining_minute: 999,
+			limit_day: null,
+			remaining_day: null,
+		},
+	};
+}
+
+function validationError(
+	state: OnlyFansApiState,
+	errors: Record<string, string[]>,
+): OnlyFansApiAnswer {
+	const [first] = Object.values(errors)[0] ?? ['The given data was invalid.'];
+	return {
+		status: 422,
+		body: {
+			error: 'VALIDATION_ERROR',
+			message: first,
+			description: 'The request parameters failed validation.',
+			errors,
+			_meta: meta(state, 0),
+		},
+	};
+}
+
+/** The OnlyFansAPI.com send body -> errors per field, as that API reports them. */
+function checkSend(body: Record<string, unknown>): Record<string, string[]> {
+	const errors: Record<string, string[]> = {};
+	if (typeof body.text !== 'string' || body.text.trim() === '')
+		errors.text = ['The text field is required.'];
+	const price = body.price ?? 0;
+	const mediaFiles = Array.isArray(body.mediaFiles)
+		? (body.mediaFiles as unknown[]).map(String)
+		: [];
+	if (
+		typeof price !== 'number' ||
+		!Number.isInteger(price) ||
+		(price !== 0 && (price < 3 || price > 200))
+	) {
+		errors.price = ['The price must be 0 or an integer from 3 to 200.'];
+	} else if (price !== 0 && mediaFiles.length === 0) {
+		errors.mediaFiles = ['The media files field is required when price is not 0.'];
+	}
+	const previews = Array.isArray(body.previews) ? (body.previews as unknown[]).map(String) : [];
+	if (previews.some((preview) => !mediaFiles.includes(preview))) {
+		errors.previews = ['Every preview must also be in media files.'];
+	}
+	return errors;
+}
+
+/** The same message as OFAuth's SendBody: previews first in mediaItems, counted by previewMediaCount. */
+function toOfAuthSend(body: Record<string, unknown>): Record<string, unknown> {
+	const mediaFiles = Array.isArray(body.mediaFiles)
+		? (body.mediaFiles as unknown[]).map(String)
+		: [];
+	const previews = Array.isArray(body.previews) ? (body.previews as unknown[]).map(String) : [];
+	const ordered = [...previews, ...mediaFiles.filter((file) => !previews.includes(file))];
+	const send: Record<string, unknown> = { text: body.text, isMarkdown: true };
+	if (ordered.length)
+		send.mediaItems = ordered.map((file) => (/^\d+$/.test(file) ? Number(file) : file));
+	if (typeof body.price === 'number' && body.price > 0) {
+		send.price = body.price;
+		send.previewMediaCount = previews.length;
+	}
+	if (body.lockedText === true) send.isLockedText = true;
+	if (body.replyToMessageId !== undefined) send.replyToMessageId = String(body.replyToMessageId);
+	if (Array.isArray(body.rfTag) && body.rfTag.length) send.userTags = body.rfTag;
+	const releaseForms: Record<string, unknown> = {};
+	if (Array.isArray(body.rfPartner) && body.rfPartner.length)
+		releaseForms.partners = body.rfPartner;
+	if (Array.isArray(body.rfGuest) && body.rfGuest.length) releaseForms.guests = body.rfGuest;
+	if (Object.keys(releaseForms).length) send.releaseForms = releaseForms;
+	return send;
+}
+
+/** A chat as OnlyFansAPI.com lists it: the other party is `fan`. */
+function toChat(chat: Record<string, unknown>): Record<string, unknown> {
+	const { withUser, ...rest } = chat;
+	return { fan: withUser, ...rest };
+}
+
+const CHAT_FILTERS: Record<string, string> = {
+	unread: 'unread',
+	priority: 'priority',
+	with_tips: 'who_tipped',
+};
+
+function header(req: IncomingMessage, name: string): string {
+	const value = req.headers[name];
+	return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/**
+ * Answers one `/api/...` request. `runOfAuth` runs the OFAuth route of the same operation on the
+ * same state. Throws ApiError for what the OFAuth route refuses (mapped by the caller).
+ */
+export async function answerOnlyFansApi(
+	core: SimCore,
+	state: OnlyFansApiState,
+	req: IncomingMessage,
+	record: RecordedRequest,
+	body: unknown,
+	query: Record<string, string>,
+	runOfAuth: RouteRunner,
+): Promise<OnlyFansApiAnswer> {
+	if (header(req, 'authorization') !== `Bearer ${core.opts.apiKey}`) {
+		return {
+			status: 401,
+			body: {
+				error: 'Unauthorized. Go to https://app.onlyfansapi.com/api-keys to get your API key.',
+			},
+		};
+	}
+	const method = record.method;
+	const parts = record.path.split('/').filter(Boolean).slice(1); // after "api"
+	if (method === 'GET' && parts.join('/') === 'whoami') {
+		return {
+			status: 200,
+			body: {
+				api_key: { name: 'Simulator key', created_at: '2025-01-01T00:00:00Z', last_used_at: null },
+				team: { name: 'Simulator team', slug: 'simulator' },
+			},
+		};
+	}
+	if (method === 'GET' && parts.join('/') === 'accounts') {
+		return {
+			status: 200,
+			body: core.state.connections.map((connection) => ({
+				id: accountIdOf(connection.id),
+				display_name: connection.userData.name,
+				onlyfans_username: connection.userData.username,
+				onlyfans_id: String(connection.userData.id),
+				is_authenticated: connection.status === 'active',
+			})),
+		};
+	}
+	const [accountId, ...rest] = parts;
+	const connection: Connection | undefined = core.state.connections.find(
+		(entry) => accountIdOf(entry.id) === accountId,
+	);
+	if (!connection)
+		return {
+			status: 404,
+			body: { error: `Account ${accountId ?? ''} not found`, _meta: meta(state, 0) },
+		};
+	if (connection.status !== 'active') {
+		return {
+			status: 401,
+			body: {
+				error: 'The OnlyFans session of this account expired: reconnect it',
+				_meta: meta(state, 0),
+			},
+		};
+	}
+	if (state.credits <= 0) {
+		return {
+			status: 402,
+			body: {
+				error: 'Insufficient credits',
+				message: 'You have no credits left.',
+				_meta: meta(state, 0),
+			},
+		};
+	}
+	const ctx = {
+		core,
+		req,
+		query,
+		body,
+		connection,
+		record,
+		requestId: `req_ofapi_${record.receivedAt}`,
+	};
+	const charge = (data: unknown, extra: Record<string, unknown> = {}): OnlyFansApiAnswer => {
+		state.credits -= 1;
+		return { status: 200, body: { data, ...extra, _meta: meta(state, 1) } };
+	};
+	const route = rest.join('/');
+
+	// POST /chats/{chat}/messages
+	if (method === 'POST' && /^chats\/[^/]+\/messages$/.test(route)) {
+		const key = header(req, 'idempotency-key');
+		const earlier = key ? state.sends.get(key) : undefined;
+		if (earlier) return earlier;
+		const send = (body ?? {}) as Record<string, unknown>;
+		const errors = checkSend(send);
+		if (Object.keys(errors).length) return validationError(state, errors);
+		const result = await runOfAuth('POST', `/v2/access/chats/${rest[1]}/messages`, {
+			...ctx,
+			body: toOfAuthSend(send),
+		});
+		const answer = charge(result.body);
+		if (key) state.sends.set(key, answer);
+		return answer;
+	}
+	// DELETE /chats/{chat}/messages/{message}
+	if (method === 'DELETE' && /^chats\/[^/]+\/messages\/[^/]+$/.test(route)) {
+		await runOfAuth('DELETE', `/v2/access/chats/${rest[1]}/messages/${rest[3]}`, {
+			...ctx,
+			body: undefined,
+		});
+		return charge({ success: true });
+	}
+	// GET /chats/{chat}/messages
+	if (method === 'GET' && /^chats\/[^/]+\/messages$/.test(route)) {
+		const ofauthQuery: Record<string, string> = { limit: query.limit ?? '10' };
+		const lastId = query.last_id ?? query.id;
+		if (lastId) ofauthQuery.last_id = lastId;
+		const result = await runOfAuth('GET', `/v2/access/chats/${rest[1]}/messages`, {
+			...ctx,
+			query: ofauthQuery,
+		});
+		const page = result.body as { list: unknown[]; hasMore: boolean };
+		const last = page.list[page.list.length - 1] as { id?: unknown } | undefined;
+		const next =
+			page.hasMore && last
+				? `/api/${accountId}/chats/${rest[1]}/messages?limit=${ofauthQuery.limit}&id=${String(last.id)}`
+				: null;
+		return charge(page.list, next ? { _pagination: { next_page: next } } : {});
+	}
+	// GET /chats
+	if (method === 'GET' && route === 'chats') {
+		const ofauthQuery: Record<string, string> = {
+			limit: query.limit ?? '10',
+			offset: query.offset ?? '0',
+			order: query.order ?? 'recent',
+		};
+		if (query.filter) ofauthQuery.filter = CHAT_FILTERS[query.filter] ?? query.filter;
+		if (query.query) ofauthQuery.query = query.query;
+		const result = await runOfAuth('GET', '/v2/access/chats', { ...ctx, query: ofauthQuery });
+		const page = result.body as { list: Array<Record<string, unknown>>; hasMore: boolean };
+		const nextOffset = Number(ofauthQuery.offset) + page.list.length;
+		const next = page.hasMore
+			? `/api/${accountId}/chats?limit=${ofauthQuery.limit}&offset=${nextOffset}`
+			: null;
+		return charge(page.list.map(toChat), next ? { _pagination: { next_page: next } } : {});
+	}
+	throw new ApiError(
+		404,
+		'RESOURCE_NOT_FOUND',
+		`No OnlyFansAPI.com route for ${method} ${record.path}`,
+	);
+}
