@@ -188,7 +188,7 @@ export const composerFields: INodeProperties[] = [
 ];
 
 /** Field name -> label, for error messages. */
-const MASS_MESSAGE_LABELS = labelsOf(composerFields);
+export const MASS_MESSAGE_LABELS = labelsOf(composerFields);
 
 /** One item's mass message exactly as entered, checked (lists given as text are resolved by readMassMessage). */
 function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMessage {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { encodePathSegment } from '../../shared/transport';
 import type { MassMessage } from '../model/massMessage';
 import { MESSAGE_LABELS, type Message } from '../model/message';
-import type { ChatFilters, ProviderAdapter, ProviderRequest } from './types';
+import type { ChatFilters, ProviderAdapter, ProviderRequest, VaultFilters } from './types';
 import { ProviderLimit } from './types';
 
 /**
@@ -59,6 +59,18 @@ function chatsQuery(filters: ChatFilters): IDataObject {
 }
 
 const chatPath = (fanId: string) => `/v2/access/chats/${encodePathSegment(fanId)}`;
+const massMessagePath = (massMessageId: string) =>
+	`/v2/access/mass-messages/${encodePathSegment(massMessageId)}`;
+
+function vaultQuery(filters: VaultFilters): IDataObject {
+	const qs: IDataObject = {};
+	if (filters.mediaType && filters.mediaType !== 'all') qs.mediaType = filters.mediaType;
+	if (filters.listId) qs.listId = filters.listId;
+	if (filters.search) qs.query = filters.search;
+	if (filters.sortBy) qs.sortBy = filters.sortBy;
+	if (filters.sortDirection) qs.sortDirection = filters.sortDirection;
+	return qs;
+}
 
 export const ofauth: ProviderAdapter = {
 	label: 'OFAuth',
@@ -102,6 +114,47 @@ export const ofauth: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 20,
 	}),
+	// chat media: 100 a page; the same vault media sent in two messages is listed once per message
+	listChatMedia: (fanId, mediaType) => ({
+		path: `${chatPath(fanId)}/media`,
+		qs: mediaType && mediaType !== 'all' ? { type: mediaType } : {},
+		style: 'offset',
+		pageSize: 100,
+		itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}`,
+	}),
+	getMassMessage: (massMessageId) => ({ method: 'GET', path: massMessagePath(massMessageId) }),
+	deleteMassMessage: (massMessageId) => ({
+		method: 'DELETE',
+		path: massMessagePath(massMessageId),
+	}),
+	listSentMassMessages: (range) => ({
+		path: '/v2/access/analytics/mass-messages/sent',
+		qs: { ...range },
+		style: 'offset',
+		pageSize: 20,
+	}),
+	massMessageChart: (range) => ({
+		method: 'GET',
+		path: '/v2/access/analytics/mass-messages/chart',
+		qs: { ...range },
+	}),
+	listMassMessageBuyers: (massMessageId) => ({
+		path: `/v2/access/analytics/mass-messages/${encodePathSegment(massMessageId)}/buyers`,
+		style: 'marker',
+		pageSize: 20,
+	}),
+	listVaultMedia: (filters) => ({
+		path: '/v2/access/vault/media',
+		qs: vaultQuery(filters),
+		style: 'offset',
+		pageSize: 40,
+	}),
+	listVaultLists: (search) => ({
+		path: '/v2/access/vault/lists',
+		qs: search ? { query: search } : {},
+		style: 'offset',
+		pageSize: 100,
+	}),
 	createMassMessage: (massMessage) => ({
 		method: 'POST',
 		path: '/v2/access/mass-messages',
@@ -109,7 +162,7 @@ export const ofauth: ProviderAdapter = {
 	}),
 	updateMassMessage: (massMessageId, massMessage) => ({
 		method: 'PUT',
-		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+		path: massMessagePath(massMessageId),
 		body: massMessageBody(massMessage),
 	}),
 	checkDuplicateUpload: (sha256, size) => ({

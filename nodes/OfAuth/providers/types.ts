@@ -45,6 +45,21 @@ export class ProviderLimit extends Error {
 	}
 }
 
+/** Filters of Get Vault Media, as the user chose them ('' = not set). */
+export interface VaultFilters {
+	mediaType: string;
+	listId: string;
+	search: string;
+	sortBy: string;
+	sortDirection: string;
+}
+
+/** An optional date range, ISO 8601 UTC ('' or undefined = open). */
+export interface DateRange {
+	startDate?: string;
+	endDate?: string;
+}
+
 /** What every provider maps. A provider file exports one of these. */
 export interface ProviderAdapter {
 	label: string;
@@ -54,8 +69,16 @@ export interface ProviderAdapter {
 	unsendMessage(fanId: string, messageId: string): ProviderRequest;
 	listMessages(fanId: string, search: string): ProviderList;
 	listChats(filters: ChatFilters): ProviderList;
+	listChatMedia(fanId: string, mediaType: string): ProviderList;
 	createMassMessage(massMessage: MassMessage): ProviderRequest;
 	updateMassMessage(massMessageId: string, massMessage: MassMessage): ProviderRequest;
+	getMassMessage(massMessageId: string): ProviderRequest;
+	deleteMassMessage(massMessageId: string): ProviderRequest;
+	listSentMassMessages(range: DateRange): ProviderList;
+	massMessageChart(range: DateRange): ProviderRequest;
+	listMassMessageBuyers(massMessageId: string): ProviderList;
+	listVaultMedia(filters: VaultFilters): ProviderList;
+	listVaultLists(search: string): ProviderList;
 	checkDuplicateUpload(sha256: string, size: number): ProviderRequest;
 	startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest;
 	completeUpload(mediaUploadId: string): ProviderRequest;

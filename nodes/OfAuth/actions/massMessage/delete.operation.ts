@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../../shared/transport';
+import { ofauthApi } from '../../../shared/transport';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
+import { adapterOf } from '../../providers';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -15,8 +16,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const result = await ofauthApi(this, {
-		method: 'DELETE',
-		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+		...adapterOf(this).deleteMassMessage(massMessageId),
 		itemIndex,
 	});
 	return [{ json: { massMessageId: Number(massMessageId), ...result } }];

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../../shared/transport';
+import { ofauthApi } from '../../../shared/transport';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
+import { adapterOf } from '../../providers';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -13,8 +14,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const massMessageId = readMassMessageId(this, itemIndex);
 	const massMessage = await ofauthApi(this, {
-		method: 'GET',
-		path: `/v2/access/mass-messages/${encodePathSegment(massMessageId)}`,
+		...adapterOf(this).getMassMessage(massMessageId),
 		itemIndex,
 	});
 	return [{ json: massMessage }];

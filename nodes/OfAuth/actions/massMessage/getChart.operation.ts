@@ -4,17 +4,13 @@ import { ofauthApi } from '../../../shared/transport';
 import { dateRangeFields, readDateRange } from '../../model/dates';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
+import { adapterOf } from '../../providers';
 
 export const description: INodeProperties[] = [connectionField, ...dateRangeFields];
 
 /** The chart of mass messages sent (and bought) over the date range, as one item. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const qs = readDateRange(this, itemIndex);
-	const chart = await ofauthApi(this, {
-		method: 'GET',
-		path: '/v2/access/analytics/mass-messages/chart',
-		qs,
-		itemIndex,
-	});
+	const chart = await ofauthApi(this, { ...adapterOf(this).massMessageChart(qs), itemIndex });
 	return [{ json: chart }];
 }

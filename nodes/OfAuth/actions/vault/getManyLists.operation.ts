@@ -3,9 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
-
-/** Vault lists come 100 at a time at most. */
-const PAGE_SIZE = 100;
+import { adapterOf } from '../../providers';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -32,13 +30,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
-	const qs: IDataObject = {};
-	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
-
-	return await listOutput(this, itemIndex, {
-		path: '/v2/access/vault/lists',
-		qs,
-		style: 'offset',
-		pageSize: PAGE_SIZE,
-	});
+	const search = typeof filters.query === 'string' ? filters.query.trim() : '';
+	return await listOutput(this, itemIndex, adapterOf(this).listVaultLists(search));
 }

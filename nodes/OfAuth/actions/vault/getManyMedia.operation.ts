@@ -4,9 +4,7 @@ import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { vaultListLocator } from './vaultListField';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
-
-/** The API's page maximum for vault media. */
-const PAGE_SIZE = 40;
+import { adapterOf } from '../../providers';
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -105,23 +103,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): ItemO
 		this.getNodeParameter('filters.listId', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
 
-	const qs: IDataObject = {};
-	if (typeof filters.mediaType === 'string' && filters.mediaType !== 'all')
-		qs.mediaType = filters.mediaType;
-	if (listId) qs.listId = listId;
-	if (typeof filters.query === 'string' && filters.query.trim()) qs.query = filters.query.trim();
-	if (filters.sortBy) qs.sortBy = filters.sortBy;
-	if (filters.sortDirection) qs.sortDirection = filters.sortDirection;
-
-	return await listOutput(
-		this,
-		itemIndex,
-		{
-			path: '/v2/access/vault/media',
-			qs,
-			style: 'offset',
-			pageSize: PAGE_SIZE,
-		},
-		(entry) => (simplify ? simplifyMedia(entry) : entry),
+	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+	const request = adapterOf(this).listVaultMedia({
+		mediaType: text(filters.mediaType),
+		listId,
+		search: text(filters.query),
+		sortBy: text(filters.sortBy),
+		sortDirection: text(filters.sortDirection),
+	});
+	return await listOutput(this, itemIndex, request, (entry) =>
+		simplify ? simplifyMedia(entry) : entry,
 	);
 }
