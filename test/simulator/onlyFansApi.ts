@@ -278,6 +278,80 @@ export async function answerOnlyFansApi(
 			: null;
 		return charge(page.list.map(toChat), next ? { _pagination: { next_page: next } } : {});
 	}
+	// mass messaging: POST, PUT /{id}, GET /{id}, DELETE /{id}, GET /overview
+	if (
+		(method === 'POST' && route === 'mass-messaging') ||
+		(method === 'PUT' && /^mass-messaging\/\d+$/.test(route))
+	) {
+		const mass = (body ?? {}) as Record<string, unknown>;
+		const errors = checkSend(mass);
+		const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
+		if (list(mass.userIds).length + list(mass.userLists).length === 0) {
+			errors.userIds = ['The user ids field is required when user lists is not present.'];
+		}
+		if (Object.keys(errors).length) return validationError(state, errors);
+		const listRef = (id: unknown) => (/^\d+$/.test(String(id)) ? Number(id) : String(id));
+		const ofauthBody: Record<string, unknown> = { ...toOfAuthSend(mass) };
+		if (list(mass.userIds).length) ofauthBody.userIds = list(mass.userIds).map(Number);
+		if (list(mass.userLists).length) ofauthBody.userLists = list(mass.userLists).map(listRef);
+		if (list(mass.excludedLists).length) {
+			ofauthBody.excludeUserLists = list(mass.excludedLists).map(listRef);
+		}
+		if (typeof mass.scheduledDate === 'string') ofauthBody.scheduledDate = mass.scheduledDate;
+		const path =
+			method === 'POST' ? '/v2/access/mass-messages' : `/v2/access/mass-messages/${rest[1]}`;
+		return charge((await runOfAuth(method, path, { ...ctx, body: ofauthBody })).body);
+	}
+	if (method === 'GET' && route === 'mass-messaging/overview') {
+		const ofauthQuery: Record<string, string> = {
+			limit: query.limit ?? '10',
+			offset: query.offset ?? '0',
+		};
+		if (query.startDate) ofauthQuery.startDate = query.startDate;
+		if (query.endDate) ofauthQuery.endDate = query.endDate;
+		const sent = '/v2/access/analytics/mass-messages/sent';
+		// OFAuth's sent statistics already have OnlyFansAPI.com's overview shape: {hasMore, items}
+		return charge((await runOfAuth('GET', sent, { ...ctx, query: ofauthQuery })).body);
+	}
+	if ((method === 'GET' || method === 'DELETE') && /^mass-messaging\/\d+$/.test(route)) {
+		const path = `/v2/access/mass-messages/${rest[1]}`;
+		const queue = (await runOfAuth(method, path, { ...ctx, body: undefined })).body;
+		return charge({ success: true, queue });
+	}
+	// vault: GET /media/vault, GET /media/vault/lists
+	if (method === 'GET' && route === 'media/vault') {
+		const ofauthQuery: Record<string, string> = {
+			limit: query.limit ?? '24',
+			offset: query.offset ?? '0',
+		};
+		if (query.type) ofauthQuery.mediaType = query.type;
+		if (query.list) ofauthQuery.listId = query.list;
+		if (query.query) ofauthQuery.query = query.query;
+		if (query.field) ofauthQuery.sortBy = query.field;
+		if (query.sort) ofauthQuery.sortDirection = query.sort;
+		const page = (await runOfAuth('GET', '/v2/access/vault/media', { ...ctx, query: ofauthQuery }))
+			.body as { list: unknown[]; hasMore: boolean };
+		return charge({ list: page.list, hasMore: page.hasMore });
+	}
+	if (method === 'GET' && route === 'user-lists') {
+		const ofauthQuery: Record<string, string> = {
+			limit: query.limit ?? '10',
+			offset: query.offset ?? '0',
+		};
+		const page = (await runOfAuth('GET', '/v2/access/users/lists', { ...ctx, query: ofauthQuery }))
+			.body as { list: unknown[] };
+		return charge(page.list);
+	}
+	if (method === 'GET' && route === 'media/vault/lists') {
+		const ofauthQuery: Record<string, string> = {
+			limit: query.limit ?? '10',
+			offset: query.offset ?? '0',
+		};
+		if (query.query) ofauthQuery.query = query.query;
+		const page = (await runOfAuth('GET', '/v2/access/vault/lists', { ...ctx, query: ofauthQuery }))
+			.body as { list: unknown[] };
+		return charge(page.list);
+	}
 	throw new ApiError(
 		404,
 		'RESOURCE_NOT_FOUND',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readList } from '../../shared/transport';
 import { readConnectionField } from '../../shared/transport/connection';
 import type { ExecutionScope } from '../actions/types';
+import { adapterOf } from '../providers';
 import type { DateContext } from './dates';
 import { optionalDate, scheduleSchema } from './dates';
 import { idList } from './ids';
@@ -240,13 +241,7 @@ export async function readMassMessage(
 		async () =>
 			(await readList(
 				context,
-				{
-					method: 'GET',
-					path: '/v2/access/users/lists',
-					itemIndex,
-					style: 'offset',
-					pageSize: 100,
-				},
+				{ method: 'GET', itemIndex, ...adapterOf(context).listUserLists() },
 				{ returnAll: true, limit: 0 },
 			)) as KnownUserList[],
 	);

@@ -149,6 +149,7 @@ export const ofauth: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 40,
 	}),
+	listUserLists: () => ({ path: '/v2/access/users/lists', style: 'offset', pageSize: 100 }),
 	listVaultLists: (search) => ({
 		path: '/v2/access/vault/lists',
 		qs: search ? { query: search } : {},

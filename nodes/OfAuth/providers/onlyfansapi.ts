@@ -155,6 +155,13 @@ export const onlyfansapi: ProviderAdapter = {
 		'message.sendPpv',
 		'message.unsend',
 		'message.getMany',
+		'massMessage.create',
+		'massMessage.get',
+		'massMessage.update',
+		'massMessage.delete',
+		'massMessage.getSentStats',
+		'vault.getManyMedia',
+		'vault.getManyLists',
 	]),
 	// one Idempotency-Key per message: OnlyFansAPI.com takes it once, so a retry after a dropped connection cannot send twice
 	sendMessage: (fanId, message) => ({
@@ -214,6 +221,8 @@ export const onlyfansapi: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 40,
 	}),
+	// 10-50 a page, a bare array
+	listUserLists: () => ({ path: accountPath('/user-lists'), style: 'offset', pageSize: 50 }),
 	listVaultLists: (search) => ({
 		path: accountPath('/media/vault/lists'),
 		qs: search ? { query: search } : {},

@@ -79,6 +79,8 @@ export interface ProviderAdapter {
 	listMassMessageBuyers(massMessageId: string): ProviderList;
 	listVaultMedia(filters: VaultFilters): ProviderList;
 	listVaultLists(search: string): ProviderList;
+	/** The creator's user lists (built-in and own), for list names in a mass message's audience. */
+	listUserLists(): ProviderList;
 	checkDuplicateUpload(sha256: string, size: number): ProviderRequest;
 	startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest;
 	completeUpload(mediaUploadId: string): ProviderRequest;

@@ -310,10 +310,9 @@ describe('OnlyFansAPI.com answers and failures', () => {
 
 	test('an operation it does not offer (yet) stops before any request', async () => {
 		const result = await run(ONLYFANSAPI, sim(), {
-			resource: 'massMessage',
-			operation: 'create',
-			text: 'x',
-			userIds: '100001',
+			resource: 'chat',
+			operation: 'getMedia',
+			fan: locator(FAN),
 		});
 		expect(result.error?.message).toBe('This operation is not available with OnlyFansAPI.com');
 		expect(ONLYFANSAPI.calls(sim())).toHaveLength(0);
