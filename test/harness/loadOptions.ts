@@ -36,7 +36,10 @@ function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: spec.parameters,
-		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
+		credentials: {
+			ofAuthApi: { id: 'cred-1', name: 'OFAuth account' },
+			onlyFansApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
+		},
 	};
 	const workflow = new Workflow({
 		id: 'harness-load-options',

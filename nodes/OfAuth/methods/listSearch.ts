@@ -1,28 +1,41 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { readPickerPage } from '../../shared/transport';
+import { adapterOf } from '../providers';
+import type { ProviderList } from '../providers';
 
-const PAGE = 20;
+type Entry = INodeListSearchResult['results'][number];
 
-/** A picker of named lists (100 a page, searchable): "Name (12 fans)" -> list ID. */
-function namedListPicker(path: string, counted: { field: string; unit: string }) {
-	return async function (
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const qs = searchText(filter);
-		return await readPickerPage(this, { path, qs, pageSize: 100 }, paginationToken, (list) => {
-			const count = list[counted.field];
-			const suffix = typeof count === 'number' ? ` (${count} ${counted.unit})` : '';
-			return { name: `${String(list.name ?? list.id)}${suffix}`, value: String(list.id) };
-		});
-	};
+/** One page of a provider's list as picker entries; a list the API does not search is filtered here by `needle`. */
+async function pickerPage(
+	context: ILoadOptionsFunctions,
+	list: ProviderList,
+	paginationToken: string | undefined,
+	toEntry: (item: IDataObject) => Entry | undefined,
+	needle = '',
+): Promise<INodeListSearchResult> {
+	const page = await readPickerPage(
+		context,
+		{ path: list.path, qs: list.qs ?? {}, pageSize: list.pageSize },
+		paginationToken,
+		toEntry,
+	);
+	const wanted = list.qs?.query === undefined ? needle.toLowerCase() : '';
+	return wanted
+		? {
+				...page,
+				results: page.results.filter((entry) => entry.name.toLowerCase().includes(wanted)),
+			}
+		: page;
 }
 
-function searchText(filter: string | undefined): IDataObject {
-	const query = filter?.trim();
-	return query ? { query } : {};
+/** "Name (12 fans)" -> list ID. */
+function namedListEntry(counted: { field: string; unit: string }) {
+	return (list: IDataObject): Entry => {
+		const count = list[counted.field];
+		const suffix = typeof count === 'number' ? ` (${count} ${counted.unit})` : '';
+		return { name: `${String(list.name ?? list.id)}${suffix}`, value: String(list.id) };
+	};
 }
 
 /** Fans with a chat, for the Fan field: name and @username, searchable, with a link to the chat. */
@@ -31,24 +44,25 @@ export async function searchFans(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs = { order: 'recent', ...searchText(filter) };
-	return await readPickerPage(
-		this,
-		{ path: '/v2/access/chats', qs, pageSize: PAGE },
-		paginationToken,
-		(chat) => {
-			const fan = (chat.withUser ?? {}) as IDataObject;
-			if (fan.id === undefined || fan.id === null) return undefined;
-			return {
-				name:
-					[fan.name, fan.username ? `@${fan.username as string}` : undefined]
-						.filter(Boolean)
-						.join(' · ') || String(fan.id),
-				value: String(fan.id),
-				url: `https://onlyfans.com/my/chats/chat/${String(fan.id)}/`,
-			};
-		},
-	);
+	const list = adapterOf(this).listChats({
+		order: 'recent',
+		show: 'all',
+		search: filter?.trim() ?? '',
+		userListId: '',
+	});
+	return await pickerPage(this, list, paginationToken, (chat) => {
+		// OFAuth names the other party withUser, OnlyFansAPI.com fan
+		const fan = (chat.withUser ?? chat.fan ?? {}) as IDataObject;
+		if (fan.id === undefined || fan.id === null) return undefined;
+		return {
+			name:
+				[fan.name, fan.username ? `@${fan.username as string}` : undefined]
+					.filter(Boolean)
+					.join(' · ') || String(fan.id),
+			value: String(fan.id),
+			url: `https://onlyfans.com/my/chats/chat/${String(fan.id)}/`,
+		};
+	});
 }
 
 function createdLabel(createdAt: unknown): string | undefined {
@@ -65,37 +79,51 @@ export async function searchVaultMedia(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs = { sortBy: 'recent', sortDirection: 'desc', ...searchText(filter) };
-	return await readPickerPage(
-		this,
-		{ path: '/v2/access/vault/media', qs, pageSize: 40 },
-		paginationToken,
-		(media) => {
-			if (media.id === undefined || media.id === null) return undefined;
-			const files = (media.files ?? {}) as IDataObject;
-			const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
-			return {
-				name: [
-					`${String(media.type ?? 'media')} ${String(media.id)}`,
-					createdLabel(media.createdAt),
-				]
-					.filter(Boolean)
-					.join(' · '),
-				value: String(media.id),
-				...(typeof thumb === 'string' ? { url: thumb } : {}),
-			};
-		},
-	);
+	const list = adapterOf(this).listVaultMedia({
+		mediaType: '',
+		listId: '',
+		search: filter?.trim() ?? '',
+		sortBy: 'recent',
+		sortDirection: 'desc',
+	});
+	return await pickerPage(this, list, paginationToken, (media) => {
+		if (media.id === undefined || media.id === null) return undefined;
+		const files = (media.files ?? {}) as IDataObject;
+		const thumb = ((files.thumb ?? files.full ?? {}) as IDataObject).url;
+		return {
+			name: [`${String(media.type ?? 'media')} ${String(media.id)}`, createdLabel(media.createdAt)]
+				.filter(Boolean)
+				.join(' · '),
+			value: String(media.id),
+			...(typeof thumb === 'string' ? { url: thumb } : {}),
+		};
+	});
 }
 
 /** User lists (built-in and custom) for list pickers. */
-export const searchUserLists = namedListPicker('/v2/access/users/lists', {
-	field: 'usersCount',
-	unit: 'fans',
-});
+export async function searchUserLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const search = filter?.trim() ?? '';
+	const entry = namedListEntry({ field: 'usersCount', unit: 'fans' });
+	return await pickerPage(
+		this,
+		adapterOf(this).listUserLists(search),
+		paginationToken,
+		entry,
+		search,
+	);
+}
 
 /** Vault lists (folders) for the Vault List filter. */
-export const searchVaultLists = namedListPicker('/v2/access/vault/lists', {
-	field: 'mediasCount',
-	unit: 'media',
-});
+export async function searchVaultLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const search = filter?.trim() ?? '';
+	const entry = namedListEntry({ field: 'mediasCount', unit: 'media' });
+	return await pickerPage(this, adapterOf(this).listVaultLists(search), paginationToken, entry);
+}

@@ -1,11 +1,15 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { readList } from '../../shared/transport';
+import { providerOf } from '../../shared/transport/provider';
+import { adapterOf } from '../providers';
 
 /** Creators who signed a partner release form, for Options > Release Form Partners (value: their OnlyFans user ID). */
 export async function getReleaseFormPartners(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	// OnlyFansAPI.com has no documented list of release forms: the field then takes IDs typed in
+	if (providerOf(this).credential === 'onlyFansApi') return [];
 	const forms = await readList(
 		this,
 		{
@@ -40,13 +44,7 @@ const MAX_USER_LISTS = 1000;
 export async function getUserLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const lists = await readList(
 		this,
-		{
-			method: 'GET',
-			path: '/v2/access/users/lists',
-			itemIndex: undefined,
-			style: 'offset',
-			pageSize: 100,
-		},
+		{ method: 'GET', itemIndex: undefined, ...adapterOf(this).listUserLists() },
 		{ returnAll: false, limit: MAX_USER_LISTS },
 	);
 	return lists

@@ -149,7 +149,12 @@ export const ofauth: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 40,
 	}),
-	listUserLists: () => ({ path: '/v2/access/users/lists', style: 'offset', pageSize: 100 }),
+	listUserLists: (search = '') => ({
+		path: '/v2/access/users/lists',
+		qs: search ? { query: search } : {},
+		style: 'offset',
+		pageSize: 100,
+	}),
 	listVaultLists: (search) => ({
 		path: '/v2/access/vault/lists',
 		qs: search ? { query: search } : {},

@@ -80,7 +80,7 @@ export interface ProviderAdapter {
 	listVaultMedia(filters: VaultFilters): ProviderList;
 	listVaultLists(search: string): ProviderList;
 	/** The creator's user lists (built-in and own), for list names in a mass message's audience. */
-	listUserLists(): ProviderList;
+	listUserLists(search?: string): ProviderList;
 	checkDuplicateUpload(sha256: string, size: number): ProviderRequest;
 	startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest;
 	completeUpload(mediaUploadId: string): ProviderRequest;
