@@ -25,6 +25,7 @@ import {
 	type SimulatorState,
 } from './types';
 import { deliverWebhook, type DeliverOptions } from './webhooks';
+import type { OnlyFansApiUpload } from './onlyFansApi';
 
 export * from './types';
 export { signOfAuthSignature, signSvix, svixKey } from './webhooks';
@@ -72,6 +73,8 @@ export interface OfAuthSimulator {
 	clearRequests(): void;
 	reset(): void;
 	messagesSentTo(userId: number | string): number;
+	/** Files received by the OnlyFansAPI.com mode's POST /media/upload. */
+	onlyFansApiUploads(): OnlyFansApiUpload[];
 	readonly state: SimulatorState;
 	faults: SimulatorFaults;
 	/** things happening on the OnlyFans side (for trigger tests and the demo) */
@@ -297,6 +300,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 		},
 		reset,
 		messagesSentTo: (userId) => core.messagesSent.get(Number(userId)) ?? 0,
+		onlyFansApiUploads: () => [...core.onlyFansApi.uploads.values()],
 		get state() {
 			return core.state;
 		},

@@ -7,7 +7,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 
+import { createHash, randomBytes } from 'node:crypto';
+
 import { ApiError, type RouteContext, type RouteResult, type SimCore } from './core';
+import { makeMedia } from './seed';
 import type { Connection, RecordedRequest } from './types';
 
 /** OnlyFansAPI.com's account id for a simulator connection (conn_x <-> acct_x). */
@@ -26,14 +29,56 @@ export type RouteRunner = (
 	ctx: Omit<RouteContext, 'params'>,
 ) => Promise<RouteResult>;
 
+/** A file received by POST /media/upload: it became vault media `mediaId`, and its ID may be used once. */
+export interface OnlyFansApiUpload {
+	prefixedId: string;
+	mediaId: number;
+	fileName: string;
+	size: number;
+	sha256: string;
+	fromUrl?: string;
+	used: boolean;
+}
+
 export interface OnlyFansApiState {
 	credits: number;
 	/** Idempotency-Key -> the answer given the first time */
 	sends: Map<string, OnlyFansApiAnswer>;
+	/** prefixed_id (ofapi_media_...) -> the upload */
+	uploads: Map<string, OnlyFansApiUpload>;
 }
 
 export function newOnlyFansApiState(credits = 10_000): OnlyFansApiState {
-	return { credits, sends: new Map() };
+	return { credits, sends: new Map(), uploads: new Map() };
+}
+
+interface MultipartPart {
+	name: string;
+	fileName?: string;
+	contentType?: string;
+	data: Buffer;
+}
+
+/** A multipart/form-data body split into its parts (enough for `file` and `file_url`). */
+function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
+	const parts: MultipartPart[] = [];
+	const delimiter = Buffer.from(`--${boundary}`);
+	let start = body.indexOf(delimiter);
+	while (start >= 0) {
+		const next = body.indexOf(delimiter, start + delimiter.length);
+		if (next < 0) break;
+		const chunk = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the delimiter and before the next
+		const headerEnd = chunk.indexOf('\r\n\r\n');
+		if (headerEnd >= 0) {
+			const headers = chunk.subarray(0, headerEnd).toString('utf8');
+			const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+			const fileName = /filename="([^"]*)"/.exec(headers)?.[1];
+			const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
+			parts.push({ name, fileName, contentType, data: chunk.subarray(headerEnd + 4) });
+		}
+		start = next;
+	}
+	return parts;
 }
 
 function meta(state: OnlyFansApiState, used: number) {
@@ -114,6 +159,28 @@ function toOfAuthSend(body: Record<string, unknown>): Record<string, unknown> {
 	if (Array.isArray(body.rfGuest) && body.rfGuest.length) releaseForms.guests = body.rfGuest;
 	if (Object.keys(releaseForms).length) send.releaseForms = releaseForms;
 	return send;
+}
+
+/** Single-use upload IDs -> their vault media; an unknown or used one is a validation error. */
+function resolveUploads(
+	state: OnlyFansApiState,
+	send: Record<string, unknown>,
+): { send: Record<string, unknown> } | { errors: Record<string, string[]> } {
+	const items = Array.isArray(send.mediaItems) ? (send.mediaItems as unknown[]) : [];
+	const problems: string[] = [];
+	const resolved = items.map((item) => {
+		if (typeof item !== 'string' || !item.startsWith('ofapi_media_')) return item;
+		const upload = state.uploads.get(item);
+		if (!upload || upload.used)
+			problems.push(`The media file ${item} is unknown or was already used.`);
+		return upload?.mediaId ?? item;
+	});
+	if (problems.length) return { errors: { mediaFiles: problems } };
+	for (const item of items) {
+		const upload = typeof item === 'string' ? state.uploads.get(item) : undefined;
+		if (upload) upload.used = true;
+	}
+	return { send: { ...send, mediaItems: resolved } };
 }
 
 /** A chat as OnlyFansAPI.com lists it: the other party is `fan`. */
@@ -220,6 +287,63 @@ export async function answerOnlyFansApi(
 	};
 	const route = rest.join('/');
 
+	// POST /media/upload (multipart: file, or file_url fetched here); not enveloped; the ID is single-use
+	if (method === 'POST' && route === 'media/upload') {
+		const boundary = /boundary=([^;]+)/.exec(header(req, 'content-type'))?.[1];
+		const parts = Buffer.isBuffer(body) && boundary ? parseMultipart(body, boundary) : [];
+		const file = parts.find((part) => part.name === 'file');
+		const url = parts.find((part) => part.name === 'file_url')?.data.toString('utf8');
+		let bytes = file?.data;
+		let contentType = file?.contentType ?? 'application/octet-stream';
+		let fileName = file?.fileName ?? 'upload';
+		if (!bytes && url) {
+			const download = await fetch(url);
+			bytes = Buffer.from(await download.arrayBuffer());
+			contentType = download.headers.get('content-type') ?? contentType;
+			fileName = new URL(url).pathname.split('/').pop() ?? fileName;
+		}
+		if (!bytes)
+			return validationError(state, {
+				file: ['The file field is required when file url is not present.'],
+			});
+		if (bytes.length > 100_000_000)
+			return { status: 413, body: { error: 'File too large (100 MB at most)' } };
+		const mediaId = core.state.nextIds.media++;
+		const type = contentType.startsWith('video/')
+			? 'video'
+			: contentType.startsWith('audio/')
+				? 'audio'
+				: 'photo';
+		core.state.vaultMedia.push(
+			makeMedia(mediaId, type, core.nowIso(), {
+				filename: fileName,
+				size: bytes.length,
+				source: 'upload',
+			}),
+		);
+		const prefixedId = `ofapi_media_${randomBytes(8).toString('hex')}`;
+		state.uploads.set(prefixedId, {
+			prefixedId,
+			mediaId,
+			fileName,
+			size: bytes.length,
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+			fromUrl: url,
+			used: false,
+		});
+		state.credits -= Math.max(1, Math.ceil(bytes.length / 1_000_000) * 3);
+		return {
+			status: 200,
+			body: {
+				prefixed_id: prefixedId,
+				file_name: fileName,
+				processId: mediaId,
+				sourceUrl: url ?? null,
+				thumbs: [],
+				note: 'simulated',
+			},
+		};
+	}
 	// POST /chats/{chat}/messages
 	if (method === 'POST' && /^chats\/[^/]+\/messages$/.test(route)) {
 		const key = header(req, 'idempotency-key');
@@ -228,9 +352,11 @@ export async function answerOnlyFansApi(
 		const send = (body ?? {}) as Record<string, unknown>;
 		const errors = checkSend(send);
 		if (Object.keys(errors).length) return validationError(state, errors);
+		const uploads = resolveUploads(state, toOfAuthSend(send));
+		if ('errors' in uploads) return validationError(state, uploads.errors);
 		const result = await runOfAuth('POST', `/v2/access/chats/${rest[1]}/messages`, {
 			...ctx,
-			body: toOfAuthSend(send),
+			body: uploads.send,
 		});
 		const answer = charge(result.body);
 		if (key) state.sends.set(key, answer);
@@ -291,7 +417,9 @@ export async function answerOnlyFansApi(
 		}
 		if (Object.keys(errors).length) return validationError(state, errors);
 		const listRef = (id: unknown) => (/^\d+$/.test(String(id)) ? Number(id) : String(id));
-		const ofauthBody: Record<string, unknown> = { ...toOfAuthSend(mass) };
+		const uploads = resolveUploads(state, toOfAuthSend(mass));
+		if ('errors' in uploads) return validationError(state, uploads.errors);
+		const ofauthBody: Record<string, unknown> = { ...uploads.send };
 		if (list(mass.userIds).length) ofauthBody.userIds = list(mass.userIds).map(Number);
 		if (list(mass.userLists).length) ofauthBody.userLists = list(mass.userLists).map(listRef);
 		if (list(mass.excludedLists).length) {

@@ -256,7 +256,9 @@ async function handle(
 			const buf = await readBody(req);
 			record.bodySize = buf.length;
 			let body: unknown = undefined;
-			if (buf.length) {
+			if (/^multipart\/form-data/i.test(headerValue(req, 'content-type') ?? '')) {
+				body = buf; // parsed by the upload route
+			} else if (buf.length) {
 				const parsed = parseJson(buf);
 				if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', 'Body is not valid JSON');
 				body = parsed.value;

@@ -10,4 +10,4 @@ export function adapterOf(context: OfAuthContext): ProviderAdapter {
 }
 
 export { ProviderLimit } from './types';
-export type { ProviderAdapter, ProviderList, ProviderRequest } from './types';
+export type { OneRequestUpload, ProviderAdapter, ProviderList, ProviderRequest } from './types';

@@ -162,6 +162,7 @@ export const onlyfansapi: ProviderAdapter = {
 		'massMessage.getSentStats',
 		'vault.getManyMedia',
 		'vault.getManyLists',
+		'media.upload',
 	]),
 	// one Idempotency-Key per message: OnlyFansAPI.com takes it once, so a retry after a dropped connection cannot send twice
 	sendMessage: (fanId, message) => ({
@@ -190,6 +191,12 @@ export const onlyfansapi: ProviderAdapter = {
 		pageSize: 20,
 	}),
 	listChatMedia: () => notYet('Get Chat Media'),
+	// POST /media/upload, multipart: `file` up to 100 MB ("limited by Cloudflare") or `file_url`; the ID is single-use
+	oneRequestUpload: {
+		label: 'OnlyFansAPI.com',
+		path: accountPath('/media/upload'),
+		maxBytes: 100_000_000,
+	},
 	createMassMessage: (massMessage) => ({
 		method: 'POST',
 		path: accountPath('/mass-messaging'),

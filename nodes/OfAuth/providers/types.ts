@@ -60,6 +60,13 @@ export interface DateRange {
 	endDate?: string;
 }
 
+/** A provider that takes a whole file in one multipart request (no init/parts/complete). */
+export interface OneRequestUpload {
+	label: string;
+	path: string;
+	maxBytes: number;
+}
+
 /** What every provider maps. A provider file exports one of these. */
 export interface ProviderAdapter {
 	label: string;
@@ -81,6 +88,8 @@ export interface ProviderAdapter {
 	listVaultLists(search: string): ProviderList;
 	/** The creator's user lists (built-in and own), for list names in a mass message's audience. */
 	listUserLists(search?: string): ProviderList;
+	/** Set when the provider uploads in one request; else Upload Media uses start/parts/complete. */
+	oneRequestUpload?: OneRequestUpload;
 	checkDuplicateUpload(sha256: string, size: number): ProviderRequest;
 	startUpload(file: { fileName: string; size: number; contentType: string }): ProviderRequest;
 	completeUpload(mediaUploadId: string): ProviderRequest;

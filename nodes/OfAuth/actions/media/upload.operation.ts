@@ -7,8 +7,9 @@ import type {
 import { z } from 'zod';
 
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
-import { parseFields } from '../../model/validate';
+import { labelsOf, parseFields } from '../../model/validate';
 import { adapterOf } from '../../providers';
+import { prepareOneRequestUpload } from './oneRequestUpload';
 import type { Send } from '../types';
 import type { FileToUpload } from './fileSources';
 import {
@@ -167,12 +168,8 @@ const optionsSchema = z.object({
 		.default(5),
 });
 
-const optionLabels = {
-	fileName: 'File Name',
-	contentType: 'Content Type',
-	waitTimeoutSeconds: 'Wait Timeout (Seconds)',
-	pollIntervalSeconds: 'Poll Interval (Seconds)',
-};
+/** Option name -> label, from the Options collection above (labels are written once). */
+const optionLabels = labelsOf(description.filter((field) => field.name === 'options'));
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
 	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
@@ -183,6 +180,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		optionLabels,
 	);
+	const oneRequest = adapterOf(this).oneRequestUpload;
+	if (oneRequest)
+		return prepareOneRequestUpload(this, itemIndex, oneRequest, { source, options, optionLabels });
 	if (source === 'url') {
 		const url = checkUrlSource(this, itemIndex, options);
 		return async () => {
