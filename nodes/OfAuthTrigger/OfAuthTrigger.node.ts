@@ -21,6 +21,14 @@ import type { SignatureScheme } from './helpers/signature';
 import { verifyDelivery } from './helpers/signature';
 import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
 import { connectionField, searchConnections } from '../shared/connection';
+import { providerOf } from '../shared/transport/provider';
+import {
+	createWebhook,
+	deleteWebhook,
+	ONLYFANSAPI_EVENT_OPTIONS,
+	receiveDelivery,
+	webhookExists,
+} from './helpers/onlyFansApiWebhooks';
 
 const DASHBOARD_URL = 'https://app.ofauth.com/platform/developers/webhooks';
 
@@ -31,6 +39,10 @@ async function signingSecret(context: IHookFunctions | IWebhookFunctions): Promi
 	} catch {
 		return ''; // no credential selected or it cannot be read: treated as no secret (401), never a crash
 	}
+}
+
+function usesOnlyFansApi(context: IHookFunctions | IWebhookFunctions): boolean {
+	return providerOf(context).credential === 'onlyFansApi';
 }
 
 const NO_SECRET =
@@ -50,7 +62,18 @@ export class OfAuthTrigger implements INodeType {
 		defaults: { name: 'OFAuth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ofAuthApi', required: true }],
+		credentials: [
+			{
+				name: 'ofAuthApi',
+				required: true,
+				displayOptions: { show: { authentication: ['ofAuthApi'] } },
+			},
+			{
+				name: 'onlyFansApi',
+				required: true,
+				displayOptions: { show: { authentication: ['onlyFansApi'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -74,10 +97,41 @@ export class OfAuthTrigger implements INodeType {
 		},
 		properties: [
 			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'OFAuth', value: 'ofAuthApi' },
+					{ name: 'OnlyFansAPI.com', value: 'onlyFansApi' },
+				],
+				default: 'ofAuthApi',
+				description:
+					'OFAuth: paste the URL into its dashboard. OnlyFansAPI.com: publishing registers the webhook by API (and unpublishing removes it).',
+			},
+			{
+				displayName:
+					'Publishing this workflow registers its webhook with OnlyFansAPI.com, with a signing secret kept in the workflow; unpublishing removes it',
+				name: 'onlyFansApiNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['onlyFansApi'] } },
+			},
+			{
+				displayName: 'Events',
+				name: 'onlyFansApiEvents',
+				type: 'multiOptions',
+				required: true,
+				options: ONLYFANSAPI_EVENT_OPTIONS,
+				default: [ANY_EVENT],
+				description: 'Which events the webhook receives and start the workflow',
+				displayOptions: { show: { authentication: ['onlyFansApi'] } },
+			},
+			{
 				displayName: `Paste this node's Production URL (above) into the OFAuth dashboard under Developers > Webhooks, and copy the endpoint's signing secret into the OFAuth API credential (Webhook Signing Secret)`,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { authentication: ['ofAuthApi'] } },
 			},
 			{
 				displayName: 'Events',
@@ -88,6 +142,7 @@ export class OfAuthTrigger implements INodeType {
 				default: [ANY_EVENT],
 				description:
 					'Which events start the workflow. Other events are answered with 200 and start nothing.',
+				displayOptions: { show: { authentication: ['ofAuthApi'] } },
 			},
 			{
 				...connectionField,
@@ -102,6 +157,7 @@ export class OfAuthTrigger implements INodeType {
 				default: true,
 				description:
 					'Whether to reject (401) deliveries whose OFAuth-Signature or svix-signature does not match the Webhook Signing Secret of the credential, or is older than 5 minutes',
+				displayOptions: { show: { authentication: ['ofAuthApi'] } },
 			},
 			{
 				displayName:
@@ -109,7 +165,7 @@ export class OfAuthTrigger implements INodeType {
 				name: 'signingSecretNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { verifySignature: [true] } },
+				displayOptions: { show: { authentication: ['ofAuthApi'], verifySignature: [true] } },
 			},
 			{
 				displayName:
@@ -117,7 +173,7 @@ export class OfAuthTrigger implements INodeType {
 				name: 'verifyOffNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { verifySignature: [false] } },
+				displayOptions: { show: { authentication: ['ofAuthApi'], verifySignature: [false] } },
 			},
 			{
 				displayName: 'Simplify',
@@ -139,6 +195,7 @@ export class OfAuthTrigger implements INodeType {
 			 * missing signing secret is logged when the workflow is published; deliveries then get 401.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (usesOnlyFansApi(this)) return await webhookExists(this);
 				if (
 					this.getNodeParameter('verifySignature', true) === true &&
 					!(await signingSecret(this))
@@ -148,15 +205,16 @@ export class OfAuthTrigger implements INodeType {
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return usesOnlyFansApi(this) ? await createWebhook(this) : true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return usesOnlyFansApi(this) ? await deleteWebhook(this) : true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (usesOnlyFansApi(this)) return await receiveDelivery(this);
 		const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
 		const rawBody = await readRawBody(this);
 

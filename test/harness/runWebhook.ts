@@ -103,7 +103,10 @@ export async function startWebhookTrigger(
 		position: [0, 0],
 		webhookId: 'b9f2f4f4-7c1e-4f7e-9d43-0f1c2b3a4d5e',
 		parameters: spec.parameters,
-		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
+		credentials: {
+			ofAuthApi: { id: 'cred-1', name: 'OFAuth account' },
+			onlyFansApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
+		},
 	};
 	const nodeType = nodeTypes.getByNameAndVersion(node.type) as INodeType;
 	const started: INodeExecutionData[][][] = [];
@@ -211,7 +214,10 @@ export async function startWebhookTrigger(
 		staticData: () => JSON.parse(JSON.stringify(stored[`node:${node.name}`] ?? {})) as IDataObject,
 		async runWebhookMethod(method, activation = 'activate') {
 			const workflow = buildWorkflow();
-			const additionalData = testAdditionalData(spec.credentials);
+			// the URL a trigger registers (getNodeWebhookUrl) is this harness server's
+			const additionalData = testAdditionalData(spec.credentials, {
+				webhookBaseUrl: `http://127.0.0.1:${port}/webhook`,
+			});
 			const context = new HookContext(
 				workflow,
 				workflow.getNode(node.name)!,

@@ -25,7 +25,11 @@ import {
 	type SimulatorState,
 } from './types';
 import { deliverWebhook, type DeliverOptions } from './webhooks';
-import type { OnlyFansApiUpload } from './onlyFansApi';
+import {
+	deliverOnlyFansApiEvent,
+	type OnlyFansApiUpload,
+	type OnlyFansApiWebhook,
+} from './onlyFansApi';
 
 export * from './types';
 export { signOfAuthSignature, signSvix, svixKey } from './webhooks';
@@ -75,6 +79,12 @@ export interface OfAuthSimulator {
 	messagesSentTo(userId: number | string): number;
 	/** Files received by the OnlyFansAPI.com mode's POST /media/upload. */
 	onlyFansApiUploads(): OnlyFansApiUpload[];
+	/** Webhooks registered in the OnlyFansAPI.com mode. */
+	onlyFansApiWebhooks(): OnlyFansApiWebhook[];
+	/** An OnlyFansAPI.com event happens: delivered, signed, to every registered webhook that takes it. */
+	deliverOnlyFansApiEvent(
+		delivery: Parameters<typeof deliverOnlyFansApiEvent>[1],
+	): ReturnType<typeof deliverOnlyFansApiEvent>;
 	readonly state: SimulatorState;
 	faults: SimulatorFaults;
 	/** things happening on the OnlyFans side (for trigger tests and the demo) */
@@ -301,6 +311,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 		reset,
 		messagesSentTo: (userId) => core.messagesSent.get(Number(userId)) ?? 0,
 		onlyFansApiUploads: () => [...core.onlyFansApi.uploads.values()],
+		onlyFansApiWebhooks: () => [...core.onlyFansApi.webhooks.values()],
+		deliverOnlyFansApiEvent: async (delivery) =>
+			await deliverOnlyFansApiEvent(core.onlyFansApi, delivery),
 		get state() {
 			return core.state;
 		},

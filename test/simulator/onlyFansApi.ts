@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import { ApiError, type RouteContext, type RouteResult, type SimCore } from './core';
 import { makeMedia } from './seed';
@@ -40,7 +40,21 @@ export interface OnlyFansApiUpload {
 	used: boolean;
 }
 
+/** A webhook registered through POST /api/webhooks. */
+export interface OnlyFansApiWebhook {
+	id: string;
+	url: string;
+	events: string[];
+	account_scope: string;
+	account_ids: string[];
+	signing_secret: string | null;
+	enabled: boolean;
+	created_at: string;
+}
+
 export interface OnlyFansApiState {
+	/** id -> registered webhook */
+	webhooks: Map<string, OnlyFansApiWebhook>;
 	credits: number;
 	/** Idempotency-Key -> the answer given the first time */
 	sends: Map<string, OnlyFansApiAnswer>;
@@ -49,7 +63,7 @@ export interface OnlyFansApiState {
 }
 
 export function newOnlyFansApiState(credits = 10_000): OnlyFansApiState {
-	return { credits, sends: new Map(), uploads: new Map() };
+	return { credits, sends: new Map(), uploads: new Map(), webhooks: new Map() };
 }
 
 interface MultipartPart {
@@ -244,6 +258,7 @@ export async function answerOnlyFansApi(
 			})),
 		};
 	}
+	if (parts[0] === 'webhooks') return manageWebhooks(state, method, parts.slice(1), body);
 	const [accountId, ...rest] = parts;
 	const connection: Connection | undefined = core.state.connections.find(
 		(entry) => accountIdOf(entry.id) === accountId,
@@ -485,4 +500,104 @@ export async function answerOnlyFansApi(
 		'RESOURCE_NOT_FOUND',
 		`No OnlyFansAPI.com route for ${method} ${record.path}`,
 	);
+}
+
+/** GET/POST /api/webhooks, GET/DELETE /api/webhooks/{id}: team-level, not under an account. */
+function manageWebhooks(
+	state: OnlyFansApiState,
+	method: string,
+	rest: string[],
+	body: unknown,
+): OnlyFansApiAnswer {
+	const wrap = (data: unknown): OnlyFansApiAnswer => ({
+		status: 200,
+		body: { data, _meta: meta(state, 0) },
+	});
+	const view = ({ signing_secret, ...webhook }: OnlyFansApiWebhook) => ({
+		...webhook,
+		has_signing_secret: Boolean(signing_secret),
+	});
+	if (rest.length === 0 && method === 'GET') return wrap([...state.webhooks.values()].map(view));
+	if (rest.length === 0 && method === 'POST') {
+		const input = (body ?? {}) as Record<string, unknown>;
+		const errors: Record<string, string[]> = {};
+		if (typeof input.endpoint_url !== 'string' || !/^https?:\/\//.test(input.endpoint_url))
+			errors.endpoint_url = ['The endpoint url must be a valid URL.'];
+		if (!Array.isArray(input.events) || input.events.length === 0)
+			errors.events = ['The events field is required.'];
+		if (
+			input.account_scope !== 'global' &&
+			(!Array.isArray(input.account_ids) || input.account_ids.length === 0)
+		) {
+			errors.account_ids = ['The account ids field is required unless account scope is global.'];
+		}
+		if (Object.keys(errors).length) return validationError(state, errors);
+		const webhook: OnlyFansApiWebhook = {
+			id: `wh_${randomBytes(8).toString('hex')}`,
+			url: String(input.endpoint_url),
+			events: (input.events as unknown[]).map(String),
+			account_scope: String(input.account_scope ?? 'global'),
+			account_ids: Array.isArray(input.account_ids) ? input.account_ids.map(String) : [],
+			signing_secret: typeof input.signing_secret === 'string' ? input.signing_secret : null,
+			enabled: true,
+			created_at: new Date().toISOString(),
+		};
+		state.webhooks.set(webhook.id, webhook);
+		return wrap(view(webhook));
+	}
+	const webhook = state.webhooks.get(rest[0] ?? '');
+	if (!webhook) return { status: 404, body: { error: `Webhook ${rest[0] ?? ''} not found` } };
+	if (method === 'GET') return wrap(view(webhook));
+	if (method === 'DELETE') {
+		state.webhooks.delete(webhook.id);
+		return { status: 200, body: {} };
+	}
+	return { status: 405, body: { error: `${method} is not allowed` } };
+}
+
+/**
+ * What OnlyFansAPI.com does when an event happens: POST {event, account_id, payload} to every enabled
+ * webhook that takes the event and the account, with `Signature` (hex HMAC-SHA256 of the body) when
+ * it has a secret and `X-OFAPI-Idempotency-Key`. Returns each delivery's answer.
+ */
+export async function deliverOnlyFansApiEvent(
+	state: OnlyFansApiState,
+	delivery: {
+		event: string;
+		accountId: string;
+		payload: unknown;
+		idempotencyKey?: string;
+		rawBody?: string;
+	},
+): Promise<Array<{ webhookId: string; status: number; body: string }>> {
+	const raw =
+		delivery.rawBody ??
+		JSON.stringify({
+			event: delivery.event,
+			account_id: delivery.accountId,
+			payload: delivery.payload,
+		});
+	const answers: Array<{ webhookId: string; status: number; body: string }> = [];
+	for (const webhook of state.webhooks.values()) {
+		if (!webhook.enabled || !webhook.events.includes(delivery.event)) continue;
+		if (webhook.account_scope === 'inclusive' && !webhook.account_ids.includes(delivery.accountId))
+			continue;
+		if (webhook.account_scope === 'exclusive' && webhook.account_ids.includes(delivery.accountId))
+			continue;
+		const headers: Record<string, string> = {
+			'content-type': 'application/json',
+			'user-agent': 'OnlyFansAPI.com/Webhook-Client',
+			'x-ofapi-idempotency-key': delivery.idempotencyKey ?? `evt_${randomBytes(8).toString('hex')}`,
+		};
+		if (webhook.signing_secret)
+			headers.signature = createHmac('sha256', webhook.signing_secret).update(raw).digest('hex');
+		const response = await fetch(webhook.url, {
+			method: 'POST',
+			headers,
+			body: raw,
+			signal: AbortSignal.timeout(10_000),
+		});
+		answers.push({ webhookId: webhook.id, status: response.status, body: await response.text() });
+	}
+	return answers;
 }
