@@ -181,7 +181,7 @@ export const composerFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					"Only fans who subscribed after this date and time. A time without a timezone is read in the workflow's timezone.",
+					"Only fans who subscribed after this date and time. A time without a timezone is read in the workflow's timezone. OFAuth only: OnlyFansAPI.com has no such filter, so a mass message that sets it stops there before anything is sent.",
 			},
 		],
 	},

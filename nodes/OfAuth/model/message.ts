@@ -51,7 +51,7 @@ export const ppvFields: INodeProperties[] = [
 		required: true,
 		typeOptions: { minValue: MIN_PRICE, maxValue: MAX_PRICE, numberPrecision: 2 },
 		default: 9.99,
-		description: `What a fan pays to unlock the media, from ${MIN_PRICE} to ${MAX_PRICE} USD (cents allowed)`,
+		description: `What a fan pays to unlock the media, from ${MIN_PRICE} to ${MAX_PRICE} USD. OFAuth takes cents (9.99); OnlyFansAPI.com whole dollars only.`,
 	},
 	{
 		displayName: 'Preview Media Count',

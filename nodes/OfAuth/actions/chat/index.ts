@@ -19,7 +19,7 @@ export const operationOptions: INodePropertyOptions[] = [
 		name: 'Get Media',
 		value: 'getMedia',
 		action: 'Get chat media',
-		description: 'List the photos, videos and audios shared in a chat',
+		description: 'List the photos, videos and audios shared in a chat (OFAuth only for now)',
 	},
 ];
 

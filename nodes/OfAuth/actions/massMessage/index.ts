@@ -44,13 +44,13 @@ export const operationOptions: INodePropertyOptions[] = [
 		name: 'Get Buyers',
 		value: 'getBuyers',
 		action: 'Get buyers of a mass message',
-		description: 'List the fans who bought a PPV mass message',
+		description: 'List the fans who bought a PPV mass message (OFAuth only)',
 	},
 	{
 		name: 'Get Chart',
 		value: 'getChart',
 		action: 'Get mass message chart',
-		description: 'Mass messages sent and bought per day over a date range',
+		description: 'Mass messages sent and bought per day over a date range (OFAuth only)',
 	},
 	{
 		name: 'Get Sent Statistics',
