@@ -11,6 +11,32 @@ const CONNECTION = { 'x-connection-id': 'conn_sim_active' };
 const VIP_LIST_ID = 1001;
 
 export const messagingExampleExpectations: Record<string, ExampleExpectation> = {
+	// also run switched to OnlyFansAPI.com by test/e2e/providers.test.ts
+	'ppv-on-either-provider': {
+		requests: [
+			{ method: 'POST', path: '/v2/access/chats/100011/messages', headers: CONNECTION },
+			{ method: 'POST', path: '/v2/access/chats/100012/messages', headers: CONNECTION },
+		],
+		check: ({ sim, requests }) => {
+			expect(requests.map((request) => request.body)).toEqual([
+				{
+					text: 'Hi Alex, a new set just for you',
+					isMarkdown: true,
+					mediaItems: [5000001, 5000002],
+					price: 12,
+					previewMediaCount: 1,
+				},
+				{
+					text: 'Hi Jordan, a new set just for you',
+					isMarkdown: true,
+					mediaItems: [5000003],
+					price: 20,
+					previewMediaCount: 1,
+				},
+			]);
+			expect([100011, 100012].map((fan) => sim.messagesSentTo(fan))).toEqual([1, 1]);
+		},
+	},
 	'welcome-fans-from-sheet': {
 		requests: [
 			{ method: 'POST', path: '/v2/access/chats/100001/messages', headers: CONNECTION },
