@@ -402,6 +402,29 @@ export async function answerOnlyFansApi(
 				: null;
 		return charge(page.list, next ? { _pagination: { next_page: next } } : {});
 	}
+	// GET /chats/{chat}/media: {list: messages with their media, hasMore, nextLastId}, paged by message
+	if (method === 'GET' && /^chats\/[^/]+\/media$/.test(route)) {
+		const ofauthQuery: Record<string, string> = { limit: '100', offset: '0' };
+		if (query.type) ofauthQuery.type = query.type;
+		const found = (
+			await runOfAuth('GET', `/v2/access/chats/${rest[1]}/media`, { ...ctx, query: ofauthQuery })
+		).body as { list: Array<Record<string, unknown>> };
+		const messages: Array<Record<string, unknown>> = [];
+		for (const { messageId, fromUser, ...media } of found.list) {
+			let message = messages.find((entry) => entry.id === messageId);
+			if (!message) messages.push((message = { id: messageId, fromUser, media: [] }));
+			(message.media as unknown[]).push(media);
+		}
+		const limit = Number(query.limit ?? 20);
+		const offset = Number(query.offset ?? 0);
+		const list = messages.slice(offset, offset + limit);
+		const last = list[list.length - 1];
+		return charge({
+			list,
+			hasMore: offset + limit < messages.length,
+			nextLastId: last?.id ?? null,
+		});
+	}
 	// GET /chats
 	if (method === 'GET' && route === 'chats') {
 		const ofauthQuery: Record<string, string> = {

@@ -163,6 +163,7 @@ export const onlyfansapi: ProviderAdapter = {
 		'vault.getManyMedia',
 		'vault.getManyLists',
 		'media.upload',
+		'chat.getMedia',
 	]),
 	// one Idempotency-Key per message: OnlyFansAPI.com takes it once, so a retry after a dropped connection cannot send twice
 	sendMessage: (fanId, message) => ({
@@ -190,7 +191,20 @@ export const onlyfansapi: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 20,
 	}),
-	listChatMedia: () => notYet('Get Chat Media'),
+	// data.list holds messages with their media: one output entry per media, with its message id
+	listChatMedia: (fanId, mediaType) => ({
+		path: `${chatPath(fanId)}/media`,
+		qs: mediaType && mediaType !== 'all' ? { type: mediaType } : {},
+		style: 'offset',
+		pageSize: 20,
+		expand: (message) =>
+			(Array.isArray(message.media) ? (message.media as IDataObject[]) : []).map((media) => ({
+				...media,
+				messageId: message.id,
+				fromUser: message.fromUser,
+			})),
+		itemKey: (entry) => `${String(entry.messageId ?? '')}:${String(entry.id)}`,
+	}),
 	// POST /media/upload, multipart: `file` up to 100 MB ("limited by Cloudflare") or `file_url`; the ID is single-use
 	oneRequestUpload: {
 		label: 'OnlyFansAPI.com',

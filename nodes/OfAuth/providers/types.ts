@@ -21,6 +21,7 @@ export interface ProviderList {
 	style: PageStyle;
 	pageSize: number;
 	itemKey?: (item: IDataObject) => string;
+	expand?: (item: IDataObject) => IDataObject[];
 }
 
 /** Filters of List Chats, as the user chose them. */

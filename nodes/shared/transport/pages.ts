@@ -16,6 +16,11 @@ export interface ListRequest extends OfAuthRequest {
 	 * Default: `id`. Chat media needs more: the same vault media can be in several messages.
 	 */
 	itemKey?: (item: IDataObject) => string;
+	/**
+	 * Turns one listed item into the entries the node outputs, for lists whose pages hold groups
+	 * (OnlyFansAPI.com's chat media lists messages, each with its media). Pages still advance by items.
+	 */
+	expand?: (item: IDataObject) => IDataObject[];
 }
 
 interface PageBody extends IDataObject {
@@ -82,12 +87,13 @@ export async function readPage(
 		connectionId,
 		qs: { ...request.qs, ...start, limit: size },
 	});
-	const items = pageItems(body);
+	const listed = pageItems(body);
+	const items = request.expand ? listed.flatMap(request.expand) : listed;
 	const last =
-		items.length === 0 ||
+		listed.length === 0 ||
 		body.hasMore === false ||
-		(body.hasMore === undefined && items.length < size);
-	return { items, next: last ? undefined : nextPosition(request.style, body, items, start) };
+		(body.hasMore === undefined && listed.length < size);
+	return { items, next: last ? undefined : nextPosition(request.style, body, listed, start) };
 }
 
 /**

@@ -133,6 +133,25 @@ describe.each(PROVIDERS)('mass messages and the vault with $name', (provider) =>
 		).toEqual([`GET ${expected}`, `DELETE ${expected}`]);
 	});
 
+	test('updates the mass message it created with the whole message again', async () => {
+		const created = await run(provider, sim(), create({ text: 'draft', userIds: '100004' }));
+		const id = String(created.output()[0].json.id);
+		const updated = await run(provider, sim(), {
+			resource: 'massMessage',
+			operation: 'update',
+			massMessageId: id,
+			text: 'final',
+			userIds: '100004, 100005',
+		});
+		expect(updated.error).toBeUndefined();
+		const put = provider.calls(sim()).find((call) => call.method === 'PUT');
+		expect(put?.body).toEqual(
+			provider.name === 'ofAuthApi'
+				? { text: 'final', isMarkdown: true, userIds: [100004, 100005] }
+				: { text: 'final', userIds: ['100004', '100005'] },
+		);
+	});
+
 	test('reads the same sent statistics, vault media and vault lists as the other provider', async () => {
 		const reads = await readsWith(provider, sim());
 		const other = await readsWith(PROVIDERS.find((entry) => entry !== provider)!, sim());

@@ -200,6 +200,28 @@ describe.each([OFAUTH, ONLYFANSAPI])('messaging with $name', (provider) => {
 	});
 });
 
+describe('chat media with both providers', () => {
+	const sim = useSimulator();
+
+	test('the same media entries, one per message that carries them, newest first', async () => {
+		const media = async (provider: ProviderUnderTest) => {
+			const result = await run(provider, sim(), {
+				resource: 'chat',
+				operation: 'getMedia',
+				fan: locator(FAN),
+				returnAll: true,
+			});
+			expect(result.error).toBeUndefined();
+			return result
+				.output()
+				.map((item) => `${String(item.json.messageId)}:${String(item.json.id)}`);
+		};
+		const fromOfAuth = await media(OFAUTH);
+		expect(fromOfAuth.length).toBeGreaterThan(0);
+		expect(await media(ONLYFANSAPI)).toEqual(fromOfAuth);
+	});
+});
+
 async function sameReadsWith(provider: ProviderUnderTest, sim: OfAuthSimulator) {
 	const messages = await run(provider, sim, {
 		resource: 'message',
@@ -310,9 +332,8 @@ describe('OnlyFansAPI.com answers and failures', () => {
 
 	test('an operation it does not offer (yet) stops before any request', async () => {
 		const result = await run(ONLYFANSAPI, sim(), {
-			resource: 'chat',
-			operation: 'getMedia',
-			fan: locator(FAN),
+			resource: 'massMessage',
+			operation: 'getChart',
 		});
 		expect(result.error?.message).toBe('This operation is not available with OnlyFansAPI.com');
 		expect(ONLYFANSAPI.calls(sim())).toHaveLength(0);
