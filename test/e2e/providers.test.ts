@@ -7,6 +7,8 @@
  *   signed delivery starts one run, a redelivery starts nothing, unpublishing removes the webhook.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { startSimulator, type OfAuthSimulator } from '../simulator';
@@ -44,6 +46,132 @@ function onOnlyFansApi(workflow: WorkflowJson, id: string): WorkflowJson {
 		node.credentials = { onlyFansApi: CRED };
 	}
 	return { ...copy, id, active: false };
+}
+
+/** One node per operation, each run once (executeOnce), all with OnlyFansAPI.com: the whole operation list in a real n8n. */
+function everyOperationWorkflow(fileUrl: string): WorkflowJson {
+	const steps: Array<[string, Record<string, unknown>]> = [
+		[
+			'Send',
+			{
+				resource: 'message',
+				operation: 'send',
+				fan: { __rl: true, mode: 'id', value: '100021' },
+				text: 'hello there',
+			},
+		],
+		[
+			'Unsend',
+			{
+				resource: 'message',
+				operation: 'unsend',
+				fan: { __rl: true, mode: 'id', value: '100021' },
+				messageId: "={{ $('Send').item.json.id }}",
+			},
+		],
+		[
+			'Get Messages',
+			{
+				resource: 'message',
+				operation: 'getMany',
+				fan: { __rl: true, mode: 'id', value: '100021' },
+				limit: 3,
+			},
+		],
+		['List Chats', { resource: 'chat', operation: 'getMany', limit: 3 }],
+		[
+			'Get Chat Media',
+			{
+				resource: 'chat',
+				operation: 'getMedia',
+				fan: { __rl: true, mode: 'id', value: '100021' },
+				limit: 2,
+			},
+		],
+		['Upload', { resource: 'media', operation: 'upload', source: 'url', url: fileUrl }],
+		[
+			'Send PPV',
+			{
+				resource: 'message',
+				operation: 'sendPpv',
+				fan: { __rl: true, mode: 'id', value: '100022' },
+				price: 10,
+				text: 'for you',
+				options: { mediaList: "={{ $('Upload').item.json.mediaUploadId }}" },
+			},
+		],
+		[
+			'Create Mass Message',
+			{
+				resource: 'massMessage',
+				operation: 'create',
+				text: 'hi all',
+				userIds: '100023, 100024',
+				userLists: ['fans'],
+			},
+		],
+		[
+			'Get Mass Message',
+			{
+				resource: 'massMessage',
+				operation: 'get',
+				massMessageId: "={{ $('Create Mass Message').item.json.id }}",
+			},
+		],
+		[
+			'Update Mass Message',
+			{
+				resource: 'massMessage',
+				operation: 'update',
+				massMessageId: "={{ $('Create Mass Message').item.json.id }}",
+				text: 'hi all, again',
+				userIds: '100023',
+			},
+		],
+		[
+			'Delete Mass Message',
+			{
+				resource: 'massMessage',
+				operation: 'delete',
+				massMessageId: "={{ $('Create Mass Message').item.json.id }}",
+			},
+		],
+		['Sent Statistics', { resource: 'massMessage', operation: 'getSentStats', limit: 2 }],
+		['Vault Media', { resource: 'vault', operation: 'getManyMedia', limit: 2 }],
+		['Vault Lists', { resource: 'vault', operation: 'getManyLists', limit: 2 }],
+	];
+	const nodes: WorkflowJson['nodes'] = [
+		{
+			id: 'e0',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		...steps.map(([name, parameters], index) => ({
+			id: `e${index + 1}`,
+			name,
+			type: `${PACKAGE_NAME}.ofAuth`,
+			typeVersion: 1,
+			position: [(index + 1) * 200, 0] as [number, number],
+			executeOnce: true,
+			alwaysOutputData: true, // a read that finds nothing still hands the run on
+			parameters: { authentication: 'onlyFansApi', ...parameters },
+			credentials: { onlyFansApi: CRED },
+		})),
+	];
+	const connections: Record<string, unknown> = {};
+	nodes.slice(0, -1).forEach((node, index) => {
+		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	});
+	return {
+		id: 'e2eOfapiEveryOp',
+		name: 'every operation on OnlyFansAPI.com',
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 const TRIGGER = { id: 'e2eOfapiTrigger', webhookId: '3c9b1f7e-6a2d-4e8f-9b1c-0d2e3f4a5b01' };
@@ -91,15 +219,28 @@ async function until<T>(probe: () => T | undefined): Promise<T> {
 let sim: OfAuthSimulator;
 let n8n: RealN8n;
 let server: RunningN8n;
+let files: Server;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 beforeAll(async () => {
 	sim = await startSimulator({ seed: 1 });
 	n8n = await RealN8n.create('providers');
 	await n8n.importCredentials([onlyFansApiCredential(sim)]);
-	const example = JSON.parse(
-		readFileSync(path.join(REPO_ROOT, 'examples', 'ppv-on-either-provider.json'), 'utf8'),
-	) as WorkflowJson;
-	await n8n.importWorkflows([onOnlyFansApi(example, 'e2eOfapiExample'), triggerWorkflow()]);
+	files = createServer((_req, res) => {
+		res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(PNG.length) });
+		res.end(PNG);
+	});
+	await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+	const fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/photo.png`;
+	const examples = ['welcome-fans-from-sheet', 'chat-history-and-media', 'list-unread-chats'].map(
+		(name, index) => onOnlyFansApi(readExample(name), `e2eOfapiEx${index}`),
+	);
+	await n8n.importWorkflows([
+		onOnlyFansApi(readExample('ppv-on-either-provider'), 'e2eOfapiExample'),
+		...examples,
+		everyOperationWorkflow(fileUrl),
+		triggerWorkflow(),
+	]);
 	server = await n8n.start();
 	await server.login();
 }, 15 * 60_000);
@@ -107,7 +248,63 @@ beforeAll(async () => {
 afterAll(async () => {
 	await n8n?.dispose();
 	await sim?.close();
+	await new Promise((resolve) => files?.close(resolve));
 }, 60_000);
+
+function readExample(name: string): WorkflowJson {
+	return JSON.parse(
+		readFileSync(path.join(REPO_ROOT, 'examples', `${name}.json`), 'utf8'),
+	) as WorkflowJson;
+}
+
+test('every operation runs on OnlyFansAPI.com in a real n8n, each node once, every call to the provider', async () => {
+	sim.clearRequests();
+	const run = await n8n.execute('e2eOfapiEveryOp', { timeoutMs: 120_000 });
+	expect(run.errorMessage).toBeUndefined();
+	const account = accountIdOf(sim.connectionId);
+	const calls = sim.requests.map(
+		(request) => `${request.method} ${request.path.replace(account, '{account}')}`,
+	);
+	expect(calls.every((call) => call.includes(' /api/{account}/'))).toBe(true);
+	expect(calls).toEqual(
+		expect.arrayContaining([
+			'POST /api/{account}/chats/100021/messages',
+			expect.stringMatching(/^DELETE \/api\/\{account\}\/chats\/100021\/messages\/\d+$/),
+			'GET /api/{account}/chats/100021/messages',
+			'GET /api/{account}/chats',
+			'GET /api/{account}/chats/100021/media',
+			'POST /api/{account}/media/upload',
+			'POST /api/{account}/chats/100022/messages',
+			'GET /api/{account}/user-lists',
+			'POST /api/{account}/mass-messaging',
+			expect.stringMatching(/^GET \/api\/\{account\}\/mass-messaging\/\d+$/),
+			expect.stringMatching(/^PUT \/api\/\{account\}\/mass-messaging\/\d+$/),
+			expect.stringMatching(/^DELETE \/api\/\{account\}\/mass-messaging\/\d+$/),
+			'GET /api/{account}/mass-messaging/overview',
+			'GET /api/{account}/media/vault',
+			'GET /api/{account}/media/vault/lists',
+		]),
+	);
+	const [upload] = sim.onlyFansApiUploads();
+	expect(upload).toMatchObject({ size: PNG.length, used: true });
+	expect(run.output('Send PPV')[0].json).toMatchObject({ price: 10 });
+}, 180_000);
+
+test.each([
+	['welcome-fans-from-sheet', 'e2eOfapiEx0'],
+	['chat-history-and-media', 'e2eOfapiEx1'],
+	['list-unread-chats', 'e2eOfapiEx2'],
+])(
+	'examples/%s.json switched to OnlyFansAPI.com runs and calls only OnlyFansAPI.com',
+	async (_name, id) => {
+		sim.clearRequests();
+		const run = await n8n.execute(id);
+		expect(run.errorMessage).toBeUndefined();
+		expect(sim.requests.length).toBeGreaterThan(0);
+		expect(sim.requests.every((request) => request.path.startsWith('/api/'))).toBe(true);
+	},
+	120_000,
+);
 
 test('examples/ppv-on-either-provider.json on OnlyFansAPI.com: the same PPVs, in its own words, once each', async () => {
 	sim.clearRequests();
@@ -174,6 +371,15 @@ test('the trigger registers itself on publish, runs once per signed event, and r
 	expect(run.output('OFAuth Trigger').map((item) => item.json)).toEqual([
 		{ event: 'messages.received', account_id: account, payload: { id: 77, text: 'hi from a fan' } },
 	]);
+
+	const unsigned = await fetch(server.webhookUrl(`${TRIGGER.webhookId}/webhook`), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', signature: '0'.repeat(64) },
+		body: JSON.stringify({ event: 'messages.received', account_id: account, payload: { id: 78 } }),
+	});
+	expect(unsigned.status).toBe(401);
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	expect(await server.waitForExecutions(TRIGGER.id, 1)).toHaveLength(1);
 
 	const deactivated = await server.rest('POST', `/rest/workflows/${TRIGGER.id}/deactivate`, {});
 	expect(deactivated.status).toBe(200);
