@@ -62,3 +62,16 @@ describe('computeWaitMs', () => {
 		expect(computeWaitMs(2, settings, {}, now, () => 0)).toBe(0);
 	});
 });
+
+describe('isRetryable with an idempotency key the API honours (OnlyFansAPI.com sends)', () => {
+	it.each([
+		[{ kind: 'network', code: 'ECONNRESET' }, true],
+		[{ kind: 'status', statusCode: 502 }, true],
+		[{ kind: 'status', statusCode: 429 }, true],
+		[{ kind: 'status', statusCode: 400 }, false],
+	] as const)('a POST after %j: %s', (outcome, expected) => {
+		expect(isRetryable('POST', outcome, true)).toBe(expected);
+		// without the key, a POST that may have been taken is never repeated
+		if (outcome.kind === 'network' || outcome.statusCode === 502) expect(isRetryable('POST', outcome, false)).toBe(false);
+	});
+});

@@ -12,6 +12,7 @@ import { readCredentialSettings, resolveConnectionId } from './connection';
 import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
+import { notePause, waitBeforeNext } from './minuteBudget';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
 /** Where an adapter puts the account in a path, for providers that take it there (OnlyFansAPI.com). */
@@ -164,7 +165,11 @@ export async function ofauthRequest<T = IDataObject>(
 	};
 	if (isRaw) options.encoding = 'text';
 
+	// OnlyFansAPI.com: a minute whose budget an earlier answer used up is waited out first
+	const budgetKey = `${settings.baseUrl}|${String(headers['x-connection-id'] ?? path.split('/')[1] ?? '')}`;
 	for (let attempt = 0; ; attempt++) {
+		const paused = waitBeforeNext(budgetKey);
+		if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		try {
@@ -182,8 +187,10 @@ export async function ofauthRequest<T = IDataObject>(
 		}
 
 		if (response && response.statusCode < 400) {
+			const body = parseBody(response.body);
+			notePause(budgetKey, body);
 			return {
-				body: parseBody(response.body) as T,
+				body: body as T,
 				headers: (response.headers ?? {}) as Record<string, unknown>,
 				statusCode: response.statusCode,
 			};
