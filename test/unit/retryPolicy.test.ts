@@ -72,6 +72,7 @@ describe('isRetryable with an idempotency key the API honours (OnlyFansAPI.com s
 	] as const)('a POST after %j: %s', (outcome, expected) => {
 		expect(isRetryable('POST', outcome, true)).toBe(expected);
 		// without the key, a POST that may have been taken is never repeated
-		if (outcome.kind === 'network' || outcome.statusCode === 502) expect(isRetryable('POST', outcome, false)).toBe(false);
+		if (outcome.kind === 'network' || outcome.statusCode === 502)
+			expect(isRetryable('POST', outcome, false)).toBe(false);
 	});
 });

@@ -124,8 +124,12 @@ export function toNodeApiError(
 	if (statusCode === 402 || /credit/i.test(apiMessage ?? '')) {
 		message = `${service.label} has no credits left for this request${credits !== undefined ? ` (balance: ${credits})` : ''}`;
 		hint = `Top up the credits of your ${service.label} team, then run the workflow again. Nothing was sent for this item.`;
-	} else if (type === 'SESSION_EXPIRED' || type === 'RULES_OUTDATED') {
-		message = 'The OnlyFans session of this connection has expired';
+	} else if (
+		type === 'SESSION_EXPIRED' ||
+		type === 'RULES_OUTDATED' ||
+		(statusCode === 401 && /session|expired|reconnect/i.test(apiMessage ?? ''))
+	) {
+		message = `The OnlyFans session of this ${service.accountWord} has expired`;
 		hint = `Re-link the OnlyFans account in the ${service.label} dashboard, then run the workflow again.`;
 	} else if (type === 'SESSION_NOT_PROVIDED') {
 		message = `No ${service.label} ${service.accountWord} was sent with the request`;

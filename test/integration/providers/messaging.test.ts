@@ -377,6 +377,17 @@ describe('OnlyFansAPI.com answers and failures', () => {
 		expect(ONLYFANSAPI.calls(sim())).toHaveLength(1);
 	});
 
+	test('an account whose OnlyFans session expired says to reconnect it, not that the key is wrong', async () => {
+		sim().faults.failNext(1, 401, {
+			body: { error: 'The OnlyFans session of this account expired: reconnect it' },
+		});
+		const result = await run(ONLYFANSAPI, sim(), send({}));
+		expect(result.error?.message).toBe('The OnlyFans session of this account has expired');
+		expect((result.error as { description?: string }).description).toMatch(
+			/^Re-link the OnlyFans account in the OnlyFansAPI.com dashboard/,
+		);
+	});
+
 	test('a wrong key says where to get one, and the key appears nowhere', async () => {
 		const result = await run(
 			ONLYFANSAPI,
