@@ -12,6 +12,7 @@ import { requestSettingsField } from '../shared/fields';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import { searchConnections } from '../shared/connection';
+import { authenticationField, providerCredentials } from '../shared/providerChoice';
 
 export class OfAuth implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,31 +28,11 @@ export class OfAuth implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'ofAuthApi',
-				required: true,
-				displayOptions: { show: { authentication: ['ofAuthApi'] } },
-			},
-			{
-				name: 'onlyFansApi',
-				required: true,
-				displayOptions: { show: { authentication: ['onlyFansApi'] } },
-			},
-		],
+		credentials: providerCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OFAuth', value: 'ofAuthApi' },
-					{ name: 'OnlyFansAPI.com', value: 'onlyFansApi' },
-				],
-				default: 'ofAuthApi',
-				description:
-					'The service that sends for you. The fields stay the same: switch the service and the credential, nothing else.',
-			},
+			authenticationField(
+				'The service that sends for you. The fields stay the same: switch the service and the credential, nothing else.',
+			),
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -29,6 +29,7 @@ import {
 	receiveDelivery,
 	webhookExists,
 } from './helpers/onlyFansApiWebhooks';
+import { authenticationField, providerCredentials } from '../shared/providerChoice';
 
 const DASHBOARD_URL = 'https://app.ofauth.com/platform/developers/webhooks';
 
@@ -62,18 +63,7 @@ export class OfAuthTrigger implements INodeType {
 		defaults: { name: 'OFAuth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'ofAuthApi',
-				required: true,
-				displayOptions: { show: { authentication: ['ofAuthApi'] } },
-			},
-			{
-				name: 'onlyFansApi',
-				required: true,
-				displayOptions: { show: { authentication: ['onlyFansApi'] } },
-			},
-		],
+		credentials: providerCredentials,
 		webhooks: [
 			{
 				name: 'default',
@@ -96,18 +86,9 @@ export class OfAuthTrigger implements INodeType {
 				'Publish the workflow, then paste its Production URL into the OFAuth dashboard.',
 		},
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OFAuth', value: 'ofAuthApi' },
-					{ name: 'OnlyFansAPI.com', value: 'onlyFansApi' },
-				],
-				default: 'ofAuthApi',
-				description:
-					'OFAuth: paste the URL into its dashboard. OnlyFansAPI.com: publishing registers the webhook by API (and unpublishing removes it).',
-			},
+			authenticationField(
+				'OFAuth: paste the URL into its dashboard. OnlyFansAPI.com: publishing registers the webhook by API (and unpublishing removes it).',
+			),
 			{
 				displayName:
 					'Publishing this workflow registers its webhook with OnlyFansAPI.com, with a signing secret kept in the workflow; unpublishing removes it',

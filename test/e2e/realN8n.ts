@@ -655,9 +655,17 @@ export class RealN8n {
 
 	/** `n8n execute --id=<id> --rawOutput`: exit code 0 on success, 1 on a node error; JSON after the log lines. */
 	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
-		return makeExecuteResult(
-			await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options),
-		);
+		// n8n 2.41's `execute` sometimes loses a run that fails without any I/O ("No active execution
+		// found") and prints no execution; such a run did nothing, so it is run again (twice at most)
+		for (let attempt = 0; ; attempt++) {
+			const result = makeExecuteResult(
+				await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options),
+			);
+			const lost =
+				!result.execution &&
+				/No active execution found/i.test(`${result.stdout}\n${result.stderr}`);
+			if (!lost || attempt >= 2) return result;
+		}
 	}
 
 	/** `n8n export:nodes`: every node type this n8n loaded (community packages included). */
