@@ -398,9 +398,9 @@ export async function answerOnlyFansApi(
 		const last = page.list[page.list.length - 1] as { id?: unknown } | undefined;
 		const next =
 			page.hasMore && last
-				? `/api/${accountId}/chats/${rest[1]}/messages?limit=${ofauthQuery.limit}&id=${String(last.id)}`
+				? `${core.baseUrl}/api/${accountId}/chats/${rest[1]}/messages?limit=${ofauthQuery.limit}&id=${String(last.id)}`
 				: null;
-		return charge(page.list, next ? { _pagination: { next_page: next } } : {});
+		return charge(page.list, { _pagination: { next_page: next } });
 	}
 	// GET /chats/{chat}/media: {list: messages with their media, hasMore, nextLastId}, paged by message
 	if (method === 'GET' && /^chats\/[^/]+\/media$/.test(route)) {
@@ -438,9 +438,9 @@ export async function answerOnlyFansApi(
 		const page = result.body as { list: Array<Record<string, unknown>>; hasMore: boolean };
 		const nextOffset = Number(ofauthQuery.offset) + page.list.length;
 		const next = page.hasMore
-			? `/api/${accountId}/chats?limit=${ofauthQuery.limit}&offset=${nextOffset}`
+			? `${core.baseUrl}/api/${accountId}/chats?limit=${ofauthQuery.limit}&offset=${nextOffset}`
 			: null;
-		return charge(page.list.map(toChat), next ? { _pagination: { next_page: next } } : {});
+		return charge(page.list.map(toChat), { _pagination: { next_page: next } });
 	}
 	// mass messaging: POST, PUT /{id}, GET /{id}, DELETE /{id}, GET /overview
 	if (

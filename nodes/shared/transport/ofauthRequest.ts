@@ -28,6 +28,8 @@ export interface OfAuthRequest {
 	contentType?: string;
 	/** Extra headers. */
 	headers?: IDataObject;
+	/** A next-page URL from an earlier answer (absolute, or relative to the base URL's host); replaces `path`. */
+	nextPageUrl?: string;
 	/**
 	 * One key per logical send, the same on every attempt (Idempotency-Key header), for APIs that honour
 	 * it: the API then takes the send once, so a retry after a dropped connection cannot send twice.
@@ -132,9 +134,24 @@ export async function ofauthRequest<T = IDataObject>(
 			},
 		);
 	}
+	let path = request.path;
+	if (request.nextPageUrl) {
+		// a next-page URL an answer gave: followed only on the credential's own host, where the key may go
+		const target = new URL(request.nextPageUrl, settings.baseUrl);
+		if (target.origin !== new URL(settings.baseUrl).origin) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`${provider.label} pointed to a next page on another host; it was not followed`,
+				{
+					description: `The API key is only sent to ${new URL(settings.baseUrl).origin}.`,
+					itemIndex: request.itemIndex,
+				},
+			);
+		}
+		path = target.href;
+	}
 	const headers: IDataObject = { accept: 'application/json', ...request.headers };
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
-	let path = request.path;
 	if (provider.accountIn === 'header' && path.startsWith('/v2/access/')) {
 		headers['x-connection-id'] =
 			request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);

@@ -2,7 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import type { OfAuthContext } from './connection';
 import type { OfAuthRequest } from './ofauthRequest';
-import { ofauthApi } from './ofauthRequest';
+import { ofauthRequest } from './ofauthRequest';
+import { providerOf } from './provider';
 
 /** How an endpoint pages: `limit`+`offset`, a newest-first `last_id` cursor (chat messages), or a `marker` (buyers). */
 export type PageStyle = 'offset' | 'cursor' | 'marker';
@@ -78,22 +79,45 @@ export async function readPage(
 	position: IDataObject = {},
 	size = request.pageSize,
 ): Promise<Page> {
-	const start = request.style === 'offset' ? { offset: 0, ...position } : position;
 	const { method, path, itemIndex, connectionId } = request;
-	const body = await ofauthApi<PageBody>(context, {
-		method,
-		path,
-		itemIndex,
-		connectionId,
-		qs: { ...request.qs, ...start, limit: size },
-	});
+	const nextPageUrl =
+		typeof position[NEXT_PAGE_URL] === 'string' ? position[NEXT_PAGE_URL] : undefined;
+	const start = request.style === 'offset' ? { offset: 0, ...position } : position;
+	const response = await ofauthRequest<unknown>(
+		context,
+		nextPageUrl
+			? { method, path, nextPageUrl, itemIndex, connectionId }
+			: { method, path, itemIndex, connectionId, qs: { ...request.qs, ...start, limit: size } },
+	);
+	const body = (providerOf(context).unwrap(response.body) ?? {}) as PageBody;
 	const listed = pageItems(body);
 	const items = request.expand ? listed.flatMap(request.expand) : listed;
+	// an API that says where the next page is (OnlyFansAPI.com's _pagination.next_page) is followed as given
+	const announced = announcedNextPage(response.body);
+	if (announced !== undefined) {
+		return {
+			items,
+			next: announced && listed.length > 0 ? { [NEXT_PAGE_URL]: announced } : undefined,
+		};
+	}
 	const last =
 		listed.length === 0 ||
 		body.hasMore === false ||
 		(body.hasMore === undefined && listed.length < size);
 	return { items, next: last ? undefined : nextPosition(request.style, body, listed, start) };
+}
+
+/** Where a position keeps a next-page URL the API gave. */
+const NEXT_PAGE_URL = 'nextPageUrl';
+
+/**
+ * The `_pagination.next_page` of an answer: a URL, '' when the answer says there is none (the last
+ * page), undefined when the answer has no `_pagination` at all (then the page style decides).
+ */
+function announcedNextPage(raw: unknown): string | undefined {
+	const pagination = (raw as { _pagination?: { next_page?: unknown } } | null)?._pagination;
+	if (!pagination || typeof pagination !== 'object') return undefined;
+	return typeof pagination.next_page === 'string' ? pagination.next_page : '';
 }
 
 /**

@@ -388,6 +388,38 @@ describe('OnlyFansAPI.com answers and failures', () => {
 		);
 	});
 
+	test('Return All follows _pagination.next_page as given, and never to another host', async () => {
+		const read = await run(ONLYFANSAPI, sim(), {
+			resource: 'message',
+			operation: 'getMany',
+			fan: locator(FAN),
+			returnAll: false,
+			limit: 25,
+		});
+		expect(read.error).toBeUndefined();
+		const pages = ONLYFANSAPI.calls(sim()).map((call) => call.query);
+		expect(pages[0]).toEqual({ limit: '10' });
+		expect(pages[1]).toEqual({ limit: '10', id: expect.stringMatching(/^\d+$/) }); // the API's own cursor, from next_page
+
+		sim().clearRequests();
+		sim().faults.failNext(1, 200, {
+			body: {
+				data: [{ id: 1, text: 'x' }],
+				_pagination: { next_page: 'http://elsewhere.invalid/api/acct/chats/1/messages?id=1' },
+			},
+		});
+		const elsewhere = await run(ONLYFANSAPI, sim(), {
+			resource: 'message',
+			operation: 'getMany',
+			fan: locator(FAN),
+			returnAll: true,
+		});
+		expect(elsewhere.error?.message).toBe(
+			'OnlyFansAPI.com pointed to a next page on another host; it was not followed',
+		);
+		expect(sim().requests).toHaveLength(1);
+	});
+
 	test('a wrong key says where to get one, and the key appears nowhere', async () => {
 		const result = await run(
 			ONLYFANSAPI,
