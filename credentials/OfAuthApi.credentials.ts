@@ -1,5 +1,6 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -66,14 +67,14 @@ export class OfAuthApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				apiKey: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** Adds the key to each request as a plain function: no n8n expression is evaluated per request. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, apiKey: String(credentials.apiKey ?? '') },
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

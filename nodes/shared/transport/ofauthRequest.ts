@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -89,6 +90,28 @@ function isCancellation(context: OfAuthContext, error: unknown): boolean {
 	);
 }
 
+/** Decrypted credentials, read once per node run (its context) and credential type. */
+const credentialsByRun = new WeakMap<
+	object,
+	Map<string, Promise<ICredentialDataDecryptedObject>>
+>();
+
+async function credentialsOnce(
+	context: OfAuthContext,
+	type: string,
+	itemIndex: number | undefined,
+): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsByRun.get(context);
+	if (!byType) credentialsByRun.set(context, (byType = new Map()));
+	let credentials = byType.get(type);
+	if (!credentials) {
+		credentials = context.getCredentials(type, itemIndex);
+		byType.set(type, credentials);
+		credentials.catch(() => byType?.delete(type)); // a failed read is tried again by the next request
+	}
+	return await credentials;
+}
+
 /** User-set retry limits from the node's Request Settings, when the node has them. */
 export function readRetrySettings(
 	context: OfAuthContext,
@@ -121,7 +144,7 @@ export async function ofauthRequest<T = IDataObject>(
 	request: OfAuthRequest,
 ): Promise<OfAuthResponse<T>> {
 	const provider = providerOf(context);
-	const credentials = await context.getCredentials(provider.credential, request.itemIndex);
+	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
 	const settings = readCredentialSettings(credentials);
 	if (!/^https?:\/\//.test(settings.baseUrl)) {
 		throw new NodeOperationError(
@@ -190,10 +213,19 @@ export async function ofauthRequest<T = IDataObject>(
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		try {
+			// the credential read once above goes along decrypted, so n8n does not read it again per request
 			response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
 				provider.credential,
 				{ ...options, headers: { ...headers } },
+				{
+					credentialsDecrypted: {
+						id: '',
+						name: provider.credential,
+						type: provider.credential,
+						data: credentials,
+					},
+				},
 			)) as IN8nHttpFullResponse;
 			outcome = { kind: 'status', statusCode: response.statusCode };
 		} catch (error) {
