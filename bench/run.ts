@@ -109,7 +109,11 @@ async function plainLoop(sim: OfAuthSimulator, count: number): Promise<number> {
 	return performance.now() - started;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 const round = (value: number) => Math.round(value * 100) / 100;
 
 async function main(): Promise<void> {
