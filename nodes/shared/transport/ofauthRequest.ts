@@ -13,7 +13,7 @@ import { readCredentialSettings, resolveConnectionId } from './connection';
 import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
-import { notePause, waitBeforeNext } from './minuteBudget';
+import { notePause, waitBeforeNext } from './pacing';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
 /** Where an adapter puts the account in a path, for providers that take it there (OnlyFansAPI.com). */
@@ -205,7 +205,7 @@ export async function ofauthRequest<T = IDataObject>(
 	};
 	if (isRaw) options.encoding = 'text';
 
-	// OnlyFansAPI.com: a minute whose budget an earlier answer used up is waited out first
+	// paced: a budget an earlier answer (of any node in this process) said was used up is waited out first
 	const budgetKey = `${settings.baseUrl}|${String(headers['x-connection-id'] ?? path.split('/')[1] ?? '')}`;
 	for (let attempt = 0; ; attempt++) {
 		const paused = waitBeforeNext(budgetKey);
@@ -237,7 +237,7 @@ export async function ofauthRequest<T = IDataObject>(
 
 		if (response && response.statusCode < 400) {
 			const body = parseBody(response.body);
-			notePause(budgetKey, body);
+			notePause(budgetKey, response.headers as Record<string, unknown>, body);
 			return {
 				body: body as T,
 				headers: (response.headers ?? {}) as Record<string, unknown>,
