@@ -26,6 +26,9 @@ import {
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = QUICK ? [300] : [2000, 10_000];
+/** The rate-limited run: this many sends through a 90-token bucket refilled at 10 per second. */
+const LIMITED_SENDS = QUICK ? 200 : 1000;
+const BUCKET = { capacity: 90, refillPerSecond: 10 };
 const REPETITIONS = QUICK ? 2 : 3;
 const FANS = 250; // the seeded fans 100001..100250 take turns
 
@@ -89,6 +92,29 @@ const httpRequest = (sim: OfAuthSimulator): WorkflowJson['nodes'][number] => ({
 	credentials: { httpHeaderAuth: HEADER_CRED },
 });
 
+/** The HTTP Request node as a user would wire it against a rate limit: Retry On Fail (5 tries, 1 s apart). */
+const httpRequestRetrying = (sim: OfAuthSimulator): WorkflowJson['nodes'][number] => ({
+	...httpRequest(sim),
+	retryOnFail: true,
+	maxTries: 5,
+	waitBetweenTries: 1000,
+});
+
+/** Messages per fan the simulator took in a rate-limited run: lost (0) and duplicated (more than 1). */
+function delivery(sim: OfAuthSimulator, sends: number): { lost: number; duplicated: number; limited: number; requests: number } {
+	const expected = new Map<number, number>();
+	for (let i = 0; i < sends; i++) expected.set(100001 + (i % FANS), (expected.get(100001 + (i % FANS)) ?? 0) + 1);
+	let lost = 0;
+	let duplicated = 0;
+	for (const [fan, want] of expected) {
+		const got = sim.messagesSentTo(fan);
+		if (got < want) lost += want - got;
+		if (got > want) duplicated += got - want;
+	}
+	const posts = sim.requests.filter((request) => request.method === 'POST');
+	return { lost, duplicated, limited: posts.filter((request) => request.status === 429).length, requests: posts.length };
+}
+
 function nodeMillis(result: ExecuteResult): number {
 	if (result.errorMessage) throw new Error(`the run failed: ${result.errorMessage}`);
 	const task = result.execution?.data.resultData.runData.Send?.[0] as { executionTime?: number } | undefined;
@@ -122,12 +148,14 @@ async function main(): Promise<void> {
 	try {
 		const header: CredentialImport = { ...HEADER_CRED, type: 'httpHeaderAuth', data: { name: 'apiKey', value: sim.apiKey } };
 		await n8n.importCredentials([simulatorCredential(sim, OFAUTH_CRED.id, OFAUTH_CRED.name), header]);
-		await n8n.importWorkflows(
-			SIZES.flatMap((count) => [
+		await n8n.importWorkflows([
+			...SIZES.flatMap((count) => [
 				sendWorkflow(`benchOurs${count}`, count, ours()),
 				sendWorkflow(`benchHttp${count}`, count, httpRequest(sim)),
 			]),
-		);
+			sendWorkflow('benchOursLimited', LIMITED_SENDS, ours()),
+			sendWorkflow('benchHttpLimited', LIMITED_SENDS, httpRequestRetrying(sim)),
+		]);
 		const table: Array<Record<string, number | string>> = [];
 		for (const count of SIZES) {
 			const perItem: Record<'ours' | 'httpRequest' | 'plainLoop', number[]> = { ours: [], httpRequest: [], plainLoop: [] };
@@ -148,9 +176,35 @@ async function main(): Promise<void> {
 				'ours / plain loop': round(median(perItem.ours) / median(perItem.plainLoop)),
 			});
 		}
+		// the rate-limited run: the bucket above, fresh for each contender
+		const limited: Array<Record<string, number | string>> = [];
+		for (const [label, id] of [
+			['ours', 'benchOursLimited'],
+			['HTTP Request, Retry On Fail', 'benchHttpLimited'],
+		] as const) {
+			sim.reset();
+			sim.faults.rateLimit({ ...BUCKET, headers: ['retry-after', 'x-ratelimit'] });
+			const result = await n8n.execute(id, { timeoutMs: 900_000 });
+			const task = result.execution?.data.resultData.runData.Send?.[0] as { executionTime?: number } | undefined;
+			const seconds = (task?.executionTime ?? 0) / 1000; // the Send node's own time, without n8n's start-up
+			const counts = delivery(sim, LIMITED_SENDS);
+			const delivered = LIMITED_SENDS - counts.lost;
+			// the rate the bucket allows over the run: the burst plus the refill for the time taken
+			const allowed = Math.min(LIMITED_SENDS, BUCKET.capacity + BUCKET.refillPerSecond * seconds);
+			limited.push({
+				case: `${LIMITED_SENDS} sends, ${BUCKET.capacity}-burst ${BUCKET.refillPerSecond}/s bucket: ${label}`,
+				'run failed': result.errorMessage ? 'yes' : 'no',
+				'% of requests answered 429': round((100 * counts.limited) / Math.max(1, counts.requests)),
+				'% of the allowed rate': round((100 * delivered) / allowed),
+				lost: counts.lost,
+				duplicated: counts.duplicated,
+			});
+		}
+		sim.faults.disableRateLimit();
 		console.table(table);
+		console.table(limited);
 		const file = path.join(REPO_ROOT, 'bench', 'results.json');
-		writeFileSync(file, `${JSON.stringify({ quick: QUICK, repetitions: REPETITIONS, table }, null, 2)}\n`);
+		writeFileSync(file, `${JSON.stringify({ quick: QUICK, repetitions: REPETITIONS, table, limited }, null, 2)}\n`);
 		console.log(`written: ${path.relative(REPO_ROOT, file)}`);
 	} finally {
 		await n8n.dispose();
