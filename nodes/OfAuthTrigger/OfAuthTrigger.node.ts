@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/transport';
-import { eventIdOf, recentEventIdsInProcess, rememberEventId } from './helpers/dedupe';
+import { eventIdOf, isRepeatDelivery } from './helpers/dedupe';
 import {
 	ANY_EVENT,
 	EVENT_OPTIONS,
@@ -238,16 +238,9 @@ export class OfAuthTrigger implements INodeType {
 			return acknowledge(`event of connection ${connectionId}, not ${onlyConnection}`);
 		}
 
-		const eventId = eventIdOf(verifiedScheme, headers, event, rawBody);
-		const node = this.getNode();
-		// both memories record the id (no short-circuit); either one knowing it means a redelivery
-		const newInStaticData = rememberEventId(this.getWorkflowStaticData('node'), eventId);
-		const newInProcess = recentEventIdsInProcess.remember(
-			`${this.getWorkflow().id ?? ''}:${node.id ?? node.name}`,
-			eventId,
-		);
-		if (!newInStaticData || !newInProcess)
+		if (isRepeatDelivery(this, [eventIdOf(verifiedScheme, headers, event, rawBody)])) {
 			return acknowledge('event already received (redelivery)');
+		}
 
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const output: IDataObject = simplify ? simplifyEvent(event) : event;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { SignatureScheme, WebhookHeaders } from './signature';
 import { headerValue } from '../../shared/transport/headers';
@@ -80,3 +80,20 @@ export class RecentEventIds {
 }
 
 export const recentEventIdsInProcess = new RecentEventIds();
+
+/**
+ * Whether a delivery is a repeat: records each of its ids in the node's static data and in this
+ * process's memory (both, no short-circuit), and answers true when either already knew any of them.
+ */
+export function isRepeatDelivery(context: IWebhookFunctions, ids: string[]): boolean {
+	const node = context.getNode();
+	const trigger = `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+	const staticData = context.getWorkflowStaticData('node');
+	let repeat = false;
+	for (const id of ids) {
+		const newInStaticData = rememberEventId(staticData, id);
+		const newInProcess = recentEventIdsInProcess.remember(trigger, id);
+		if (!newInStaticData || !newInProcess) repeat = true;
+	}
+	return repeat;
+}

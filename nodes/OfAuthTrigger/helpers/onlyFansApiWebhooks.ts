@@ -10,7 +10,7 @@ import type {
 
 import { encodePathSegment, ofauthApi } from '../../shared/transport';
 import { headerValue } from '../../shared/transport/headers';
-import { recentEventIdsInProcess, rememberEventId } from './dedupe';
+import { isRepeatDelivery } from './dedupe';
 import { ANY_EVENT } from './events';
 import { acknowledge, readRawBody, refuse } from './webhookRequest';
 
@@ -171,16 +171,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	const ids = [`sha256:${createHash('sha256').update(rawBody).digest('hex')}`];
 	const key = headerValue(headers, 'x-ofapi-idempotency-key');
 	if (key) ids.push(`key:${key}`);
-	const node = context.getNode();
-	const memory = `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
-	const staticData = context.getWorkflowStaticData('node');
-	let repeat = false;
-	for (const id of ids) {
-		const newInStaticData = rememberEventId(staticData, id);
-		const newInProcess = recentEventIdsInProcess.remember(memory, id);
-		if (!newInStaticData || !newInProcess) repeat = true;
-	}
-	if (repeat) return acknowledge('event already received (redelivery)');
+	if (isRepeatDelivery(context, ids)) return acknowledge('event already received (redelivery)');
 
 	const simplify = context.getNodeParameter('simplify', false) === true;
 	const payload =

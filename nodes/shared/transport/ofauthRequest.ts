@@ -45,7 +45,10 @@ export interface OfAuthRequest {
 }
 
 export interface OfAuthResponse<T = unknown> {
+	/** The answer as sent. */
 	body: T;
+	/** The payload: the body without the provider's envelope (OnlyFansAPI.com's {data, _meta}). */
+	data: unknown;
 	headers: Record<string, unknown>;
 	statusCode: number;
 }
@@ -240,6 +243,7 @@ export async function ofauthRequest<T = IDataObject>(
 			notePause(budgetKey, response.headers as Record<string, unknown>, body);
 			return {
 				body: body as T,
+				data: provider.unwrap(body),
 				headers: (response.headers ?? {}) as Record<string, unknown>,
 				statusCode: response.statusCode,
 			};
@@ -286,5 +290,5 @@ export async function ofauthApi<T = IDataObject>(
 	context: OfAuthContext,
 	request: OfAuthRequest,
 ): Promise<T> {
-	return providerOf(context).unwrap((await ofauthRequest<T>(context, request)).body) as T;
+	return (await ofauthRequest<T>(context, request)).data as T;
 }

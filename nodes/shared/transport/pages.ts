@@ -3,7 +3,6 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import type { OfAuthContext } from './connection';
 import type { OfAuthRequest } from './ofauthRequest';
 import { ofauthRequest } from './ofauthRequest';
-import { providerOf } from './provider';
 
 /** How an endpoint pages: `limit`+`offset`, a newest-first `last_id` cursor (chat messages), or a `marker` (buyers). */
 export type PageStyle = 'offset' | 'cursor' | 'marker';
@@ -89,7 +88,7 @@ export async function readPage(
 			? { method, path, nextPageUrl, itemIndex, connectionId }
 			: { method, path, itemIndex, connectionId, qs: { ...request.qs, ...start, limit: size } },
 	);
-	const body = (providerOf(context).unwrap(response.body) ?? {}) as PageBody;
+	const body = (response.data ?? {}) as PageBody;
 	const listed = pageItems(body);
 	const items = request.expand ? listed.flatMap(request.expand) : listed;
 	// an API that says where the next page is (OnlyFansAPI.com's _pagination.next_page) is followed as given

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ofauthRequest } from '../../../shared/transport';
+import { ofauthApi } from '../../../shared/transport';
 import { throwInvalidField } from '../../model/validate';
 import type { OneRequestUpload } from '../../providers';
 import { ProviderLimit } from '../../providers';
@@ -74,7 +74,7 @@ export async function uploadInOneRequest(
 ): Promise<IDataObject> {
 	const boundary = `n8nOfAuthMessaging${randomBytes(12).toString('hex')}`;
 	const body = await multipartBody(boundary, source);
-	const response = await ofauthRequest<IDataObject>(context, {
+	const answer = await ofauthApi<IDataObject>(context, {
 		method: 'POST',
 		path: upload.path,
 		body,
@@ -83,11 +83,6 @@ export async function uploadInOneRequest(
 		// 2 minutes plus 1 s per 256 KiB, as for OFAuth's part uploads
 		timeoutMs: 120_000 + Math.ceil(body.length / 262_144) * 1000,
 	});
-	const answer = (
-		response.body && typeof response.body === 'object' && 'data' in response.body
-			? (response.body as IDataObject).data
-			: response.body
-	) as IDataObject;
 	return {
 		mediaUploadId: String(answer.prefixed_id ?? answer.id ?? ''),
 		mediaId: null,

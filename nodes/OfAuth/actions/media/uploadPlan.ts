@@ -32,7 +32,7 @@ function positiveInt(value: unknown): number | undefined {
  */
 export function readUploadPlan(
 	context: IExecuteFunctions,
-	response: OfAuthResponse<IDataObject>,
+	response: Omit<OfAuthResponse<IDataObject>, 'data'>,
 	size: number,
 	itemIndex: number,
 ): UploadPlan {
