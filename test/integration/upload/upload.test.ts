@@ -190,9 +190,11 @@ describe.each<BinaryDataMode>(['default', 'filesystem'])(
 			});
 
 			expect(result.error).toBeUndefined();
+			// parts go up several at once, so the attempts are compared part by part
 			const parts = partPuts(sim);
-			expect(parts.map(partNumber)).toEqual([1, 2, 2, 3, 3, 4]);
-			expect(parts.map((request) => request.status)).toEqual([200, 503, 200, 0, 200, 200]);
+			const statusesOf = (n: number) =>
+				parts.filter((request) => partNumber(request) === n).map((request) => request.status);
+			expect([1, 2, 3, 4].map(statusesOf)).toEqual([[200], [503, 200], [0, 200], [200]]);
 			expect(
 				parts.filter((request) => partNumber(request) === 2).map((request) => request.bodySize),
 			).toEqual([expect.any(Number), PART]);
@@ -219,7 +221,10 @@ describe.each<BinaryDataMode>(['default', 'filesystem'])(
 			expect(result.error?.message).toBe(
 				`Upload part 3 of 4 (bytes ${2 * PART}-${3 * PART - 1}) failed: OFAuth or OnlyFans failed to answer (HTTP 503): Injected failure 503`,
 			);
-			expect(partPuts(sim).map(partNumber)).toEqual([1, 2, 3, 3, 3]);
+			const attempts = partPuts(sim).map(partNumber);
+			expect(attempts.filter((n) => n === 3)).toHaveLength(3); // the first try and 2 retries
+			expect([...new Set(attempts)].sort()).toEqual(expect.arrayContaining([1, 2, 3]));
+			expect(attempts.every((n) => n <= 4)).toBe(true);
 			expect(calls(sim, 'POST', '/v2/access/uploads/complete')).toHaveLength(0);
 			expect(sim.state.uploads[0].status).toBe('initiated');
 		});

@@ -18,6 +18,8 @@ import { bufferSource, streamSource } from './partSources';
 
 /** Bytes read from disk or the network at a time; a part is assembled from these. */
 const READ_CHUNK = 64 * 1024;
+/** Read size for a file in n8n's binary data store: large reads leave few buffers for the garbage collector. */
+const STORED_FILE_CHUNK = 1024 * 1024;
 /** A download without Content-Length has to be read whole before the upload can start. */
 const MAX_UNSIZED_DOWNLOAD = 100 * 1024 * 1024;
 
@@ -104,7 +106,7 @@ export async function fileFromBinary(
 			binary: item.binary,
 			open: async () =>
 				streamSource(
-					await context.helpers.getBinaryStream(binaryId, READ_CHUNK),
+					await context.helpers.getBinaryStream(binaryId, STORED_FILE_CHUNK),
 					size,
 					`The binary file "${fileName}"`,
 				),
@@ -242,7 +244,9 @@ export async function sha256Of(file: FileToUpload): Promise<string> {
 		let remaining = file.size;
 		while (remaining > 0) {
 			const length = Math.min(remaining, 8 * READ_CHUNK);
-			hash.update(await bytes.read(length));
+			const part = await bytes.read(length);
+			hash.update(part);
+			bytes.release(part);
 			remaining -= length;
 		}
 	} finally {

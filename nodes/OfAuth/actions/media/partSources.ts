@@ -1,12 +1,14 @@
 /**
- * The bytes of one file, handed out part by part. A part is only held until its PUT
- * succeeded (a failed part is sent again from the same bytes), so a file on disk never
- * needs more memory than about one part plus the read-ahead of its stream.
+ * The bytes of one file, handed out part by part. A part is held until its PUT succeeded
+ * (a failed part is sent again from the same bytes) and then handed back with `release`,
+ * so a file on disk never needs more memory than the parts in flight plus the one being read.
  */
 export interface PartSource {
 	readonly size: number;
-	/** The next `length` bytes. The returned buffer may be reused by the following call. */
+	/** The next `length` bytes. The buffer stays valid until it is given to `release`. */
 	read(length: number): Promise<Buffer>;
+	/** Hands a part's buffer back once its PUT is done, so a later part can reuse it. */
+	release(part: Buffer): void;
 	/** Releases the underlying stream (always called, also after a failure). */
 	close(): Promise<void>;
 }
@@ -21,6 +23,7 @@ export function bufferSource(buffer: Buffer): PartSource {
 			offset += part.length;
 			return part;
 		},
+		release() {},
 		async close() {},
 	};
 }
@@ -31,19 +34,31 @@ interface ByteStream {
 }
 
 /**
- * A stream (a file in n8n's filesystem mode, or an HTTP download) read part by part into
- * one reusable buffer of the largest part's size.
+ * A stream (a file in n8n's filesystem or database mode, or an HTTP download) read part by
+ * part into buffers recycled through `release`: as many exist as parts are held at once.
  */
 export function streamSource(stream: ByteStream, size: number, describe: string): PartSource {
 	const iterator = stream[Symbol.asyncIterator]();
 	let leftover: Buffer | undefined;
-	let scratch: Buffer | undefined;
+	let spare: Buffer[] = [];
+	const held = new WeakMap<Buffer, Buffer>(); // a handed-out part -> the whole buffer it views
 	let delivered = 0;
 	return {
 		size,
 		async read(length) {
-			if (!scratch || scratch.length < length) scratch = Buffer.allocUnsafe(length);
+			if (leftover && leftover.length >= length) {
+				// the stream handed over more than a part at once (database mode gives the whole file
+				// as one chunk): the part is a view of it, nothing is copied
+				const part = leftover.subarray(0, length);
+				leftover = leftover.length > length ? leftover.subarray(length) : undefined;
+				delivered += length;
+				return part;
+			}
+			const reused = spare.findIndex((buffer) => buffer.length >= length);
+			// allocUnsafeSlow: a buffer of its own, never a slice of Node's shared small-buffer pool
+			const scratch = reused >= 0 ? spare.splice(reused, 1)[0] : Buffer.allocUnsafeSlow(length);
 			const part = scratch.subarray(0, length);
+			held.set(part, scratch);
 			let filled = 0;
 			while (filled < length) {
 				let chunk = leftover;
@@ -64,9 +79,14 @@ export function streamSource(stream: ByteStream, size: number, describe: string)
 			}
 			return part;
 		},
+		release(part) {
+			const scratch = held.get(part);
+			held.delete(part);
+			if (scratch) spare.push(scratch);
+		},
 		async close() {
 			leftover = undefined;
-			scratch = undefined;
+			spare = [];
 			try {
 				await iterator.return?.();
 			} catch {

@@ -31,6 +31,44 @@ export function putTimeoutMs(bytes: number): number {
 	return 120_000 + Math.ceil(bytes / (256 * 1024)) * 1000;
 }
 
+/** Part PUTs sent at once; one more part is read from the file meanwhile. */
+export const PARTS_IN_FLIGHT = 3;
+
+/**
+ * Reads each part (in order) while up to `inFlight` earlier parts are being sent, so disk and
+ * socket overlap. At most `inFlight` + 1 parts are held at once. The first failure stops
+ * reading; the parts already sent are awaited before it is thrown, so nothing runs on after.
+ */
+export async function sendOverlapped<Part, Data>(
+	parts: Part[],
+	inFlight: number,
+	read: (part: Part) => Promise<Data>,
+	send: (part: Part, data: Data) => Promise<void>,
+): Promise<void> {
+	const running = new Set<Promise<void>>();
+	let failure: { error: unknown } | undefined;
+	for (const part of parts) {
+		if (failure) break;
+		let data: Data;
+		try {
+			data = await read(part);
+		} catch (error) {
+			failure ??= { error };
+			break;
+		}
+		while (running.size >= inFlight && !failure) await Promise.race(running);
+		if (failure) break;
+		const sending: Promise<void> = send(part, data)
+			.catch((error: unknown) => {
+				failure ??= { error };
+			})
+			.finally(() => running.delete(sending));
+		running.add(sending);
+	}
+	await Promise.all(running);
+	if (failure) throw failure.error;
+}
+
 export interface SentUpload {
 	mediaUploadId: string;
 	media?: IDataObject;
@@ -80,10 +118,9 @@ export async function sendPlannedUpload(
 	}
 
 	const total = plan.parts.length;
-	for (const part of plan.parts) {
+	const putPart = async (part: UploadPlan['parts'][number], data: Buffer) => {
 		const what = `Upload part ${part.partNumber} of ${total} (bytes ${part.start}-${part.start + part.length - 1})`;
 		try {
-			const data = await bytes.read(part.length);
 			await ofauthRequest(context, {
 				method: 'PUT',
 				path: `${uploadPath}/parts/${part.partNumber}`,
@@ -95,7 +132,20 @@ export async function sendPlannedUpload(
 		} catch (error) {
 			throw namePart(error, what, context, itemIndex);
 		}
-	}
+		bytes.release(data);
+	};
+	await sendOverlapped(
+		plan.parts,
+		PARTS_IN_FLIGHT,
+		async (part) => {
+			try {
+				return await bytes.read(part.length);
+			} catch (error) {
+				throw namePart(error, `Reading part ${part.partNumber} of ${total}`, context, itemIndex);
+			}
+		},
+		putPart,
+	);
 	let body: IDataObject;
 	try {
 		body = await ofauthApi<IDataObject>(context, {
