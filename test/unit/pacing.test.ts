@@ -1,59 +1,91 @@
-import { notePause, pauseAfter, waitBeforeNext } from '../../nodes/shared/transport/pacing';
+import { notePause, waitBeforeNext } from '../../nodes/shared/transport/pacing';
 
 const at = Date.UTC(2026, 10, 30, 12, 0, 45, 0); // 45 s into a minute
 const meta = (remaining: unknown) => ({
 	data: {},
 	_meta: { _rate_limits: { limit_minute: 60, remaining_minute: remaining } },
 });
+/** OFAuth's headers: a bucket of `limit`, `remaining` left, full again `fullInMs` from `at`. */
+const bucket = (limit: number, remaining: number, fullInMs: number) => ({
+	'x-ratelimit-limit': String(limit),
+	'x-ratelimit-remaining': String(remaining),
+	'x-ratelimit-reset': String((at + fullInMs) / 1000),
+});
+let key = 0;
+const freshKey = () => `key-${++key}`;
 
 describe('pacing from the X-RateLimit-* headers (OFAuth)', () => {
-	it('no pause while tokens are left', () => {
-		expect(
-			pauseAfter(
-				{ 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': String(at / 1000 + 4) },
-				{},
-				at,
-			),
-		).toBe(0);
+	it('no wait while tokens are left, and none for a key that never reported a budget', () => {
+		const k = freshKey();
+		notePause(k, bucket(8, 3, 2500), {}, at);
+		expect([1, 2, 3].map(() => waitBeforeNext(k, at))).toEqual([0, 0, 0]);
+		expect(waitBeforeNext(freshKey(), at)).toBe(0);
 	});
 
-	it('none left: wait the time one token takes (here the bucket of 8 is full in 4 s: 500 ms)', () => {
-		const headers = {
-			'x-ratelimit-limit': '8',
-			'x-ratelimit-remaining': '0',
-			'x-ratelimit-reset': String(at / 1000 + 4),
-		};
-		expect(pauseAfter(headers, {}, at)).toBe(500);
+	it('none left: wait the time one token takes (a bucket of 8 full in 4 s: 500 ms, plus 2 % for clocks)', () => {
+		const k = freshKey();
+		notePause(k, bucket(8, 0, 4000), {}, at);
+		expect(waitBeforeNext(k, at)).toBe(510);
 	});
 
-	it('a reset in milliseconds, or as seconds from now, is read too; without a limit the whole reset is waited', () => {
-		expect(
-			pauseAfter({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(at + 2000) }, {}, at),
-		).toBe(2000);
-		expect(pauseAfter({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' }, {}, at)).toBe(
-			3000,
-		);
+	it('requests sent at the same moment queue one token apart instead of racing for the last one', () => {
+		const k = freshKey();
+		notePause(k, bucket(10, 1, 9000), {}, at); // 9 missing, full in 9 s: a token per second
+		expect([1, 2, 3, 4].map(() => waitBeforeNext(k, at))).toEqual([0, 1020, 2040, 3060]);
+	});
+
+	it('tokens come back with time, never above the bucket size', () => {
+		const k = freshKey();
+		notePause(k, bucket(2, 0, 2000), {}, at); // a token per second (1.02 s with the margin)
+		expect(waitBeforeNext(k, at + 60_000)).toBe(0);
+		expect(waitBeforeNext(k, at + 60_000)).toBe(0);
+		expect(waitBeforeNext(k, at + 60_000)).toBe(1020); // only 2 fit in the bucket
+	});
+
+	it('an answer never raises the count above what this process already took', () => {
+		const k = freshKey();
+		notePause(k, bucket(10, 1, 9000), {}, at);
+		waitBeforeNext(k, at);
+		waitBeforeNext(k, at); // queued: -1
+		notePause(k, bucket(10, 1, 9000), {}, at); // an older answer, sent before those two
+		expect(waitBeforeNext(k, at)).toBe(2040);
+	});
+
+	it('keeps the smallest refill estimate (resets come rounded up to seconds) and slows down after a 429', () => {
+		const k = freshKey();
+		notePause(k, bucket(10, 0, 10_000), {}, at); // 1 s a token, as rounded
+		notePause(k, bucket(10, 5, 4_000), {}, at); // 0.8 s a token: closer
+		notePause(k, bucket(10, 5, 9_000), {}, at); // 1.8 s: ignored
+		expect(waitBeforeNext(k, at)).toBe(Math.ceil(800 * 1.02));
+		notePause(k, bucket(10, 0, 9_000), {}, at, true); // refused after all
+		expect(waitBeforeNext(k, at)).toBe(Math.ceil(2 * 800 * 1.02 * 1.1));
+	});
+
+	it('a reset in milliseconds, or as seconds from now, is read too', () => {
+		const k1 = freshKey();
+		notePause(k1, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(at + 2000) }, {}, at);
+		expect(waitBeforeNext(k1, at)).toBe(2040);
+		const k2 = freshKey();
+		notePause(k2, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' }, {}, at);
+		expect(waitBeforeNext(k2, at)).toBe(3060);
 	});
 });
 
 describe('pacing from the per-minute budget in _meta._rate_limits (OnlyFansAPI.com)', () => {
-	it('no pause while budget is left, or when the answer says nothing about it', () => {
-		expect(pauseAfter({}, meta(5), at)).toBe(0);
-		expect(pauseAfter({}, { data: {} }, at)).toBe(0);
-		expect(pauseAfter(undefined, null, at)).toBe(0);
+	it('no wait while budget is left, or when the answer says nothing about it', () => {
+		const k = freshKey();
+		notePause(k, {}, meta(5), at);
+		notePause(k, {}, { data: {} }, at);
+		notePause(k, undefined, null, at);
+		expect(waitBeforeNext(k, at)).toBe(0);
 	});
 
-	it('none left: the next request waits for the next minute (15 s here)', () => {
-		expect(pauseAfter({}, meta(0), at)).toBe(15_000);
-	});
-});
-
-describe('the pause is shared per key', () => {
-	it('kept per key and forgotten once over', () => {
-		notePause('a', {}, meta(0), at);
-		expect(waitBeforeNext('a', at + 5_000)).toBe(10_000);
-		expect(waitBeforeNext('b', at + 5_000)).toBe(0);
-		expect(waitBeforeNext('a', at + 15_000)).toBe(0);
-		expect(waitBeforeNext('a', at + 1_000)).toBe(0);
+	it('none left: the next request waits for the next minute (15 s here), then none', () => {
+		const k = freshKey();
+		notePause(k, {}, meta(0), at);
+		expect(waitBeforeNext(k, at)).toBe(15_000);
+		expect(waitBeforeNext(k, at + 5_000)).toBe(10_000);
+		expect(waitBeforeNext(freshKey(), at + 5_000)).toBe(0);
+		expect(waitBeforeNext(k, at + 15_000)).toBe(0);
 	});
 });

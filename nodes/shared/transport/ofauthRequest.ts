@@ -14,6 +14,7 @@ import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
 import { notePause, waitBeforeNext } from './pacing';
+import { readRetrySettings } from './retrySettings';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
 /** Where an adapter puts the account in a path, for providers that take it there (OnlyFansAPI.com). */
@@ -116,26 +117,6 @@ async function credentialsOnce(
 }
 
 /** User-set retry limits from the node's Request Settings, when the node has them. */
-export function readRetrySettings(
-	context: OfAuthContext,
-	itemIndex: number | undefined,
-): Partial<RetrySettings> {
-	try {
-		const settings =
-			'getInputData' in context && itemIndex !== undefined
-				? (context.getNodeParameter('requestSettings', itemIndex, {}) as IDataObject)
-				: {};
-		const result: Partial<RetrySettings> = {};
-		if (typeof settings.maxRetries === 'number')
-			result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));
-		if (typeof settings.maxWaitSeconds === 'number')
-			result.maxWaitMs = Math.max(0, settings.maxWaitSeconds * 1000);
-		return result;
-	} catch {
-		return {};
-	}
-}
-
 /**
  * The one way this package talks to OFAuth. Adds the API key (through the credential),
  * x-connection-id on /v2/access calls, waits and retries on rate limits without ever
@@ -238,9 +219,18 @@ export async function ofauthRequest<T = IDataObject>(
 			outcome = { kind: 'network', code: networkErrorCode(error) };
 		}
 
+		const body = response ? parseBody(response.body) : undefined;
+		if (response) {
+			// every answer, a 429 included, tells how much budget is left
+			notePause(
+				budgetKey,
+				response.headers as Record<string, unknown>,
+				body,
+				Date.now(),
+				response.statusCode === 429,
+			);
+		}
 		if (response && response.statusCode < 400) {
-			const body = parseBody(response.body);
-			notePause(budgetKey, response.headers as Record<string, unknown>, body);
 			return {
 				body: body as T,
 				data: provider.unwrap(body),
@@ -266,7 +256,7 @@ export async function ofauthRequest<T = IDataObject>(
 				context.getNode(),
 				{
 					statusCode: response.statusCode,
-					body: parseBody(response.body),
+					body,
 					method: request.method,
 					path: request.path,
 				},

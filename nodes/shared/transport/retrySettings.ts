@@ -1,0 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { OfAuthContext } from './connection';
+import type { RetrySettings } from './retryPolicy';
+
+/** Request Settings, read once per item of a node run (all pages and parts of an item share them). */
+const retrySettingsByRun = new WeakMap<object, Map<number, Partial<RetrySettings>>>();
+
+export function readRetrySettings(
+	context: OfAuthContext,
+	itemIndex: number | undefined,
+): Partial<RetrySettings> {
+	if (!('getInputData' in context) || itemIndex === undefined) return {};
+	let byItem = retrySettingsByRun.get(context);
+	if (!byItem) retrySettingsByRun.set(context, (byItem = new Map()));
+	let result = byItem.get(itemIndex);
+	if (!result) {
+		result = {};
+		try {
+			const settings = context.getNodeParameter('requestSettings', itemIndex, {}) as IDataObject;
+			if (typeof settings.maxRetries === 'number')
+				result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));
+			if (typeof settings.maxWaitSeconds === 'number')
+				result.maxWaitMs = Math.max(0, settings.maxWaitSeconds * 1000);
+		} catch {
+			// a node without Request Settings: the defaults apply
+		}
+		byItem.set(itemIndex, result);
+	}
+	return result;
+}
