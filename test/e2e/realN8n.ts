@@ -13,6 +13,7 @@
  * developer's shell except PATH/HOME/locale), a fixed encryption key, sqlite and no telemetry.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import {
 	copyFileSync,
@@ -242,9 +243,26 @@ export function packPackage(): Promise<string> {
 	return tarballPromise;
 }
 
-/** Install a packed tarball into `<userFolder>/.n8n/nodes` the way n8n's community-package install does. */
-export async function installTarball(userFolder: string, tarball: string): Promise<void> {
+/**
+ * Install a packed tarball into `<userFolder>/.n8n/nodes` the way n8n's community-package install does.
+ * `unlessInstalled`: skip it when this very tarball (same SHA-256) is already installed there (a kept
+ * folder, e.g. the demo's). Returns whether it installed.
+ */
+export async function installTarball(
+	userFolder: string,
+	tarball: string,
+	options: { unlessInstalled?: boolean } = {},
+): Promise<boolean> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const stamp = path.join(nodesDir, '.installed-tarball-sha256');
+	const sha256 = createHash('sha256').update(readFileSync(tarball)).digest('hex');
+	if (
+		options.unlessInstalled &&
+		existsSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json')) &&
+		existsSync(stamp) &&
+		readFileSync(stamp, 'utf8') === sha256
+	)
+		return false;
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(path.join(nodesDir, 'package.json'), '{"private":true}\n');
 	await npm(
@@ -259,6 +277,8 @@ export async function installTarball(userFolder: string, tarball: string): Promi
 		],
 		nodesDir,
 	);
+	writeFileSync(stamp, sha256);
+	return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -500,12 +520,16 @@ export class RealN8n {
 		const userFolder =
 			options.userFolder ?? mkdtempSync(path.join(tmpdir(), `ofauth-e2e-${label}-`));
 		const n8n = new RealN8n(runtime, userFolder);
-		await Promise.all([
-			installTarball(userFolder, tarball),
+		const [installed] = await Promise.all([
+			installTarball(userFolder, tarball, { unlessInstalled: !fresh }),
 			fresh ? n8n.seedMigratedDatabase() : Promise.resolve(),
 		]);
+		n8n.packageInstalled = installed;
 		return n8n;
 	}
+
+	/** Whether create() installed the tarball (false: a kept folder already had this very tarball). */
+	packageInstalled = true;
 
 	/**
 	 * Speed only: n8n's first command in an empty folder spends seconds on ~200 database
@@ -654,7 +678,10 @@ export class RealN8n {
 	}
 
 	/** `n8n execute --id=<id> --rawOutput`: exit code 0 on success, 1 on a node error; JSON after the log lines. */
-	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
+	async execute(
+		workflowId: string,
+		options: { timeoutMs?: number; env?: Record<string, string> } = {},
+	): Promise<ExecuteResult> {
 		// n8n 2.41's `execute` sometimes loses a run that fails without any I/O ("No active execution
 		// found") and prints no execution; such a run did nothing, so it is run again (twice at most)
 		for (let attempt = 0; ; attempt++) {

@@ -56,6 +56,41 @@ function chatView(core: SimCore, chat: Chat): Record<string, unknown> {
 	};
 }
 
+/**
+ * All chats by last message time (chats without messages last, then by fan ID). Sorting 10,000
+ * chats on every page would make the simulator, not the client, the slow part of a Return All:
+ * the order is kept until a message is added or removed anywhere.
+ */
+const sortedCache = new WeakMap<object, { signature: string; byOrder: Map<string, Chat[]> }>();
+function sortedChats(core: RouteContext['core'], order: 'recent' | 'old'): Chat[] {
+	const chats = core.state.chats;
+	let messages = 0;
+	for (const chat of chats) messages += chat.messages.length;
+	const signature = `${chats.length}:${messages}`;
+	let cache = sortedCache.get(chats);
+	if (!cache || cache.signature !== signature) {
+		cache = { signature, byOrder: new Map() };
+		sortedCache.set(chats, cache);
+	}
+	let sorted = cache.byOrder.get(order);
+	if (!sorted) {
+		const lastAt = (c: Chat) =>
+			c.messages.length ? Date.parse(c.messages[c.messages.length - 1].createdAt) : 0;
+		sorted = chats
+			.map((chat) => ({ chat, at: lastAt(chat) }))
+			.sort((a, b) => {
+				if (!a.at || !b.at)
+					return (b.at ? 1 : 0) - (a.at ? 1 : 0) || a.chat.withUserId - b.chat.withUserId;
+				return (
+					(order === 'recent' ? b.at - a.at : a.at - b.at) || a.chat.withUserId - b.chat.withUserId
+				);
+			})
+			.map((entry) => entry.chat);
+		cache.byOrder.set(order, sorted);
+	}
+	return sorted;
+}
+
 function listChats({ core, query }: RouteContext) {
 	const limit = intParam(query, 'limit', { def: 10, min: 1, max: 20 });
 	const offset = intParam(query, 'offset', { def: 0, min: 0 });
@@ -71,9 +106,7 @@ function listChats({ core, query }: RouteContext) {
 			]);
 		members = new Set(list.userIds);
 	}
-	const ts = (c: Chat) =>
-		c.messages.length ? Date.parse(c.messages[c.messages.length - 1].createdAt) : 0;
-	const chats = core.state.chats.filter((c) => {
+	const chats = sortedChats(core, order).filter((c) => {
 		const fan = core.fan(c.withUserId)!;
 		if (members && !members.has(fan.id)) return false;
 		if (q && !fan.name.toLowerCase().includes(q) && !fan.username.toLowerCase().includes(q))
@@ -83,13 +116,6 @@ function listChats({ core, query }: RouteContext) {
 		if (filter === 'who_tipped' && fan.spending.tips <= 0 && !c.messages.some((m) => m.isTip))
 			return false;
 		return true;
-	});
-	chats.sort((a, b) => {
-		// chats without messages go last in both orders
-		const ta = ts(a);
-		const tb = ts(b);
-		if (!ta || !tb) return (tb ? 1 : 0) - (ta ? 1 : 0) || a.withUserId - b.withUserId;
-		return (order === 'recent' ? tb - ta : ta - tb) || a.withUserId - b.withUserId;
 	});
 	const page = pageOf(chats, offset, limit);
 	return {
