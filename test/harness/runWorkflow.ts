@@ -20,6 +20,8 @@ export interface StepSpec {
 	type?: string;
 	parameters: INodeParameters;
 	continueOnFail?: boolean;
+	/** The node's version in the workflow (default 1: what workflows saved before 1.1 hold). */
+	typeVersion?: number;
 	/** Settings > On Error; `continueOnFail: true` means 'continueRegularOutput'. */
 	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 }
@@ -58,7 +60,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		id: `node-${index}`,
 		name: step.name ?? (index === 0 ? 'OFAuth' : `OFAuth ${index + 1}`),
 		type: `${PACKAGE}.${step.type ?? 'ofAuth'}`,
-		typeVersion: 1,
+		typeVersion: step.typeVersion ?? 1,
 		position: [index * 220, 0],
 		parameters: step.parameters,
 		credentials: {
@@ -131,7 +133,8 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 /** One OFAuth node fed with `items`. */
 export async function runNode(
 	parameters: INodeParameters,
-	options: Omit<RunSpec, 'steps'> & Pick<StepSpec, 'continueOnFail' | 'onError' | 'type'>,
+	options: Omit<RunSpec, 'steps'> &
+		Pick<StepSpec, 'continueOnFail' | 'onError' | 'type' | 'typeVersion'>,
 ): Promise<RunResult> {
 	return await runWorkflow({
 		...options,
@@ -141,6 +144,7 @@ export async function runNode(
 				continueOnFail: options.continueOnFail,
 				onError: options.onError,
 				type: options.type,
+				typeVersion: options.typeVersion,
 			},
 		],
 	});

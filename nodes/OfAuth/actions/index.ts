@@ -41,3 +41,8 @@ export const operationDescriptions: INodeProperties[] = resources.flatMap((resou
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources.find((entry) => entry.resourceOption.value === resource)?.operations[operation];
 }
+
+/** Per resource: its operations as the Operation field lists them (name, value, action). */
+export const operationOptionsByResource = Object.fromEntries(
+	resources.map((resource) => [resource.resourceOption.value as string, resource.operationOptions]),
+);

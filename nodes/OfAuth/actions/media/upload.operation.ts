@@ -9,6 +9,12 @@ import { z } from 'zod';
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
 import { labelsOf, parseFields } from '../../model/validate';
 import { adapterOf } from '../../providers';
+import {
+	SIMPLIFIED_UPLOAD,
+	readSimplify,
+	simplifiedUpload,
+	simplifyFields,
+} from '../../model/simplified';
 import { prepareOneRequestUpload } from './oneRequestUpload';
 import type { Send } from '../types';
 import type { FileToUpload } from './fileSources';
@@ -68,6 +74,7 @@ export const description: INodeProperties[] = [
 		description: 'The http(s) address of the file; it is streamed into the vault',
 		hint: 'Only needed for a vault copy: Send Message and Send PPV also accept http(s) URLs directly in their Media list.',
 	},
+	...simplifyFields(SIMPLIFIED_UPLOAD),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -172,28 +179,38 @@ const optionsSchema = z.object({
 const optionLabels = labelsOf(description.filter((field) => field.name === 'options'));
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
+	const send = await prepareUpload(this, itemIndex);
+	if (!readSimplify(this, itemIndex)) return send;
+	return async () => (await send()).map((out) => ({ ...out, json: simplifiedUpload(out.json) }));
+}
+
+async function prepareUpload(context: IExecuteFunctions, itemIndex: number): Promise<Send> {
+	const source = context.getNodeParameter('source', itemIndex, 'binary') as string;
 	const options = parseFields(
 		optionsSchema,
-		this.getNodeParameter('options', itemIndex, {}),
-		this.getNode(),
+		context.getNodeParameter('options', itemIndex, {}),
+		context.getNode(),
 		itemIndex,
 		optionLabels,
 	);
-	const oneRequest = adapterOf(this).oneRequestUpload;
+	const oneRequest = adapterOf(context).oneRequestUpload;
 	if (oneRequest)
-		return prepareOneRequestUpload(this, itemIndex, oneRequest, { source, options, optionLabels });
+		return prepareOneRequestUpload(context, itemIndex, oneRequest, {
+			source,
+			options,
+			optionLabels,
+		});
 	if (source === 'url') {
-		const url = checkUrlSource(this, itemIndex, options);
+		const url = checkUrlSource(context, itemIndex, options);
 		return async () => {
-			const file = await fileFromUrl(this, itemIndex, options, url);
-			refuseEmptyFile(this, itemIndex, file);
-			return await upload(this, itemIndex, options, source, file);
+			const file = await fileFromUrl(context, itemIndex, options, url);
+			refuseEmptyFile(context, itemIndex, file);
+			return await upload(context, itemIndex, options, source, file);
 		};
 	}
-	const file = await fileFromBinary(this, itemIndex, options);
-	refuseEmptyFile(this, itemIndex, file);
-	return async () => await upload(this, itemIndex, options, source, file);
+	const file = await fileFromBinary(context, itemIndex, options);
+	refuseEmptyFile(context, itemIndex, file);
+	return async () => await upload(context, itemIndex, options, source, file);
 }
 
 async function upload(

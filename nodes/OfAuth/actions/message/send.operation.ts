@@ -11,6 +11,12 @@ import {
 	textField,
 } from '../../model/message';
 import { adapterOf } from '../../providers';
+import {
+	SIMPLIFIED_MESSAGE,
+	readSimplify,
+	simplifiedMessage,
+	simplifyFields,
+} from '../../model/simplified';
 import type { Send } from '../types';
 
 export const description: INodeProperties[] = [
@@ -19,13 +25,16 @@ export const description: INodeProperties[] = [
 	textField,
 	mediaField,
 	messageOptionsCollection([replyToField]),
+	...simplifyFields(SIMPLIFIED_MESSAGE),
 ];
 
 /** Checks the fan and the message; the Send posts it once. Output: the message OFAuth returned. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	const request = adapterOf(this).sendMessage(
-		readFanId(this, itemIndex),
-		readMessage(this, itemIndex, { ppv: false }),
-	);
-	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
+	const fanId = readFanId(this, itemIndex);
+	const request = adapterOf(this).sendMessage(fanId, readMessage(this, itemIndex, { ppv: false }));
+	const simplify = readSimplify(this, itemIndex);
+	return async () => {
+		const message = await ofauthApi(this, { ...request, itemIndex });
+		return [{ json: simplify ? simplifiedMessage(message, fanId) : message }];
+	};
 }

@@ -12,6 +12,12 @@ import {
 	textField,
 } from '../../model/message';
 import { adapterOf } from '../../providers';
+import {
+	SIMPLIFIED_MESSAGE,
+	readSimplify,
+	simplifiedMessage,
+	simplifyFields,
+} from '../../model/simplified';
 import type { Send } from '../types';
 
 export const description: INodeProperties[] = [
@@ -27,13 +33,16 @@ export const description: INodeProperties[] = [
 		description: `${textField.description} Shown before the fan pays unless Lock Text is on.`,
 	},
 	messageOptionsCollection([replyToField]),
+	...simplifyFields(SIMPLIFIED_MESSAGE),
 ];
 
 /** Checks the fan and the PPV (price, media, previews); the Send posts it once. Output: the message OFAuth returned. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
-	const request = adapterOf(this).sendMessage(
-		readFanId(this, itemIndex),
-		readMessage(this, itemIndex, { ppv: true }),
-	);
-	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
+	const fanId = readFanId(this, itemIndex);
+	const request = adapterOf(this).sendMessage(fanId, readMessage(this, itemIndex, { ppv: true }));
+	const simplify = readSimplify(this, itemIndex);
+	return async () => {
+		const message = await ofauthApi(this, { ...request, itemIndex });
+		return [{ json: simplify ? simplifiedMessage(message, fanId) : message }];
+	};
 }
