@@ -49,6 +49,10 @@ function usesOnlyFansApi(context: IHookFunctions | IWebhookFunctions): boolean {
 const NO_SECRET =
 	'Verify Signature is on but the OFAuth API credential has no Webhook Signing Secret: copy the signing secret of this endpoint from the OFAuth dashboard (Developers > Webhooks) into the credential, or turn Verify Signature off';
 
+/** The one setup instruction, the same in the trigger panel and in the parameters. */
+const SETUP_STEP =
+	'Open "Webhook URLs" at the top of the Parameters panel, choose Production URL, copy it and paste it as an endpoint in the OFAuth dashboard under Developers > Webhooks';
+
 export class OfAuthTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OFAuth Trigger',
@@ -59,7 +63,8 @@ export class OfAuthTrigger implements INodeType {
 		subtitle:
 			'={{($parameter["events"] || []).includes("*") ? "Any event" : ($parameter["events"] || []).join(", ")}}',
 		description:
-			'Starts the workflow when OFAuth delivers a webhook: fan messages (Realtime) and account events',
+			// n8n's node creator shows this node and the OFAuth node as one entry with this description
+			'Send OnlyFans messages and PPVs, read chats, mass-message fans, and start a workflow when a fan writes',
 		defaults: { name: 'OFAuth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -75,7 +80,7 @@ export class OfAuthTrigger implements INodeType {
 			},
 		],
 		triggerPanel: {
-			header: `Copy the Production URL below and paste it as the endpoint URL in the OFAuth dashboard (${DASHBOARD_URL}). OFAuth has no API to register webhooks.`,
+			header: `${SETUP_STEP} (${DASHBOARD_URL}). OFAuth has no API to register webhooks.`,
 			executionsHelp: {
 				inactive:
 					'While building, click "Listen for test event", paste the Test URL into the OFAuth dashboard and send an event. When done, publish the workflow and paste the Production URL there instead: those executions appear in the executions list.',
@@ -108,7 +113,7 @@ export class OfAuthTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['onlyFansApi'] } },
 			},
 			{
-				displayName: `Paste this node's Production URL (above) into the OFAuth dashboard under Developers > Webhooks, and copy the endpoint's signing secret into the OFAuth API credential (Webhook Signing Secret)`,
+				displayName: `${SETUP_STEP}, then copy that endpoint's signing secret into the OFAuth API credential (Webhook Signing Secret)`,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

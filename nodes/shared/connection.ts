@@ -16,6 +16,7 @@ export const connectionField: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	description:
 		'The linked OnlyFans account to act as. Leave empty to use the Default Connection ID of the credential.',
+	hint: "Empty: the credential's Default Connection ID is used",
 	modes: [
 		{
 			displayName: 'From List',
@@ -42,13 +43,20 @@ export const connectionField: INodeProperties = {
 	],
 };
 
-/** OFAuth connections: "Name · @username · active (conn_...)". */
+/** What the picker says about a connection that cannot send: OFAuth refuses it until it is re-linked. */
+const UNUSABLE_CONNECTION: Record<string, string> = {
+	expired: '⚠ expired: re-link this account in OFAuth first',
+	awaiting_2fa: '⚠ awaiting 2FA: finish the login in OFAuth first',
+};
+
+/** OFAuth connections: "Name · @username · active (conn_...)", marked when they cannot send. */
 function ofauthConnection(connection: IDataObject) {
 	const user = (connection.userData ?? {}) as IDataObject;
+	const status = String(connection.status ?? '');
 	const label = [
 		user.name,
 		user.username ? `@${user.username as string}` : undefined,
-		connection.status,
+		UNUSABLE_CONNECTION[status] ?? status,
 	]
 		.filter(Boolean)
 		.join(' · ');

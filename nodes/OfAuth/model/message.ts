@@ -52,6 +52,8 @@ export const ppvFields: INodeProperties[] = [
 		typeOptions: { minValue: MIN_PRICE, maxValue: MAX_PRICE, numberPrecision: 2 },
 		default: 9.99,
 		description: `What a fan pays to unlock the media, from ${MIN_PRICE} to ${MAX_PRICE} USD. OFAuth takes cents (9.99); OnlyFansAPI.com whole dollars only.`,
+		// the editor silently puts back the last valid number when one is out of range: say the range
+		hint: `${MIN_PRICE} to ${MAX_PRICE} USD (OnlyFans' limits); a number outside is not accepted`,
 	},
 	{
 		displayName: 'Preview Media Count',
