@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { oncePerRun } from './perRun';
+
 export const CREDENTIAL_TYPE = 'ofAuthApi';
 
 export type OfAuthContext =
@@ -76,7 +78,10 @@ export function resolveConnectionId(
 	settings: OfAuthCredentialSettings,
 	itemIndex: number | undefined,
 ): string {
-	const connectionId = readConnectionField(context, itemIndex) || settings.defaultConnectionId;
+	const connectionId =
+		oncePerRun(context, `connection:${String(itemIndex)}`, () =>
+			readConnectionField(context, itemIndex),
+		) || settings.defaultConnectionId;
 	if (!connectionId) {
 		throw new NodeOperationError(context.getNode(), 'No OFAuth connection chosen', {
 			description:

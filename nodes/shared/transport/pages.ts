@@ -38,8 +38,13 @@ export interface Page {
 	next?: IDataObject;
 }
 
-const byId = (item: IDataObject): string =>
-	item.id === undefined ? JSON.stringify(item) : `id:${String(item.id)}`;
+/** An item's identity: its `id`; a chat has none of its own, so its fan's (`withUser` or `fan`). */
+function byId(item: IDataObject): string {
+	if (item.id !== undefined) return `id:${String(item.id)}`;
+	const fan = (item.withUser ?? item.fan) as IDataObject | undefined;
+	if (fan && typeof fan === 'object' && fan.id !== undefined) return `fan:${String(fan.id)}`;
+	return JSON.stringify(item);
+}
 
 function pageItems(body: PageBody): IDataObject[] {
 	if (Array.isArray(body.list)) return body.list;

@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { ServiceLabels } from './apiError';
 import type { OfAuthContext } from './connection';
+import { oncePerRun } from './perRun';
 
 /**
  * The two services that sell this API. A node's "authentication" parameter names the credential
@@ -40,6 +41,11 @@ export const ONLYFANSAPI: Provider = {
 
 /** The provider a node uses: its "authentication" parameter (OFAuth when the node has none, as the triggers). */
 export function providerOf(context: OfAuthContext): Provider {
+	// the Authentication field cannot be an expression: one read serves the whole run
+	return oncePerRun(context, 'provider', () => readProvider(context));
+}
+
+function readProvider(context: OfAuthContext): Provider {
 	let chosen: unknown;
 	try {
 		if ('getCurrentNodeParameter' in context)

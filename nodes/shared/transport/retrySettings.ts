@@ -1,21 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OfAuthContext } from './connection';
+import { oncePerRun } from './perRun';
 import type { RetrySettings } from './retryPolicy';
 
 /** Request Settings, read once per item of a node run (all pages and parts of an item share them). */
-const retrySettingsByRun = new WeakMap<object, Map<number, Partial<RetrySettings>>>();
-
 export function readRetrySettings(
 	context: OfAuthContext,
 	itemIndex: number | undefined,
 ): Partial<RetrySettings> {
 	if (!('getInputData' in context) || itemIndex === undefined) return {};
-	let byItem = retrySettingsByRun.get(context);
-	if (!byItem) retrySettingsByRun.set(context, (byItem = new Map()));
-	let result = byItem.get(itemIndex);
-	if (!result) {
-		result = {};
+	return oncePerRun(context, `requestSettings:${itemIndex}`, () => {
+		const result: Partial<RetrySettings> = {};
 		try {
 			const settings = context.getNodeParameter('requestSettings', itemIndex, {}) as IDataObject;
 			if (typeof settings.maxRetries === 'number')
@@ -25,7 +21,6 @@ export function readRetrySettings(
 		} catch {
 			// a node without Request Settings: the defaults apply
 		}
-		byItem.set(itemIndex, result);
-	}
-	return result;
+		return result;
+	});
 }

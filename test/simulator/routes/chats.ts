@@ -106,17 +106,21 @@ function listChats({ core, query }: RouteContext) {
 			]);
 		members = new Set(list.userIds);
 	}
-	const chats = sortedChats(core, order).filter((c) => {
-		const fan = core.fan(c.withUserId)!;
-		if (members && !members.has(fan.id)) return false;
-		if (q && !fan.name.toLowerCase().includes(q) && !fan.username.toLowerCase().includes(q))
-			return false;
-		if (filter === 'priority' && !c.isPriority) return false;
-		if (filter === 'unread' && c.unreadMessagesCount === 0) return false;
-		if (filter === 'who_tipped' && fan.spending.tips <= 0 && !c.messages.some((m) => m.isTip))
-			return false;
-		return true;
-	});
+	const sorted = sortedChats(core, order);
+	const unfiltered = !members && !q && !filter;
+	const chats = unfiltered
+		? sorted
+		: sorted.filter((c) => {
+				const fan = core.fan(c.withUserId)!;
+				if (members && !members.has(fan.id)) return false;
+				if (q && !fan.name.toLowerCase().includes(q) && !fan.username.toLowerCase().includes(q))
+					return false;
+				if (filter === 'priority' && !c.isPriority) return false;
+				if (filter === 'unread' && c.unreadMessagesCount === 0) return false;
+				if (filter === 'who_tipped' && fan.spending.tips <= 0 && !c.messages.some((m) => m.isTip))
+					return false;
+				return true;
+			});
 	const page = pageOf(chats, offset, limit);
 	return {
 		body: {
