@@ -7,11 +7,13 @@
  *   OFAUTH_API_KEY=sk_... OFAUTH_CONNECTION_ID=conn_... npm start   # against the real OFAuth
  *   N8N_PORT=5679 npm start                    # another editor port (default 5678, else a free one)
  *   OFAUTH_DEMO_FRESH=1 npm start              # forget the previous demo's workflows and executions
+ *   OFAUTH_DEMO_FOLDER=<dir> npm start         # keep this n8n's data elsewhere (the screenshots script does)
  *
  * The demo's n8n user folder is .tmp/demo (kept between runs; n8n itself is cached in
  * ~/.cache/ofauth-e2e, installed on first use).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -25,13 +27,7 @@ import {
 	type RunningN8n,
 	type WorkflowJson,
 } from '../test/e2e/realN8n';
-
-export const DEMO_LOGIN = {
-	email: 'demo@ofauth.test',
-	password: 'OfAuth-demo-1',
-	firstName: 'OFAuth',
-	lastName: 'Demo',
-};
+import { DEMO_LOGIN } from './demoLogin';
 
 function portIsFree(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
@@ -41,21 +37,113 @@ function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
-function exampleWorkflows(): WorkflowJson[] {
+interface ExampleFile {
+	file: string;
+	workflow: WorkflowJson;
+}
+
+function exampleFiles(): ExampleFile[] {
 	const dir = path.join(REPO_ROOT, 'examples');
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file, i) => {
-			const workflow = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson;
-			// stable ids, so a re-run updates the same workflows instead of adding copies
-			return { ...workflow, id: `ofauthExample${String(i + 1).padStart(2, '0')}`, active: false };
-		});
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson,
+		}));
 }
+
+const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** What a user edits in a workflow: its nodes and connections (n8n's own bookkeeping left out). */
+function contentHash(workflow: Pick<WorkflowJson, 'nodes' | 'connections'>): string {
+	const nodes = [...workflow.nodes]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map(({ name, type, typeVersion, position, parameters, credentials }) => ({
+			name,
+			type,
+			typeVersion,
+			position,
+			parameters,
+			credentials,
+		}));
+	return sha256({ nodes, connections: workflow.connections });
+}
+
+/** Per example file: the workflow it became and its content as n8n stored it then. */
+type ImportRecord = Record<string, { workflowId: string; storedHash: string; fileHash: string }>;
+
+/**
+ * Imports each example over the editor's REST API unless the user has it already: an example is
+ * created when it is missing (never imported, or deleted), updated when its file changed and the
+ * user has not edited the copy, and otherwise left alone, so a restart never overwrites edits.
+ */
+async function importExamples(
+	server: RunningN8n,
+	recordFile: string,
+): Promise<Array<{ name: string; what: string }>> {
+	const record: ImportRecord = existsSync(recordFile)
+		? (JSON.parse(readFileSync(recordFile, 'utf8')) as ImportRecord)
+		: {};
+	const report: Array<{ name: string; what: string }> = [];
+	type Stored = { data: WorkflowJson & { id: string; versionId: string } };
+	for (const [index, { file, workflow }] of exampleFiles().entries()) {
+		const fileHash = sha256(workflow);
+		// demo folders from before this record kept the examples under fixed ids: adopt those as they are
+		const legacyId = `ofauthExample${String(index + 1).padStart(2, '0')}`;
+		const legacy = record[file]
+			? undefined
+			: await server.rest<Stored>('GET', `/rest/workflows/${legacyId}`);
+		if (legacy?.status === 200)
+			record[file] = { workflowId: legacyId, storedHash: contentHash(legacy.body.data), fileHash };
+		const known = record[file];
+		const current = known
+			? await server.rest<Stored>('GET', `/rest/workflows/${known.workflowId}`)
+			: undefined;
+		let stored: Stored['data'] | undefined;
+		let what: string;
+		if (!known || current?.status !== 200) {
+			const { id: _id, ...body } = workflow as WorkflowJson & { id?: string };
+			const created = await server.rest<Stored>('POST', '/rest/workflows', {
+				...body,
+				active: false,
+			});
+			if (created.status !== 200)
+				throw new Error(`importing ${file}: ${created.status} ${JSON.stringify(created.body)}`);
+			stored = created.body.data;
+			what = 'imported';
+		} else if (contentHash(current.body.data) !== known.storedHash) {
+			what = 'kept (edited in n8n)';
+		} else if (known.fileHash !== fileHash) {
+			const updated = await server.rest<Stored>('PATCH', `/rest/workflows/${known.workflowId}`, {
+				nodes: workflow.nodes,
+				connections: workflow.connections,
+				versionId: current.body.data.versionId,
+			});
+			if (updated.status !== 200)
+				throw new Error(`updating ${file}: ${updated.status} ${JSON.stringify(updated.body)}`);
+			stored = updated.body.data;
+			what = 'updated (the example changed)';
+		} else {
+			what = 'unchanged';
+		}
+		if (stored) record[file] = { workflowId: stored.id, storedHash: contentHash(stored), fileHash };
+		report.push({ name: workflow.name, what });
+	}
+	writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+	return report;
+}
+
+/** A port the simulator keeps from one start to the next, so the saved credential stays valid. */
+async function simulatorPort(): Promise<number> {
+	if (process.env.OFAUTH_SIM_PORT) return Number(process.env.OFAUTH_SIM_PORT);
+	return (await portIsFree(STABLE_SIM_PORT)) ? STABLE_SIM_PORT : 0;
+}
+const STABLE_SIM_PORT = 5699;
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	const userFolder = path.join(REPO_ROOT, '.tmp', 'demo');
+	const userFolder = process.env.OFAUTH_DEMO_FOLDER ?? path.join(REPO_ROOT, '.tmp', 'demo');
 	if (process.env.OFAUTH_DEMO_FRESH) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
 
@@ -73,8 +161,7 @@ async function main(): Promise<void> {
 			},
 		};
 	} else {
-		const simPort = Number(process.env.OFAUTH_SIM_PORT ?? 0);
-		sim = await startSimulator({ seed: 1, port: simPort });
+		sim = await startSimulator({ seed: 1, port: await simulatorPort() });
 		credential = {
 			...EXAMPLE_CREDENTIAL,
 			data: {
@@ -86,13 +173,21 @@ async function main(): Promise<void> {
 		};
 	}
 
-	console.log(
-		'[demo] installing the package tarball into a real n8n (first run installs n8n: 4-6 minutes)...',
-	);
 	const n8n = await RealN8n.create('demo', { userFolder });
-	const workflows = exampleWorkflows();
-	await n8n.importCredentials([credential]);
-	await n8n.importWorkflows(workflows);
+	console.log(
+		n8n.packageInstalled
+			? '[demo] installed this build of the package into n8n'
+			: '[demo] the package in n8n is already this build',
+	);
+	// the credential is imported again only when it changed (e.g. OFAUTH_API_KEY, another port)
+	const credentialStamp = path.join(userFolder, '.demo-credential-sha256');
+	if (
+		!existsSync(credentialStamp) ||
+		readFileSync(credentialStamp, 'utf8') !== sha256(credential)
+	) {
+		await n8n.importCredentials([credential]);
+		writeFileSync(credentialStamp, sha256(credential));
+	}
 
 	const wanted = Number(process.env.N8N_PORT ?? 5678);
 	const port = (await portIsFree(wanted)) ? wanted : await freePort();
@@ -109,6 +204,7 @@ async function main(): Promise<void> {
 	const server = await n8n.start({ port });
 	running.server = server;
 	await server.login(DEMO_LOGIN);
+	const examples = await importExamples(server, path.join(userFolder, '.demo-examples.json'));
 	// what the editor will be served: the package's node types must be among them
 	const types = await server.rest<Array<{ name: string; displayName: string }>>(
 		'GET',
@@ -131,7 +227,8 @@ async function main(): Promise<void> {
 	console.log(
 		`  Credential "${EXAMPLE_CREDENTIAL.name}" -> ${realApi ? 'the real OFAuth API' : `the simulator at ${sim!.baseUrl}`}`,
 	);
-	console.log(`  Workflows: ${workflows.map((w) => w.name).join(' | ')}`);
+	console.log('  Workflows:');
+	for (const example of examples) console.log(`    ${example.name}: ${example.what}`);
 	if (sim) {
 		console.log(
 			`  Simulator control: ${sim.controlUrl}/requests (what the nodes sent), ${sim.controlUrl}/state`,
