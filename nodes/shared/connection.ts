@@ -45,18 +45,20 @@ export const connectionField: INodeProperties = {
 
 /** What the picker says about a connection that cannot send: OFAuth refuses it until it is re-linked. */
 const UNUSABLE_CONNECTION: Record<string, string> = {
-	expired: '⚠ expired: re-link this account in OFAuth first',
-	awaiting_2fa: '⚠ awaiting 2FA: finish the login in OFAuth first',
+	expired: '⚠ expired, re-link it in OFAuth',
+	awaiting_2fa: '⚠ awaiting 2FA, finish the login in OFAuth',
 };
 
 /** OFAuth connections: "Name · @username · active (conn_...)", marked when they cannot send. */
 function ofauthConnection(connection: IDataObject) {
 	const user = (connection.userData ?? {}) as IDataObject;
 	const status = String(connection.status ?? '');
+	const unusable = UNUSABLE_CONNECTION[status];
 	const label = [
+		unusable, // first, where a long label is not cut off
 		user.name,
 		user.username ? `@${user.username as string}` : undefined,
-		UNUSABLE_CONNECTION[status] ?? status,
+		unusable ? undefined : status,
 	]
 		.filter(Boolean)
 		.join(' · ');
