@@ -61,6 +61,13 @@ describe('pacing from the X-RateLimit-* headers (OFAuth)', () => {
 		expect(waitBeforeNext(k, at)).toBe(Math.ceil(2 * 800 * 1.02 * 1.1));
 	});
 
+	it("a 429's reset (when the next token comes) never makes the pace faster", () => {
+		const k = freshKey();
+		notePause(k, bucket(90, 0, 9_000), {}, at); // 100 ms a token
+		notePause(k, bucket(90, 0, 1_000), {}, at, true); // refused: retry in 1 s
+		expect(waitBeforeNext(k, at)).toBe(Math.ceil(100 * 1.02 * 1.1));
+	});
+
 	it('a reset in milliseconds, or as seconds from now, is read too', () => {
 		const k1 = freshKey();
 		notePause(k1, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(at + 2000) }, {}, at);

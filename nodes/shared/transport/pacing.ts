@@ -70,7 +70,13 @@ export function notePause(
 			budget.capacity = limit;
 			budget.perToken = 0; // another bucket: learn its refill again
 		}
-		if (full !== undefined && full > nowMs && (remaining < budget.capacity || remaining <= 0)) {
+		// a 429's reset says when the next token comes, not when the bucket is full: no estimate from it
+		if (
+			!refused &&
+			full !== undefined &&
+			full > nowMs &&
+			(remaining < budget.capacity || remaining <= 0)
+		) {
 			const missing = Number.isFinite(limit) && limit > remaining ? limit - remaining : 1;
 			// the reset comes in whole seconds, rounded up: each answer overestimates a little, so the
 			// smallest estimate is the closest
