@@ -103,7 +103,8 @@ async function importExamples(
 		let stored: Stored['data'] | undefined;
 		let what: string;
 		if (!known || current?.status !== 200) {
-			const { id: _id, ...body } = workflow as WorkflowJson & { id?: string };
+			const body: Partial<WorkflowJson> & { id?: string } = { ...workflow };
+			delete body.id; // n8n gives the copy its own id
 			const created = await server.rest<Stored>('POST', '/rest/workflows', {
 				...body,
 				active: false,

@@ -4,6 +4,7 @@
  * community package scan passes on it. Needs `npm run build` first (npm test does it).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,7 +24,7 @@ function packedFiles(): PackedFile[] {
 
 describe('the published tarball', () => {
 	const files = packedFiles().map((file) => file.path);
-	const { n8n } = require(path.join(ROOT, 'package.json')) as {
+	const { n8n } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[]; credentials: string[] };
 	};
 
@@ -58,7 +59,8 @@ describe('the published tarball', () => {
 
 	it("passes n8n's community package scan (npm run scan's check) on source and tarball", () => {
 		// jest sets NODE_ENV=test, which makes n8n's lint plugin read files as its own test fixtures
-		const { NODE_ENV: _jest, ...env } = process.env;
+		const env = { ...process.env };
+		delete env.NODE_ENV;
 		const result = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.js')], {
 			cwd: ROOT,
 			encoding: 'utf8',
