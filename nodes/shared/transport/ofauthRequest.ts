@@ -14,6 +14,7 @@ import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
 import { notePause, waitBeforeNext } from './pacing';
+import { oncePerRun } from './perRun';
 import { readRetrySettings } from './retrySettings';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
@@ -94,29 +95,19 @@ function isCancellation(context: OfAuthContext, error: unknown): boolean {
 	);
 }
 
-/** Decrypted credentials, read once per node run (its context) and credential type. */
-const credentialsByRun = new WeakMap<
-	object,
-	Map<string, Promise<ICredentialDataDecryptedObject>>
->();
-
+/** Decrypted credentials, read once per node run and credential type (a failed read is tried again). */
 async function credentialsOnce(
 	context: OfAuthContext,
 	type: string,
 	itemIndex: number | undefined,
 ): Promise<ICredentialDataDecryptedObject> {
-	let byType = credentialsByRun.get(context);
-	if (!byType) credentialsByRun.set(context, (byType = new Map()));
-	let credentials = byType.get(type);
-	if (!credentials) {
-		credentials = context.getCredentials(type, itemIndex);
-		byType.set(type, credentials);
-		credentials.catch(() => byType?.delete(type)); // a failed read is tried again by the next request
-	}
-	return await credentials;
+	return await oncePerRun(
+		context,
+		`credentials:${type}`,
+		async () => await context.getCredentials(type, itemIndex),
+	);
 }
 
-/** User-set retry limits from the node's Request Settings, when the node has them. */
 /**
  * The one way this package talks to OFAuth. Adds the API key (through the credential),
  * x-connection-id on /v2/access calls, waits and retries on rate limits without ever
