@@ -691,6 +691,9 @@ export class RealN8n {
 			const lost =
 				!result.execution &&
 				/No active execution found/i.test(`${result.stdout}\n${result.stderr}`);
+			// the CLI is sometimes ended by a signal while it shuts down, after printing the whole run:
+			// then the printed run decides the exit code n8n would have given (0, or 1 for a failed run)
+			if (result.code === null && result.execution) result.code = result.errorMessage ? 1 : 0;
 			if (!lost || attempt >= 2) return result;
 		}
 	}
