@@ -171,6 +171,18 @@ async function resolveRuntime(): Promise<Runtime> {
 	return { nodeBin, n8nBin, n8nDir };
 }
 
+/**
+ * n8n 1.123.81 on this machine's Node 20 (the compatibility suite), installing it on first use
+ * (3-8 minutes once, then cached next to the 2.x install).
+ */
+export async function ensureCompatRuntime(): Promise<Runtime> {
+	const script = `source scripts/n8n-compat-env.sh >&2 && printf '%s\\n%s\\n%s\\n' "$COMPAT_NODE_BIN" "$COMPAT_N8N_BIN" "$COMPAT_N8N_DIR"`;
+	const [nodeBin, n8nBin, n8nDir] = (await runBash(script, true)).trim().split('\n');
+	if (!existsSync(nodeBin) || !existsSync(n8nBin))
+		throw new Error(`n8n 1.x not found: ${nodeBin} ${n8nBin}`);
+	return { nodeBin, n8nBin, n8nDir };
+}
+
 /** Node 24 + n8n, installing them on first use (4-6 minutes once, then cached). */
 export function ensureRuntime(): Promise<Runtime> {
 	runtimePromise ??= resolveRuntime();
@@ -353,7 +365,16 @@ function makeExecuteResult(cli: CliResult): ExecuteResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A running `n8n start`
+// A running `n8n start` (or a queue-mode worker or webhook processor)
+
+export type N8nProcessKind = 'start' | 'worker' | 'webhook';
+
+/** What each kind of n8n process logs once it serves. */
+const READY_LINES: Record<N8nProcessKind, string> = {
+	start: 'Editor is now accessible via',
+	worker: 'n8n worker is now ready',
+	webhook: 'Webhook listener waiting for requests',
+};
 
 export class RunningN8n {
 	private cookie = '';
@@ -368,6 +389,11 @@ export class RunningN8n {
 
 	log(): string {
 		return this.getLog();
+	}
+
+	/** The n8n process (its task runner is a child of it). */
+	get pid(): number | undefined {
+		return this.child.pid;
 	}
 
 	webhookUrl(pathSegment: string): string {
@@ -511,18 +537,31 @@ export class RealN8n {
 	private constructor(
 		readonly runtime: Runtime,
 		readonly userFolder: string,
+		private readonly folderEnv: Record<string, string> = {},
 	) {}
 
 	/** Fresh N8N_USER_FOLDER with the packed package installed into .n8n/nodes. */
-	static async create(label = 'suite', options: { userFolder?: string } = {}): Promise<RealN8n> {
-		const [runtime, tarball] = await Promise.all([ensureRuntime(), packPackage()]);
+	/**
+	 * Fresh N8N_USER_FOLDER with the packed package installed into .n8n/nodes.
+	 * `runtime`: another n8n than the cached 2.x (the compatibility suite's 1.x);
+	 * `env`: settings every command of this folder gets (e.g. queue mode's database and Redis).
+	 */
+	static async create(
+		label = 'suite',
+		options: { userFolder?: string; runtime?: Runtime; env?: Record<string, string> } = {},
+	): Promise<RealN8n> {
+		const [runtime, tarball] = await Promise.all([
+			options.runtime ?? ensureRuntime(),
+			packPackage(),
+		]);
 		const fresh = !options.userFolder;
 		const userFolder =
 			options.userFolder ?? mkdtempSync(path.join(tmpdir(), `ofauth-e2e-${label}-`));
-		const n8n = new RealN8n(runtime, userFolder);
+		const n8n = new RealN8n(runtime, userFolder, options.env ?? {});
+		const usesSqlite = (options.env?.DB_TYPE ?? 'sqlite') === 'sqlite';
 		const [installed] = await Promise.all([
 			installTarball(userFolder, tarball, { unlessInstalled: !fresh }),
-			fresh ? n8n.seedMigratedDatabase() : Promise.resolve(),
+			fresh && usesSqlite ? n8n.seedMigratedDatabase() : Promise.resolve(),
 		]);
 		n8n.packageInstalled = installed;
 		return n8n;
@@ -591,6 +630,7 @@ export class RealN8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 			N8N_RUNNERS_ENABLED: 'true',
+			...this.folderEnv,
 			...extra,
 		};
 	}
@@ -714,18 +754,30 @@ export class RealN8n {
 	async start(
 		options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {},
 	): Promise<RunningN8n> {
+		return await this.launch('start', options);
+	}
+
+	/**
+	 * Any long-running n8n process (`start`, or queue mode's `worker` and `webhook`) on free ports;
+	 * resolves once it logs that it is ready. `port` is its HTTP port (a worker's health check).
+	 */
+	async launch(
+		command: N8nProcessKind,
+		options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {},
+	): Promise<RunningN8n> {
 		const port = options.port ?? (await freePort());
 		const brokerPort = await freePort();
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const env = this.env({
 			N8N_PORT: String(port),
+			QUEUE_HEALTH_CHECK_PORT: String(port),
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_HOST: '127.0.0.1',
 			WEBHOOK_URL: `${baseUrl}/`,
 			N8N_EDITOR_BASE_URL: `${baseUrl}/`,
 			...options.env,
 		});
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, command], {
 			cwd: this.userFolder,
 			env,
 			detached: true,
@@ -735,19 +787,16 @@ export class RealN8n {
 		let log = '';
 		const server = new RunningN8n(baseUrl, port, child, () => log, this.runtime.n8nDir);
 		this.running.push(server);
+		const timeoutMs = options.timeoutMs ?? 90_000;
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
 				() =>
-					reject(
-						new Error(
-							`n8n start not ready after ${options.timeoutMs ?? 90_000} ms\n${log.slice(-5000)}`,
-						),
-					),
-				options.timeoutMs ?? 90_000,
+					reject(new Error(`n8n ${command} not ready after ${timeoutMs} ms\n${log.slice(-5000)}`)),
+				timeoutMs,
 			);
 			const onData = (d: Buffer) => {
 				log += d.toString();
-				if (log.includes('Editor is now accessible via')) {
+				if (log.includes(READY_LINES[command])) {
 					clearTimeout(timer);
 					resolve();
 				}
@@ -756,7 +805,7 @@ export class RealN8n {
 			child.stderr!.on('data', onData);
 			child.once('exit', (code) => {
 				clearTimeout(timer);
-				reject(new Error(`n8n start exited with ${code}\n${log.slice(-5000)}`));
+				reject(new Error(`n8n ${command} exited with ${code}\n${log.slice(-5000)}`));
 			});
 		});
 		return server;

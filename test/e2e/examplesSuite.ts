@@ -1,0 +1,191 @@
+/**
+ * Every examples/*.json workflow, imported into a real n8n that has this package installed
+ * from its tarball, runs against its own simulator and does what examples.expectations.ts says
+ * (exact API calls in order, plus output checks). Run in n8n 2.41.1 by examples.test.ts and in
+ * n8n 1.123.81 by the compatibility suite (npm run test:compat).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startSimulator, type OfAuthSimulator } from '../simulator';
+import {
+	exampleExpectations,
+	type ExampleExpectation,
+	type ExpectedRequest,
+} from './examples.expectations';
+import {
+	EXAMPLE_CREDENTIAL,
+	REPO_ROOT,
+	RealN8n,
+	simulatorCredential,
+	useCredential,
+	type ExecuteResult,
+	type RunningN8n,
+	type WorkflowJson,
+} from './realN8n';
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const exampleNames = readdirSync(EXAMPLES_DIR)
+	.filter((f) => f.endsWith('.json'))
+	.map((f) => f.slice(0, -'.json'.length))
+	.sort();
+
+function readExample(name: string): WorkflowJson {
+	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as WorkflowJson;
+}
+
+/** examples that run inside `n8n start` on their own trigger */
+const isPublished = (e: ExampleExpectation) =>
+	e.start?.type === 'webhook' || e.start?.type === 'poll';
+
+interface Prepared {
+	name: string;
+	expectation: ExampleExpectation;
+	workflow: WorkflowJson;
+	sim: OfAuthSimulator;
+}
+
+/** Defines the examples suite in the n8n `createN8n` gives (a fresh user folder with the package). */
+export function describeExampleWorkflows(createN8n: () => Promise<RealN8n>): void {
+	const prepared = new Map<string, Prepared>();
+	let n8n: RealN8n | undefined;
+	let server: RunningN8n | undefined;
+
+	beforeAll(async () => {
+		n8n = await createN8n();
+		const credentials = [];
+		const workflows: WorkflowJson[] = [];
+		let i = 0;
+		for (const name of exampleNames) {
+			const expectation = exampleExpectations[name];
+			if (!expectation) continue; // reported by its own test below
+			i += 1;
+			const n = String(i).padStart(2, '0');
+			// one simulator and one credential per example: state and request logs never mix
+			const sim = await startSimulator({ seed: 1, ...expectation.simulator });
+			const credential = simulatorCredential(sim, `e2eExampleCred${n}`, `OFAuth example ${n}`);
+			credentials.push(credential);
+			const workflow = {
+				...useCredential(readExample(name), credential),
+				id: `e2eExample${n}`,
+				active: false,
+			};
+			workflows.push(workflow);
+			prepared.set(name, { name, expectation, workflow, sim });
+		}
+		await n8n.importCredentials(credentials);
+		await n8n.importWorkflows(workflows);
+		const published = [...prepared.values()].filter((p) => isPublished(p.expectation));
+		if (published.length) {
+			server = await n8n.start();
+			await server.login();
+			// the editor's Publish button (one REST call each instead of one `n8n publish:workflow` boot each)
+			for (const p of published) await server.activate(p.workflow.id!);
+			// activating a poll workflow runs its first poll a moment AFTER the REST call returns; that
+			// poll only notes what exists, so a test that changes the simulator before it would change
+			// the snapshot instead of triggering a run: wait for it before anything else happens
+			for (const p of published.filter((x) => x.expectation.start?.type === 'poll')) {
+				const deadline = Date.now() + 60_000;
+				while (p.sim.requests.length === 0) {
+					if (Date.now() > deadline)
+						throw new Error(`examples/${p.name}.json: no activation poll within 60 s`);
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+			}
+		}
+		for (const p of prepared.values()) p.sim.clearRequests(); // nothing n8n did while loading counts
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await Promise.all([...prepared.values()].map((p) => p.sim.close()));
+	}, 60_000);
+
+	test('examples/ holds at least one workflow and every example has an expectation (and vice versa)', () => {
+		expect(exampleNames.length).toBeGreaterThan(0);
+		expect(exampleNames.filter((n) => !exampleExpectations[n])).toEqual([]);
+		expect(Object.keys(exampleExpectations).filter((n) => !exampleNames.includes(n))).toEqual([]);
+	});
+
+	test.each(exampleNames)(
+		'examples/%s.json uses only installed node types and the "OFAuth account" credential',
+		(name) => {
+			const workflow = readExample(name);
+			for (const node of workflow.nodes) {
+				expect(node.type).toMatch(
+					/^(n8n-nodes-base\.|@n8n\/n8n-nodes-langchain\.|n8n-nodes-ofauth-messaging\.)/,
+				);
+				if (node.type.startsWith('n8n-nodes-ofauth-messaging.')) {
+					expect({ node: node.name, credentials: node.credentials }).toEqual({
+						node: node.name,
+						credentials: {
+							ofAuthApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name },
+						},
+					});
+				}
+			}
+		},
+	);
+
+	function pickRequest(r: OfAuthSimulator['requests'][number]): ExpectedRequest {
+		return { method: r.method, path: r.path, query: r.query, body: r.body, headers: r.headers };
+	}
+
+	async function runExample(p: Prepared): Promise<ExecuteResult> {
+		const start = p.expectation.start;
+		if (start?.type === 'webhook' || start?.type === 'poll') {
+			const before = (await server!.waitForExecutions(p.workflow.id!, 0)).length;
+			await start.fire?.({
+				sim: p.sim,
+				n8n: server!,
+				workflow: p.workflow,
+				webhookUrl: (nodeName, webhookPath = 'webhook') => {
+					const node = p.workflow.nodes.find((x) => x.name === nodeName);
+					if (!node?.webhookId)
+						throw new Error(`node "${nodeName}" has no webhookId in examples/${p.name}.json`);
+					return server!.webhookUrl(`${node.webhookId}/${webhookPath}`);
+				},
+			});
+			const timeoutMs = start.timeoutMs ?? (start.type === 'poll' ? 150_000 : 30_000);
+			const done = await server!.waitForExecutions(
+				p.workflow.id!,
+				before + (start.executions ?? 1),
+				timeoutMs,
+			);
+			const latest = done.sort((a, b) => Number(b.id) - Number(a.id))[0];
+			return await server!.getExecution(latest.id);
+		}
+		return await n8n!.execute(p.workflow.id!);
+	}
+
+	describe.each(exampleNames.filter((n) => exampleExpectations[n]))(
+		'examples/%s.json in real n8n',
+		(name) => {
+			test('runs against the simulator and makes exactly the expected API calls', async () => {
+				const p = prepared.get(name)!;
+				p.sim.clearRequests();
+				await p.expectation.before?.(p.sim);
+				const result = await runExample(p);
+				const context = `exit ${result.code}; error: ${result.errorMessage ?? 'none'}\n${result.stderr.slice(-1500)}`;
+				if (p.expectation.fails) {
+					expect(result.errorMessage ?? context).toMatch(p.expectation.fails);
+				} else if (result.code !== 0 || result.errorMessage || !result.execution) {
+					throw new Error(`examples/${name}.json did not run cleanly: ${context}`);
+				}
+				const expected =
+					typeof p.expectation.requests === 'function'
+						? p.expectation.requests(p.sim)
+						: p.expectation.requests;
+				const requests = p.sim.requests.slice();
+				expect(requests.map(pickRequest)).toMatchObject(expected);
+				await p.expectation.check?.({
+					sim: p.sim,
+					workflow: p.workflow,
+					result,
+					output: (nodeName) => result.output(nodeName),
+					requests,
+				});
+			}, 240_000);
+		},
+	);
+}
