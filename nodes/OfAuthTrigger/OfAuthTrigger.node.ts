@@ -19,7 +19,7 @@ import {
 } from './helpers/events';
 import type { SignatureScheme } from './helpers/signature';
 import { verifyDelivery } from './helpers/signature';
-import { acknowledge, parseEvent, readRawBody, refuse } from './helpers/webhookRequest';
+import { acknowledge, parseEvent, readRawBody, refuse, startRun } from './helpers/webhookRequest';
 import { connectionField, searchConnections } from '../shared/connection';
 import { providerOf } from '../shared/transport/provider';
 import {
@@ -74,7 +74,7 @@ export class OfAuthTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				// empty: n8n then answers a delivery that starts a run with webhook()'s webhookResponse ({received: true})
+				// every answer is given by webhook() itself (see startRun)
 				responseData: '',
 				path: 'webhook',
 			},
@@ -249,9 +249,6 @@ export class OfAuthTrigger implements INodeType {
 
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const output: IDataObject = simplify ? simplifyEvent(event) : event;
-		return {
-			workflowData: [this.helpers.returnJsonArray([output])],
-			webhookResponse: { received: true },
-		};
+		return startRun(this, [output]);
 	}
 }

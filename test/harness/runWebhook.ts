@@ -26,13 +26,6 @@ export interface WebhookTriggerSpec {
 	credentials: ICredentialDataDecryptedObject;
 	/** Node type inside this package; default `ofAuthTrigger`. */
 	type?: string;
-	/**
-	 * 'always' (default): static data changed by webhook() is saved after every delivery.
-	 * 'whenNothingStarted': as n8n 2.41.1 does it, changes are lost when the delivery started an
-	 * execution (n8n re-wraps the request's static data before saving it, which clears its
-	 * changed flag).
-	 */
-	saveStaticData?: 'always' | 'whenNothingStarted';
 }
 
 export interface WebhookDelivery {
@@ -90,7 +83,7 @@ function expressResponse(res: ServerResponse): ServerResponse & {
  * parsed (malformed JSON is a 422 before the node runs, as in n8n), then the node's `webhook()`
  * runs in n8n-core's WebhookContext with the real request; `noWebhookResponse` means the node
  * answered itself, `workflowData` starts an execution (200 with the node's webhookResponse, else "Workflow was started"), anything
- * else is a 200 without an execution. Static data is saved through JSON after each delivery.
+ * else is a 200 without an execution. Static data is saved through JSON when n8n would save it.
  */
 export async function startWebhookTrigger(
 	spec: WebhookTriggerSpec,
@@ -182,16 +175,19 @@ export async function startWebhookTrigger(
 			null,
 		);
 		const result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
-		if (spec.saveStaticData !== 'whenNothingStarted' || !result.workflowData) {
+		// As n8n 2.41.1's live webhooks: static data that webhook() changed is saved when the answer
+		// is given before a run starts (the node answered itself, or nothing starts). An answer deferred
+		// until the run has started loses it: n8n re-wraps the static data for the run first.
+		if (result.noWebhookResponse || !result.workflowData) {
 			stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}
+		if (result.workflowData) started.push(result.workflowData);
 		if (result.noWebhookResponse) {
 			if (!res.writableEnded) res.end();
 			return;
 		}
 		res.setHeader('content-type', 'application/json');
 		if (result.workflowData) {
-			started.push(result.workflowData);
 			// as n8n's onReceived response: the node's webhookResponse when it gives one
 			res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
 			return;

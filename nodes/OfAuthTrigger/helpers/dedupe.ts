@@ -49,11 +49,10 @@ export function rememberEventId(
 const REMEMBERED_WORKFLOWS = 500;
 
 /**
- * A second memory of recent event ids, in this n8n process. n8n 2.41 does not save static
- * data that webhook() changed when that same request starts an execution (the request's static
- * data object is wrapped again, and marked unchanged, before it is saved), so in a running n8n
- * only this memory catches a redelivery of an event that started a run. Static data stays the
- * durable record wherever n8n saves it (deliveries that start nothing, other n8n versions).
+ * A second memory of recent event ids, in this n8n process: it answers a redelivery that
+ * arrives before n8n has finished saving the first delivery's static data, and wherever an n8n
+ * version does not save it. The static data, saved by n8n after each delivery (see startRun),
+ * is the record every process of the instance shares and that survives a restart.
  */
 export class RecentEventIds {
 	private readonly byTrigger = new Map<string, string[]>();

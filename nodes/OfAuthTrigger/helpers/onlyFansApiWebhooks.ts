@@ -12,7 +12,7 @@ import { encodePathSegment, ofauthApi } from '../../shared/transport';
 import { headerValue } from '../../shared/transport/headers';
 import { isRepeatDelivery } from './dedupe';
 import { ANY_EVENT } from './events';
-import { acknowledge, readRawBody, refuse } from './webhookRequest';
+import { acknowledge, readRawBody, refuse, startRun } from './webhookRequest';
 
 /**
  * The trigger with OnlyFansAPI.com (../shared/api/onlyfansapi.md §7): webhooks are managed by API,
@@ -178,8 +178,5 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		delivery.payload && typeof delivery.payload === 'object'
 			? (delivery.payload as IDataObject)
 			: {};
-	return {
-		workflowData: [context.helpers.returnJsonArray([simplify ? payload : delivery])],
-		webhookResponse: { received: true },
-	};
+	return startRun(context, [simplify ? payload : delivery]);
 }

@@ -11,6 +11,22 @@ export function refuse(
 	return { noWebhookResponse: true };
 }
 
+/**
+ * Starts a run with `items` and answers the delivery 200 `{received: true}` itself.
+ *
+ * Answering here, not after the run is queued, is what makes the delivery's event id durable:
+ * n8n saves the static data webhook() changed when the node's answer comes before the run
+ * starts. With the answer deferred until the run is started, n8n 2.41's live webhooks re-wrap
+ * the same static data for the run (which marks it unchanged) before saving, so the id would
+ * stay in this process's memory only, unseen by the other webhook processors of a queue-mode
+ * instance and forgotten on restart (n8n `webhooks/live-webhooks.js` `executeWebhook`,
+ * `workflow-runner.js` `establishContextForPersistence`).
+ */
+export function startRun(context: IWebhookFunctions, items: IDataObject[]): IWebhookResponseData {
+	context.getResponseObject().status(200).json({ received: true });
+	return { workflowData: [context.helpers.returnJsonArray(items)], noWebhookResponse: true };
+}
+
 /** A 200 that starts nothing: OFAuth counts the delivery as done and does not retry it. */
 export function acknowledge(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, started: false, reason } };
