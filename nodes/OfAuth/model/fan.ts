@@ -28,8 +28,15 @@ export const fanIdSchema = z.preprocess(
 			/^\d+$/,
 			'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL like https://onlyfans.com/my/chats/chat/123456/',
 		)
-		.refine((value) => /[1-9]/.test(value), 'must be a positive OnlyFans user ID, e.g. 123456')
-		.refine((value) => value.length <= 15, 'is too long for an OnlyFans user ID'),
+		// checked on digits only: a value that is not digits already got the message above
+		.refine(
+			(value) => !/^\d+$/.test(value) || /[1-9]/.test(value),
+			'must be a positive OnlyFans user ID, e.g. 123456',
+		)
+		.refine(
+			(value) => !/^\d+$/.test(value) || value.length <= 15,
+			'is too long for an OnlyFans user ID',
+		),
 );
 
 /**
