@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationDescriptions, resourceOptions } from './actions';
+import { operationDescriptions, resourceOptions, toolDescriptionFields } from './actions';
 import { router } from './actions/router';
 import { requestSettingsField } from '../shared/fields';
 import * as listSearch from './methods/listSearch';
@@ -36,6 +36,7 @@ export class OfAuth implements INodeType {
 			authenticationField(
 				'The service that sends for you. The fields stay the same: switch the service and the credential, nothing else.',
 			),
+			...toolDescriptionFields,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,4 +1,5 @@
-import { Workflow } from 'n8n-workflow';
+import type { INode, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { operationOptionsByResource } from '../../nodes/OfAuth/actions';
 import { OfAuth } from '../../nodes/OfAuth/OfAuth.node';
@@ -53,5 +54,59 @@ describe('the OFAuth node on the canvas', () => {
 			{},
 		);
 		expect(value).toBe('Send PPV message');
+	});
+});
+
+describe('the OFAuth node as an AI tool (n8n builds "ofAuthTool" from usableAsTool)', () => {
+	const regular = new OfAuth();
+	// what n8n's tool variant changes that matters here: the name ends in Tool (displayOptions '@tool')
+	const toolDescription = { ...regular.description, name: 'ofAuthTool' };
+	const toolType = { description: toolDescription } as INodeType;
+	const parametersOf = (description: INodeTypeDescription, resource: string, operation: string) =>
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			{ resource, operation },
+			true,
+			false,
+			{ typeVersion: 1.1 },
+			description,
+		) ?? {};
+	const agentOperations: Array<[string, string, RegExp]> = [
+		['message', 'send', /^Sends a free private message to one OnlyFans fan/],
+		['message', 'sendPpv', /Price \(USD\): a number from 3 to 200/],
+		['message', 'getMany', /^Reads the messages of one chat/],
+		['chat', 'getMany', /^Lists the creator's OnlyFans chats/],
+		['vault', 'getManyMedia', /^Lists media in the creator's OnlyFans vault/],
+		['massMessage', 'create', /^Sends one message to many OnlyFans fans at once/],
+	];
+
+	it.each(agentOperations)(
+		'%s %s: the tool describes itself to the model with its own text',
+		(resource, operation, text) => {
+			const parameters = parametersOf(toolDescription, resource, operation);
+			const node = {
+				id: 't',
+				name: 'OFAuth',
+				type: 'x.ofAuthTool',
+				typeVersion: 1.1,
+				position: [0, 0],
+				parameters,
+			} as INode;
+			expect(NodeHelpers.getToolDescriptionForNode(node, toolType)).toMatch(text);
+		},
+	);
+
+	it('every tool text says what the fan ID is, and the PPV tools give the price range', () => {
+		for (const [resource, operation] of agentOperations) {
+			const text = String(parametersOf(toolDescription, resource, operation).toolDescription);
+			if (resource === 'message') expect(text).toMatch(/numeric OnlyFans user ID, digits only/);
+			if (operation === 'sendPpv' || operation === 'create') expect(text).toMatch(/3 to 200/);
+		}
+	});
+
+	it('the regular node shows no Tool Description field', () => {
+		expect(parametersOf(regular.description, 'message', 'send')).not.toHaveProperty(
+			'toolDescription',
+		);
 	});
 });

@@ -38,6 +38,38 @@ export const operationDescriptions: INodeProperties[] = resources.flatMap((resou
 	];
 });
 
+/**
+ * The Tool Description field of the OFAuth Tool node (n8n's tool variant of this node, for AI
+ * agents and the MCP Server Trigger): per operation, prefilled with the text its module writes
+ * for a model (what the tool does, what each field means, what to avoid). n8n gives a tool
+ * that has no such field only "<action> in OFAuth". `@tool` shows it in the tool variant only.
+ */
+const toolDescriptionField: INodeProperties = {
+	displayName: 'Tool Description',
+	name: 'toolDescription',
+	type: 'string',
+	typeOptions: { rows: 6 },
+	default: '',
+	description:
+		'What the AI model reads about this tool: when to use it and what each field means. Give $fromAI() fields a description too.',
+};
+
+export const toolDescriptionFields: INodeProperties[] = resources.flatMap((resource) =>
+	Object.entries(resource.operations as Record<string, OperationModule>)
+		.filter(([, module]) => module.toolDescription)
+		.map(([operation, module]) => ({
+			...toolDescriptionField,
+			default: module.toolDescription,
+			displayOptions: {
+				show: {
+					'@tool': [true],
+					resource: [resource.resourceOption.value as string],
+					operation: [operation],
+				},
+			},
+		})),
+);
+
 export function findOperation(resource: string, operation: string): OperationModule | undefined {
 	return resources.find((entry) => entry.resourceOption.value === resource)?.operations[operation];
 }

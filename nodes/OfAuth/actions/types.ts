@@ -14,6 +14,8 @@ export interface ExecutionScope {
 /** An operation that only reads: the router calls it item by item. */
 export interface ReadOperation {
 	description: INodeProperties[];
+	/** What an AI agent reads about this operation when the node is its tool (see toolDescriptionFields). */
+	toolDescription?: string;
 	execute(this: IExecuteFunctions, itemIndex: number): ItemOutput;
 }
 
@@ -23,6 +25,8 @@ export interface ReadOperation {
  */
 export interface SendOperation {
 	description: INodeProperties[];
+	/** What an AI agent reads about this operation when the node is its tool (see toolDescriptionFields). */
+	toolDescription?: string;
 	prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send>;
 }
 

@@ -5,6 +5,10 @@ import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
 import { adapterOf } from '../../providers';
 
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription =
+	"Lists the creator's OnlyFans chats, most recent first: for each, the fan's numeric user ID to use with the other tools (fanId when Simplify is on, else withUser.id), the unread count and the last message. Limit: how many chats to return. Filters > Show: all, unread, priority or who_tipped. Reads only; sends nothing.";
+
 export const description: INodeProperties[] = [
 	connectionField,
 	returnAllField,

@@ -12,6 +12,10 @@ import {
 } from '../../model/simplified';
 import type { ExecutionScope, Send } from '../types';
 
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription =
+	'Sends one message to many OnlyFans fans at once (a mass message), now or at a scheduled time. Choose the recipients with user lists (e.g. fans, following, a custom list ID) and optionally exclude lists. Text: the message; Media: vault media IDs; a price in USD from 3 to 200 makes it pay-per-view. It reaches every fan in the chosen lists: use it only when the creator asked for a broadcast, and only once.';
+
 export const description: INodeProperties[] = [
 	connectionField,
 	...composerFields,

@@ -8,6 +8,10 @@ import { adapterOf } from '../../providers';
 
 /** OFAuth answers at most 10 messages a page. */
 
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription =
+	"Reads the messages of one chat with an OnlyFans fan, newest first: each message's text, who sent it (fromUser.id equal to the fan's ID means the fan wrote it), price and media. Fan: the fan's numeric OnlyFans user ID, digits only (e.g. 123456789), as found in a chat or a message's fromUser.id; never a name or @username. Limit: how many messages to return (read a few, e.g. 10, to see the conversation). Use it before replying so the answer fits the conversation. Reads only; sends nothing.";
+
 export const description: INodeProperties[] = [
 	connectionField,
 	fanField({ description: 'The fan whose chat to read' }),

@@ -19,6 +19,10 @@ import {
 } from '../../model/simplified';
 import type { Send } from '../types';
 
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription =
+	"Sends a free private message to one OnlyFans fan, at once. Fan: the fan's numeric OnlyFans user ID, digits only (e.g. 123456789), as found in a chat or a message's fromUser.id; never a name or @username. Text: the message exactly as the fan will read it (Markdown **bold** and *italic* work). Media (optional): vault media IDs to attach. Every call sends a new message: call it once per reply, never to retry a reply that already succeeded.";
+
 export const description: INodeProperties[] = [
 	connectionField,
 	fanField({ description: 'The fan to message' }),

@@ -20,6 +20,10 @@ import {
 } from '../../model/simplified';
 import type { Send } from '../types';
 
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription =
+	"Sends a pay-per-view (PPV) message to one OnlyFans fan: media the fan unlocks by paying. Fan: the fan's numeric OnlyFans user ID, digits only (e.g. 123456789), as found in a chat or a message's fromUser.id; never a name or @username. Price (USD): a number from 3 to 200 with at most 2 decimals, e.g. 9.99; anything outside is refused. Media: one or more vault media IDs (numbers from the vault media tool). Preview Media Count: how many of the first media items the fan sees for free before paying (0 = none; at most the number of media items). Text: the teaser shown with it. Every call sends a new PPV: call it once per offer.";
+
 export const description: INodeProperties[] = [
 	connectionField,
 	fanField({ description: 'The fan to send the pay-per-view message to' }),

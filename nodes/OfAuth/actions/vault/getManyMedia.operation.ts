@@ -6,6 +6,10 @@ import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
 import { adapterOf } from '../../providers';
 
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription =
+	"Lists media in the creator's OnlyFans vault, newest first: each item's numeric id (the vault media ID that messages and PPVs attach), type (photo, video, audio), and whether it is ready. Limit: how many to return. Use it to pick media for a PPV. Reads only; sends nothing.";
+
 export const description: INodeProperties[] = [
 	connectionField,
 	returnAllField,
