@@ -60,6 +60,11 @@ export interface ExampleExpectation {
 	 */
 	start?:
 		| { type: 'manual' }
+		/**
+		 * Not run here, only imported: every node type and version must be known to this n8n.
+		 * `why` says what it needs (e.g. a chat model credential) or which test runs it.
+		 */
+		| { type: 'importOnly'; why: string }
 		| {
 				type: 'webhook' | 'poll';
 				fire?(ctx: WebhookStartContext): Promise<void> | void;
@@ -75,6 +80,20 @@ export interface ExampleExpectation {
 }
 
 export const exampleExpectations: Record<string, ExampleExpectation> = {
+	'ai-chatter-agent': {
+		start: {
+			type: 'importOnly',
+			why: 'an AI Agent needs a chat model credential (OpenAI) to run; its OFAuth tools are run by test/e2e/mcpServer.test.ts',
+		},
+		requests: [],
+	},
+	'mcp-inbox-server': {
+		start: {
+			type: 'importOnly',
+			why: 'test/e2e/mcpServer.test.ts publishes this very file and calls its tools as an MCP client',
+		},
+		requests: [],
+	},
 	...messagingExampleExpectations,
 	...uploadExampleExpectations,
 	'list-unread-chats': {
