@@ -31,13 +31,14 @@ export function putTimeoutMs(bytes: number): number {
 	return 120_000 + Math.ceil(bytes / (256 * 1024)) * 1000;
 }
 
-/** Part PUTs sent at once; one more part is read from the file meanwhile. */
+/** Parts held at once: being read from the file or being sent (so disk and socket overlap). */
 export const PARTS_IN_FLIGHT = 3;
 
 /**
- * Reads each part (in order) while up to `inFlight` earlier parts are being sent, so disk and
- * socket overlap. At most `inFlight` + 1 parts are held at once. The first failure stops
- * reading; the parts already sent are awaited before it is thrown, so nothing runs on after.
+ * Reads each part (in order) while earlier parts are being sent, so disk and socket overlap.
+ * A part being read takes a slot too: at most `inFlight` parts are held at once (read or on the
+ * wire), so memory stays at `inFlight` parts. The first failure stops reading; the parts already
+ * sent are awaited before it is thrown, so nothing runs on after.
  */
 export async function sendOverlapped<Part, Data>(
 	parts: Part[],
@@ -48,6 +49,7 @@ export async function sendOverlapped<Part, Data>(
 	const running = new Set<Promise<void>>();
 	let failure: { error: unknown } | undefined;
 	for (const part of parts) {
+		while (running.size >= inFlight && !failure) await Promise.race(running);
 		if (failure) break;
 		let data: Data;
 		try {
@@ -56,7 +58,6 @@ export async function sendOverlapped<Part, Data>(
 			failure ??= { error };
 			break;
 		}
-		while (running.size >= inFlight && !failure) await Promise.race(running);
 		if (failure) break;
 		const sending: Promise<void> = send(part, data)
 			.catch((error: unknown) => {
