@@ -162,12 +162,18 @@ function pidAlive(pid: number): boolean {
 	}
 }
 
-async function resolveRuntime(): Promise<Runtime> {
-	// real-n8n-env.sh installs when the cache is empty (progress on stderr; it holds the install lock) and prints nothing else.
-	const script = `source scripts/real-n8n-env.sh >&2 && printf '%s\\n%s\\n%s\\n' "$NODE24_BIN" "$N8N_BIN" "$N8N_DIR"`;
+/**
+ * Sources an installer script of scripts/ (it installs when its cache is empty, progress on stderr,
+ * holding its install lock, and prints nothing else) and reads the runtime it describes.
+ */
+async function runtimeFrom(
+	installer: string,
+	variables: { nodeBin: string; n8nBin: string; n8nDir: string },
+): Promise<Runtime> {
+	const script = `source scripts/${installer} >&2 && printf '%s\\n%s\\n%s\\n' "$${variables.nodeBin}" "$${variables.n8nBin}" "$${variables.n8nDir}"`;
 	const [nodeBin, n8nBin, n8nDir] = (await runBash(script, true)).trim().split('\n');
 	if (!existsSync(nodeBin) || !existsSync(n8nBin))
-		throw new Error(`real n8n not found: ${nodeBin} ${n8nBin}`);
+		throw new Error(`n8n not found after ${installer}: ${nodeBin} ${n8nBin}`);
 	return { nodeBin, n8nBin, n8nDir };
 }
 
@@ -176,16 +182,20 @@ async function resolveRuntime(): Promise<Runtime> {
  * (3-8 minutes once, then cached next to the 2.x install).
  */
 export async function ensureCompatRuntime(): Promise<Runtime> {
-	const script = `source scripts/n8n-compat-env.sh >&2 && printf '%s\\n%s\\n%s\\n' "$COMPAT_NODE_BIN" "$COMPAT_N8N_BIN" "$COMPAT_N8N_DIR"`;
-	const [nodeBin, n8nBin, n8nDir] = (await runBash(script, true)).trim().split('\n');
-	if (!existsSync(nodeBin) || !existsSync(n8nBin))
-		throw new Error(`n8n 1.x not found: ${nodeBin} ${n8nBin}`);
-	return { nodeBin, n8nBin, n8nDir };
+	return await runtimeFrom('n8n-compat-env.sh', {
+		nodeBin: 'COMPAT_NODE_BIN',
+		n8nBin: 'COMPAT_N8N_BIN',
+		n8nDir: 'COMPAT_N8N_DIR',
+	});
 }
 
 /** Node 24 + n8n, installing them on first use (4-6 minutes once, then cached). */
 export function ensureRuntime(): Promise<Runtime> {
-	runtimePromise ??= resolveRuntime();
+	runtimePromise ??= runtimeFrom('real-n8n-env.sh', {
+		nodeBin: 'NODE24_BIN',
+		n8nBin: 'N8N_BIN',
+		n8nDir: 'N8N_DIR',
+	});
 	return runtimePromise;
 }
 

@@ -73,15 +73,6 @@ export class QueueCluster {
 		});
 	}
 
-	/** Executions of a workflow n8n recorded (any status), counted through the main process's REST API. */
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const res = await this.main.rest<{
-			data: { results: Array<{ id: string; status: string }> };
-		}>('GET', `/rest/executions?filter=${filter}`);
-		return res.body?.data?.results ?? [];
-	}
-
 	async stop(): Promise<void> {
 		try {
 			await this.n8n.dispose();

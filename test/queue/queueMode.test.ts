@@ -189,25 +189,18 @@ let cluster: QueueCluster;
 let fileFolder: string;
 const startedAt = Date.now();
 
-const finishedExecutions = async (workflowId: string) =>
-	(await cluster.executions(workflowId)).filter((e) => !['new', 'running'].includes(e.status));
+/** Waits until `count` executions of the workflow finished, then returns them all (the main process's REST API). */
+const executionsAfter = (workflowId: string, count: number, timeoutMs = 120_000) =>
+	cluster.main.waitForExecutions(workflowId, count, timeoutMs);
+
+/** The finished executions of a workflow so far. */
+const finishedExecutions = (workflowId: string) => executionsAfter(workflowId, 0);
 
 /** The error of a failed execution, for the assertion message. */
 async function failureOf(execution: { id: string; status: string }): Promise<string | undefined> {
 	if (execution.status === 'success') return undefined;
 	return (await cluster.main.getExecution(execution.id)).errorMessage ?? execution.status;
 }
-
-/** Waits until `count` executions of the workflow finished, then returns them (all of them). */
-const executionsAfter = (workflowId: string, count: number, timeoutMs = 120_000) =>
-	waitFor(
-		`${count} finished executions of ${workflowId}`,
-		async () => {
-			const done = await finishedExecutions(workflowId);
-			return done.length >= count ? done : undefined;
-		},
-		timeoutMs,
-	);
 
 const webhookUrl = (processor: number, webhookPath: string) =>
 	cluster.webhookProcessors[processor].webhookUrl(webhookPath);
