@@ -18,7 +18,8 @@ export interface UploadRuntime {
 	hash: Hash;
 	nextPart: number;
 	version: number;
-	pending: Map<number, Buffer>;
+	/** parts that arrived before their turn, as received (chunks, not copied into one buffer) */
+	pending: Map<number, Buffer[]>;
 	etags: Map<number, string>;
 	kept: Buffer[];
 }
@@ -196,10 +197,14 @@ function commit(
 function drainPending(up: UploadRecord, rt: UploadRuntime, keep: boolean): void {
 	while (rt.pending.has(rt.nextPart)) {
 		const n = rt.nextPart;
-		const buf = rt.pending.get(n)!;
+		const chunks = rt.pending.get(n)!;
 		rt.pending.delete(n);
-		rt.hash.update(buf);
-		commit(up, rt, n, buf.length, [buf], keep);
+		let size = 0;
+		for (const chunk of chunks) {
+			rt.hash.update(chunk);
+			size += chunk.length;
+		}
+		commit(up, rt, n, size, chunks, keep);
 	}
 }
 
@@ -266,7 +271,7 @@ async function putPart(ctx: RouteContext) {
 	const chunks: Buffer[] = [];
 	const got = await consume(ctx, (c) => chunks.push(c));
 	if (got !== expected) throw sizeError(got);
-	if (n >= rt.nextPart) rt.pending.set(n, Buffer.concat(chunks));
+	if (n >= rt.nextPart) rt.pending.set(n, chunks);
 	drainPending(up, rt, keep);
 	rt.etags.set(n, etag);
 	return ok();
