@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { startSimulator, type OfAuthSimulator } from '../simulator';
 import {
 	client,
@@ -307,6 +308,41 @@ describe('simulator: upload options', () => {
 			expect(sim.state.uploads[0].bytes!.equals(bytes)).toBe(true);
 			const listed = await c.get<Page<MediaView>>('/v2/access/vault/media?limit=1&mediaType=gif');
 			expect(listed.body.list[0].id).toBe(id);
+		} finally {
+			await sim.close();
+		}
+	});
+});
+
+describe('simulator: uploads fingerprinted with crc32 (upload.digest)', () => {
+	test('parts out of order and re-sent: the crc32 of the whole file is recorded, no sha256', async () => {
+		const sim = await startSimulator({
+			seed: 1,
+			upload: { partSize: PART, singleMaxBytes: PART, digest: 'crc32' },
+		});
+		try {
+			const c = client(sim);
+			const bytes = randomBytes(PART * 3 + 77);
+			const init = await c.post<UploadPlan>('/v2/access/uploads/init', {
+				filename: 'clip.mp4',
+				size: bytes.length,
+				contentType: 'video/mp4',
+			});
+			const parts: UploadPart[] = init.body.parts;
+			const slice = (p: UploadPart) => bytes.subarray(p.byteRange.start, p.byteRange.end + 1);
+			for (const i of [3, 1, 0, 1, 2]) {
+				expect(
+					(await c.put(parts[i].uploadUrl.slice(sim.baseUrl.length), slice(parts[i]))).status,
+				).toBe(200);
+			}
+			const done = await c.post<UploadFinished>('/v2/access/uploads/complete', {
+				mediaUploadId: init.body.mediaUploadId,
+			});
+			expect(done.status).toBe(200);
+			const record = sim.state.uploads[0];
+			expect(record.crc32).toBe(crc32(bytes).toString(16).padStart(8, '0'));
+			expect(record.sha256).toBeNull();
+			expect(record.partsReceived).toEqual([1, 2, 3, 4]);
 		} finally {
 			await sim.close();
 		}

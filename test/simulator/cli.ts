@@ -6,7 +6,8 @@
  * then serves until SIGINT/SIGTERM.
  * Options: --port N, --seed N, --api-key K, --fans N, --vault-media N,
  *          --part-size BYTES, --single-max BYTES, --plan-style body|headers,
- *          --ready-after-polls N, --keep-bytes, --permissions a,b,c
+ *          --ready-after-polls N, --keep-bytes, --upload-digest sha256|crc32,
+ *          --permissions a,b,c
  */
 import { startSimulator } from './index';
 import type { SimulatorOptions } from './types';
@@ -21,6 +22,7 @@ function parseArgs(argv: string[]): SimulatorOptions {
 	const num = (name: string): number | undefined =>
 		get(name) === undefined ? undefined : Number(get(name));
 	const planStyle = get('plan-style');
+	const digest = get('upload-digest');
 	return {
 		port: num('port') ?? 0,
 		seed: num('seed'),
@@ -34,6 +36,7 @@ function parseArgs(argv: string[]): SimulatorOptions {
 			planStyle: planStyle === 'headers' || planStyle === 'body' ? planStyle : undefined,
 			readyAfterPolls: num('ready-after-polls'),
 			keepBytes: argv.includes('--keep-bytes') || undefined,
+			digest: digest === 'crc32' || digest === 'sha256' ? digest : undefined,
 		},
 	};
 }

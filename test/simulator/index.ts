@@ -127,6 +127,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
 			planStyle: o.upload?.planStyle ?? 'body',
 			readyAfterPolls: o.upload?.readyAfterPolls ?? 0,
 			keepBytes: o.upload?.keepBytes ?? false,
+			digest: o.upload?.digest ?? 'sha256',
 		},
 		seedTime: o.seedTime === undefined ? DEFAULT_SEED_TIME : new Date(o.seedTime).getTime(),
 	};

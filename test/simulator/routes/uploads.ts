@@ -1,21 +1,54 @@
 /**
  * Upload flow: init -> single PUT (finalises) or part PUTs + complete; check (dedupe).
  *
- * Bodies are streamed, never buffered whole: the sha256 of the reassembled file
- * is computed incrementally. An in-order part is hashed into a copy of the running
- * hash while it streams and committed only when it arrived complete with the
- * right size, so a part cut off mid-way and sent again does not corrupt the
- * hash. A part that arrives before its turn is held in memory until its turn.
+ * Bodies are streamed, never buffered whole: the digest of the reassembled file
+ * (sha256, or crc32 with upload.digest 'crc32') is computed incrementally. An
+ * in-order part is hashed into a copy of the running digest while it streams and
+ * committed only when it arrived complete with the right size, so a part cut off
+ * mid-way and sent again does not corrupt the digest. A part that arrives before
+ * its turn is held in memory until its turn.
  */
 import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { badRequest, notFound, type Route, type RouteContext, type SimCore } from '../core';
 import { makeMedia } from '../seed';
 import { uploadCheckSchema, uploadCompleteSchema, uploadInitSchema, zodDetails } from '../schemas';
 import type { UploadRecord } from '../types';
 import { publicMedia, typeFromContentType } from './shared';
 
+/** A digest fed chunk by chunk, which can be forked (a part is hashed into a fork until it is complete). */
+export interface RunningDigest {
+	update(chunk: Buffer): void;
+	copy(): RunningDigest;
+	/** lower-case hex */
+	digest(): string;
+}
+
+function sha256Digest(hash: Hash = createHash('sha256')): RunningDigest {
+	return {
+		update: (chunk) => void hash.update(chunk),
+		copy: () => sha256Digest(hash.copy()),
+		digest: () => hash.digest('hex'),
+	};
+}
+
+function crc32Digest(value = 0): RunningDigest {
+	let current = value;
+	return {
+		update(chunk) {
+			current = crc32(chunk, current);
+		},
+		copy: () => crc32Digest(current),
+		digest: () => current.toString(16).padStart(8, '0'),
+	};
+}
+
+function newDigest(core: SimCore): RunningDigest {
+	return core.opts.upload.digest === 'crc32' ? crc32Digest() : sha256Digest();
+}
+
 export interface UploadRuntime {
-	hash: Hash;
+	hash: RunningDigest;
 	nextPart: number;
 	version: number;
 	/** parts that arrived before their turn, as received (chunks, not copied into one buffer) */
@@ -28,7 +61,7 @@ function runtime(core: SimCore, up: UploadRecord): UploadRuntime {
 	let rt = core.uploadRuntime.get(up.mediaUploadId);
 	if (!rt) {
 		rt = {
-			hash: createHash('sha256'),
+			hash: newDigest(core),
 			nextPart: 1,
 			version: 0,
 			pending: new Map(),
@@ -66,7 +99,7 @@ function finished(core: SimCore, up: UploadRecord) {
 	};
 }
 
-function finalise(core: SimCore, up: UploadRecord, sha256: string, kept: Buffer[]): void {
+function finalise(core: SimCore, up: UploadRecord, digest: string, kept: Buffer[]): void {
 	const id = core.state.nextIds.media++;
 	const readyAfterPolls = core.opts.upload.readyAfterPolls;
 	const media = makeMedia(id, typeFromContentType(up.contentType, up.filename), core.nowIso(), {
@@ -78,7 +111,8 @@ function finalise(core: SimCore, up: UploadRecord, sha256: string, kept: Buffer[
 		mediaUploadId: up.mediaUploadId,
 	});
 	core.state.vaultMedia.push(media);
-	up.sha256 = sha256;
+	if (core.opts.upload.digest === 'crc32') up.crc32 = digest;
+	else up.sha256 = digest;
 	up.status = 'completed';
 	up.mediaId = id;
 	up.receivedBytes = up.size;
@@ -160,7 +194,7 @@ async function putSingle(ctx: RouteContext) {
 			`Upload ${up.mediaUploadId} is multipart: PUT its parts, then POST /v2/access/uploads/complete`,
 		);
 	}
-	const hash = createHash('sha256');
+	const hash = newDigest(core);
 	const kept: Buffer[] = [];
 	const keep = core.opts.upload.keepBytes;
 	const n = await consume(ctx, (c) => {
@@ -171,7 +205,7 @@ async function putSingle(ctx: RouteContext) {
 		throw badRequest(`Body has ${n} bytes, init declared ${up.size}`, [
 			{ path: 'body', message: `expected ${up.size} bytes, got ${n}`, code: 'size_mismatch' },
 		]);
-	finalise(core, up, hash.digest('hex'), kept);
+	finalise(core, up, hash.digest(), kept);
 	return finished(core, up);
 }
 
@@ -297,7 +331,7 @@ function complete({ core, body }: RouteContext) {
 			],
 		);
 	}
-	finalise(core, up, rt.hash.digest('hex'), rt.kept);
+	finalise(core, up, rt.hash.digest(), rt.kept);
 	return finished(core, up);
 }
 
