@@ -400,18 +400,14 @@ async function main(): Promise<void> {
 		const uploads: Row[] = [];
 		if (CASES.has('uploads')) {
 			// 3. uploads: filesystem mode (n8n-core, its own process so memory is its own), then database mode
-			const filesystem = spawnSync(
-				process.execPath,
-				['--expose-gc', path.join(__dirname, 'upload.js')],
-				{
-					stdio: 'inherit',
-					env: {
-						...process.env,
-						BENCH_SIZE_MIB: String(FILESYSTEM_MIB),
-						BENCH_RUNS: String(UPLOAD_RUNS),
-					},
+			const filesystem = spawnSync(process.execPath, [path.join(__dirname, 'upload.js')], {
+				stdio: 'inherit',
+				env: {
+					...process.env,
+					BENCH_SIZE_MIB: String(FILESYSTEM_MIB),
+					BENCH_RUNS: String(UPLOAD_RUNS),
 				},
-			);
+			});
 			if (filesystem.status !== 0) throw new Error('the filesystem-mode upload bench failed');
 			const fsResult = JSON.parse(
 				readFileSync(path.join(REPO_ROOT, 'bench', 'upload-results.json'), 'utf8'),
