@@ -13,7 +13,6 @@ import { createReadStream } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
 
 export const MiB = 1024 * 1024;
 
@@ -56,17 +55,6 @@ export async function startSimulatorProcess(partSize: number): Promise<Simulator
 		child.once('exit', (code) => fail(new Error(`simulator exited with ${code}`)));
 	});
 	return { ...(JSON.parse(line) as Omit<Simulator, 'child'>), child };
-}
-
-/** The crc32 the simulator records for an upload, computed chunk by chunk from the source. */
-export function crc32Fingerprint(): { update(chunk: Buffer): void; hex(): string } {
-	let value = 0;
-	return {
-		update(chunk) {
-			value = crc32(chunk, value);
-		},
-		hex: () => value.toString(16).padStart(8, '0'),
-	};
 }
 
 /** Deterministic pseudo-random bytes, generated block by block (never the whole file in memory). */

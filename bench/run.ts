@@ -32,7 +32,6 @@ import {
 } from '../test/e2e/realN8n';
 import {
 	MiB,
-	crc32Fingerprint,
 	generatedFile,
 	median,
 	plainStreamUpload,
@@ -41,6 +40,7 @@ import {
 	simState,
 	startSimulatorProcess,
 } from './plainUpload';
+import { crc32Digest } from '../test/simulator';
 import * as wf from './workflows';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -427,9 +427,9 @@ async function main(): Promise<void> {
 				fsResult.memoryMet,
 			);
 
-			const source = crc32Fingerprint();
+			const source = crc32Digest();
 			await pipeline(generatedFile(DATABASE_MIB * MiB, source), createWriteStream(uploadFile));
-			const expected = source.hex();
+			const expected = source.digest();
 			const database: number[] = [];
 			const plain: number[] = [];
 			for (let run = 0; run < UPLOAD_RUNS; run++) {

@@ -20,7 +20,6 @@ import { PARTS_IN_FLIGHT } from '../nodes/OfAuth/actions/media/uploadFlow';
 import {
 	MiB,
 	agent,
-	crc32Fingerprint,
 	generatedFile,
 	median,
 	plainStreamUpload,
@@ -29,6 +28,7 @@ import {
 	simState,
 	startSimulatorProcess,
 } from './plainUpload';
+import { crc32Digest } from '../test/simulator';
 
 const SIZE = Number(process.env.BENCH_SIZE_MIB ?? 1024) * MiB;
 const PART = Number(process.env.BENCH_PART_MIB ?? 5) * MiB;
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 		const parameters = { resource: 'media', operation: 'upload', binaryPropertyName: 'data' };
 
 		// warm-up: loads n8n-core's lazy modules and JITs the path with a small file
-		const warm = await binaryItem(generatedFile(2 * PART + 1, crc32Fingerprint()), {
+		const warm = await binaryItem(generatedFile(2 * PART + 1, crc32Digest()), {
 			fileName: 'warm.mp4',
 			mimeType: 'video/mp4',
 		});
@@ -87,12 +87,12 @@ async function main(): Promise<void> {
 		console.log(
 			`Generating ${mib(SIZE)} MiB into n8n's filesystem binary data store (${binary.storagePath}) ...`,
 		);
-		const source = crc32Fingerprint();
+		const source = crc32Digest();
 		const item = await binaryItem(generatedFile(SIZE, source), {
 			fileName: 'bench.mp4',
 			mimeType: 'video/mp4',
 		});
-		const expectedCrc32 = source.hex();
+		const expectedCrc32 = source.digest();
 		const filePath = binary.service.getPath(item.binary!.data.id!);
 
 		const nodeRuns: Array<Awaited<ReturnType<typeof measure>>> = [];

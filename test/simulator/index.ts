@@ -33,6 +33,7 @@ import {
 
 export * from './types';
 export { signOfAuthSignature, signSvix, svixKey } from './webhooks';
+export { crc32Digest } from './routes/uploads';
 export {
 	ACTIVE_CONNECTION_ID,
 	AWAITING_2FA_CONNECTION_ID,

@@ -32,7 +32,8 @@ function sha256Digest(hash: Hash = createHash('sha256')): RunningDigest {
 	};
 }
 
-function crc32Digest(value = 0): RunningDigest {
+/** The crc32 the simulator records with upload.digest 'crc32' (the benchmarks compute it from the source too). */
+export function crc32Digest(value = 0): RunningDigest {
 	let current = value;
 	return {
 		update(chunk) {
