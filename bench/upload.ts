@@ -38,7 +38,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
  * Samples process RSS while `work` runs; returns the peak growth over the RSS just before it.
  * No garbage collection is forced before a run: V8 answers a forced one by shrinking its heap,
  * and the 1 GiB run that followed spent its time growing it back (2.3-2.8 s for the node,
- * 4.3-5.5 s for the plain PUT, against 1.1-1.8 s and 1.2-2.7 s without it), a state n8n never runs in.
+ * 4.3-5.5 s for the plain PUT, against 1.1-1.8 s and 1.1-2.7 s without it), a state n8n never runs in.
  */
 async function measure<T>(
 	work: () => Promise<T>,
