@@ -111,6 +111,20 @@ describe('simulator: faults and control endpoints', () => {
 		expect(sim.messagesSentTo(100001)).toBe(2);
 	});
 
+	test('holdNextAnswer: the request is acted on, then its answer waits for what runs meanwhile', async () => {
+		const seenWhileHeld: number[] = [];
+		sim.faults.holdNextAnswer(
+			async () => {
+				seenWhileHeld.push(sim.messagesSentTo(100001));
+			},
+			(r) => r.method === 'POST',
+		);
+		const held = await c.post('/v2/access/chats/100001/messages', { text: 'held' });
+		expect([held.status, seenWhileHeld]).toEqual([200, [1]]);
+		await c.post('/v2/access/chats/100001/messages', { text: 'not held' });
+		expect(seenWhileHeld).toEqual([1]);
+	});
+
 	test('latency', async () => {
 		sim.faults.setLatency(150);
 		const t0 = Date.now();

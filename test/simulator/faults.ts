@@ -1,7 +1,8 @@
 /**
  * Injected faults: a token bucket per connection (429), forced statuses for the
- * next N matching requests, fixed latency, and dropped connections (before the
- * request is acted on, or after the action but without a response).
+ * next N matching requests, fixed latency, dropped connections (before the
+ * request is acted on, or after the action but without a response), and answers
+ * held back after the action while something else happens.
  */
 import type { RequestMatcher } from './types';
 
@@ -21,6 +22,11 @@ interface FailRule {
 	match?: RequestMatcher;
 }
 
+interface HoldRule {
+	whileHeld: () => Promise<unknown>;
+	match?: RequestMatcher;
+}
+
 interface DropRule {
 	remaining: number;
 	when: 'before' | 'after';
@@ -37,6 +43,7 @@ export class Faults {
 	private buckets = new Map<string, { tokens: number; at: number }>();
 	private fails: FailRule[] = [];
 	private drops: DropRule[] = [];
+	private holds: HoldRule[] = [];
 	latencyMs = 0;
 
 	rateLimit(opts: RateLimitConfig): void {
@@ -67,11 +74,16 @@ export class Faults {
 		if (count > 0) this.drops.push({ remaining: count, when, match });
 	}
 
+	holdNextAnswer(whileHeld: () => Promise<unknown>, match?: RequestMatcher): void {
+		this.holds.push({ whileHeld, match });
+	}
+
 	clear(): void {
 		this.rate = null;
 		this.buckets.clear();
 		this.fails = [];
 		this.drops = [];
+		this.holds = [];
 		this.latencyMs = 0;
 	}
 
@@ -84,6 +96,14 @@ export class Faults {
 		rule.remaining--;
 		this.drops = this.drops.filter((d) => d.remaining > 0);
 		return true;
+	}
+
+	/** takes the first matching hold rule, if any: what to run before answering */
+	takeHold(r: { method: string; path: string }): (() => Promise<unknown>) | null {
+		const rule = this.holds.find((h) => !h.match || h.match(r));
+		if (!rule) return null;
+		this.holds = this.holds.filter((h) => h !== rule);
+		return rule.whileHeld;
 	}
 
 	takeFail(r: { method: string; path: string }): FailRule | null {

@@ -64,6 +64,8 @@ export interface SimulatorFaults {
 	setLatency(ms: number): void;
 	/** 'before': destroy the socket before acting; 'after': act, then destroy the socket without a response */
 	dropNext(count: number, when: 'before' | 'after', match?: RequestMatcher): void;
+	/** the next matching request is acted on; its answer waits until `whileHeld` settles (in-process only) */
+	holdNextAnswer(whileHeld: () => Promise<unknown>, match?: RequestMatcher): void;
 	clear(): void;
 }
 
@@ -161,6 +163,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 		failNext: (count, status, o) => faults.failNext(count, status, o),
 		setLatency: (ms) => faults.setLatency(ms),
 		dropNext: (count, when, match) => faults.dropNext(count, when, match),
+		holdNextAnswer: (whileHeld, match) => faults.holdNextAnswer(whileHeld, match),
 		clear: () => faults.clear(),
 	};
 

@@ -6,7 +6,8 @@
  * Order for every API request:
  *   record -> dropNext('before') -> latency -> failNext -> apiKey -> route lookup
  *   -> connection (for /v2/access/*) -> rate limit (per connection) -> scope
- *   -> body (JSON, or streamed by upload routes) -> handler -> dropNext('after') -> response
+ *   -> body (JSON, or streamed by upload routes) -> handler -> holdNextAnswer -> dropNext('after')
+ *   -> response
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
@@ -276,6 +277,9 @@ async function handle(
 				err instanceof ApiError ? err : new ApiError(500, 'INTERNAL_ERROR', String(err));
 			answer = { status: apiError.status, body: { error: apiError.message } };
 		}
+		await faults
+			.takeHold(who)?.()
+			.catch(() => undefined); // the test that held it checks its own outcome
 		if (faults.takeDrop('after', who)) return dropAfter(req, record, answer.status);
 		reply(answer.status, answer.body);
 		return;
@@ -373,6 +377,9 @@ async function handle(
 		return;
 	}
 	const status = result.status ?? 200;
+	await faults
+		.takeHold(who)?.()
+		.catch(() => undefined);
 	if (faults.takeDrop('after', who)) return dropAfter(req, record, status);
 	reply(status, result.body, { ...rateHeaders, ...(result.headers ?? {}) });
 }
