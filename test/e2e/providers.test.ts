@@ -340,6 +340,22 @@ test('examples/ppv-on-either-provider.json on OnlyFansAPI.com: the same PPVs, in
 
 test('the trigger registers itself on publish, runs once per signed event, and removes itself on unpublish', async () => {
 	expect(sim.onlyFansApiWebhooks()).toEqual([]);
+	const account = accountIdOf(sim.connectionId);
+	const event = {
+		event: 'messages.received',
+		accountId: account,
+		payload: { id: 77, text: 'hi from a fan' },
+		idempotencyKey: 'evt_e2e_1',
+	};
+	// The earliest an event can come: while n8n still waits for the answer to the registration, so
+	// before n8n has saved the node's static data (the signing secret's copy) to its database.
+	let first: Array<{ status: number; body: string }> | undefined;
+	sim.faults.holdNextAnswer(
+		async () => {
+			first = await sim.deliverOnlyFansApiEvent(event);
+		},
+		(request) => request.method === 'POST' && request.path === '/api/webhooks',
+	);
 	await server.activate(TRIGGER.id);
 	// n8n may finish the activation (the trigger's create call) just after the REST call returns
 	const webhook = await until(() => sim.onlyFansApiWebhooks()[0]);
@@ -350,15 +366,8 @@ test('the trigger registers itself on publish, runs once per signed event, and r
 	});
 	expect(webhook.signing_secret).toMatch(/^[0-9a-f]{64}$/);
 
-	const account = accountIdOf(sim.connectionId);
-	const event = {
-		event: 'messages.received',
-		accountId: account,
-		payload: { id: 77, text: 'hi from a fan' },
-		idempotencyKey: 'evt_e2e_1',
-	};
-	const first = await sim.deliverOnlyFansApiEvent(event);
-	expect(first.map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual([
+	const delivered = await until(() => first);
+	expect(delivered.map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual([
 		[200, { received: true }],
 	]);
 	await server.waitForExecutions(TRIGGER.id, 1);

@@ -44,6 +44,7 @@ export interface WebhookTriggerHarness {
 	runWebhookMethod(
 		method: 'checkExists' | 'create' | 'delete',
 		activation?: WorkflowActivateMode,
+		options?: { saveStaticData?: boolean },
 	): Promise<boolean>;
 	close(): Promise<void>;
 }
@@ -208,7 +209,7 @@ export async function startWebhookTrigger(
 		url: `http://127.0.0.1:${port}/webhook/${node.webhookId}/webhook`,
 		started,
 		staticData: () => JSON.parse(JSON.stringify(stored[`node:${node.name}`] ?? {})) as IDataObject,
-		async runWebhookMethod(method, activation = 'activate') {
+		async runWebhookMethod(method, activation = 'activate', { saveStaticData = true } = {}) {
 			const workflow = buildWorkflow();
 			// the URL a trigger registers (getNodeWebhookUrl) is this harness server's
 			const additionalData = testAdditionalData(spec.credentials, {
@@ -225,7 +226,8 @@ export async function startWebhookTrigger(
 			const fn = nodeType.webhookMethods?.default?.[method];
 			if (!fn) throw new Error(`The node has no webhook method ${method}`);
 			const result = await fn.call(context);
-			stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			// saveStaticData false: what a delivery sees before n8n has saved it, or once a run's older copy replaced it
+			if (saveStaticData) stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			return result;
 		},
 		close: () =>

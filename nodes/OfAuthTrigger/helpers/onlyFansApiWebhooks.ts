@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import type {
 	IDataObject,
@@ -7,8 +7,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { encodePathSegment, ofauthApi } from '../../shared/transport';
+import { ONLYFANSAPI } from '../../shared/transport/provider';
 import { headerValue } from '../../shared/transport/headers';
 import { isRepeatDelivery } from './dedupe';
 import { ANY_EVENT } from './events';
@@ -16,9 +18,14 @@ import { acknowledge, readRawBody, refuse, startRun } from './webhookRequest';
 
 /**
  * The trigger with OnlyFansAPI.com (../shared/api/onlyfansapi.md §7): webhooks are managed by API,
- * so publishing registers one (with a signing secret generated here and kept in the node's static
- * data) and unpublishing removes it. A delivery is `{event, account_id, payload}` signed with
+ * so publishing registers one (with a signing secret made here and kept in the node's static data)
+ * and unpublishing removes it. A delivery is `{event, account_id, payload}` signed with
  * `Signature: hex HMAC-SHA256(raw body)`; there is no timestamp, so repeats are told by the signed body.
+ *
+ * n8n saves the static data only after every webhook of the workflow is registered, and a run that
+ * started meanwhile may save its own older copy over it. So nothing here depends on that save: the
+ * signing secret can be worked out again from the API key, and this trigger's webhooks are found
+ * by their URL when the static data has no record of them.
  */
 
 /** The events OnlyFansAPI.com documents; Any Event also lets through what it adds later. */
@@ -64,10 +71,49 @@ function chosenAccount(context: IHookFunctions | IWebhookFunctions): string {
 
 const webhookPath = (id: string) => `/webhooks/${encodePathSegment(id)}`;
 
-/** Published and still registered with this URL and these events? A stale registration is removed. */
+/**
+ * The secret this trigger's webhook is signed with: an HMAC of the workflow and the node's webhook
+ * under the API key, so the same secret comes out wherever the credential is (every n8n process)
+ * and only who holds the API key can work it out. Empty when the credential cannot be read.
+ */
+export async function derivedSigningSecret(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<string> {
+	let apiKey = '';
+	try {
+		apiKey = String((await context.getCredentials(ONLYFANSAPI.credential)).apiKey ?? '');
+	} catch {
+		return '';
+	}
+	if (!apiKey) return '';
+	const node = context.getNode();
+	const identity = ['OFAuth Trigger webhook', context.getWorkflow().id, node.webhookId ?? node.id];
+	return createHmac('sha256', apiKey).update(identity.join('\n')).digest('hex');
+}
+
+/** This trigger's webhooks at the provider, by their URL (the node's own, with its webhook id). */
+async function webhooksWithThisUrl(context: IHookFunctions): Promise<IDataObject[]> {
+	const url = context.getNodeWebhookUrl('default');
+	const all = await ofauthApi<unknown>(context, {
+		method: 'GET',
+		path: '/webhooks',
+		itemIndex: undefined,
+	});
+	return (Array.isArray(all) ? (all as IDataObject[]) : []).filter(
+		(webhook) => Boolean(url) && webhook.url === url,
+	);
+}
+
+/**
+ * Published and still registered with this URL and these events? A stale registration is removed,
+ * and so is one the static data has no record of (its secret cannot be read back from the API).
+ */
 export async function webhookExists(context: IHookFunctions): Promise<boolean> {
 	const stored = registration(context);
-	if (!stored.webhookId) return false;
+	if (!stored.webhookId || !stored.signingSecret) {
+		await deleteWebhook(context);
+		return false;
+	}
 	let webhook: IDataObject;
 	try {
 		webhook = await ofauthApi<IDataObject>(context, {
@@ -88,9 +134,15 @@ export async function webhookExists(context: IHookFunctions): Promise<boolean> {
 	return same;
 }
 
-/** Registers the webhook: this node's URL, the chosen events and account, and a new signing secret. */
+/** Registers the webhook: this node's URL, the chosen events and account, and its signing secret. */
 export async function createWebhook(context: IHookFunctions): Promise<boolean> {
-	const signingSecret = randomBytes(32).toString('hex');
+	const signingSecret = await derivedSigningSecret(context);
+	if (!signingSecret) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The OnlyFansAPI.com credential has no API key: add the key from https://app.onlyfansapi.com/api-keys and publish again',
+		);
+	}
 	const account = chosenAccount(context);
 	const created = await ofauthApi<IDataObject>(context, {
 		method: 'POST',
@@ -110,16 +162,21 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/** Removes the registered webhook (already gone counts as removed) and forgets its secret. */
+/**
+ * Removes this trigger's webhooks (already gone counts as removed) and forgets the secret: the one
+ * the static data names, and any other with this node's URL that a lost static data left behind.
+ */
 export async function deleteWebhook(context: IHookFunctions): Promise<boolean> {
 	const stored = registration(context);
-	if (stored.webhookId) {
+	const ids = new Set<string>(stored.webhookId ? [stored.webhookId] : []);
+	try {
+		for (const webhook of await webhooksWithThisUrl(context)) ids.add(String(webhook.id));
+	} catch {
+		// the list could not be read: remove at least the one on record
+	}
+	for (const id of ids) {
 		try {
-			await ofauthApi(context, {
-				method: 'DELETE',
-				path: webhookPath(stored.webhookId),
-				itemIndex: undefined,
-			});
+			await ofauthApi(context, { method: 'DELETE', path: webhookPath(id), itemIndex: undefined });
 		} catch {
 			// removed by someone else already
 		}
@@ -140,7 +197,8 @@ export function signatureMatches(signature: string, rawBody: Buffer, secret: str
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const headers = context.getHeaderData() as Record<string, unknown>;
 	const rawBody = await readRawBody(context);
-	const secret = registration(context).signingSecret ?? '';
+	// the copy n8n saved; before n8n has saved it (or if a run's older copy replaced it), worked out again
+	const secret = registration(context).signingSecret ?? (await derivedSigningSecret(context));
 	if (!signatureMatches(headerValue(headers, 'signature'), rawBody, secret)) {
 		const reason = secret
 			? 'The Signature header does not match this webhook'

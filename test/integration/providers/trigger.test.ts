@@ -108,6 +108,49 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 		]);
 	});
 
+	test('a delivery before n8n has saved the registration is verified and starts one run; a forged one gets 401', async () => {
+		const trigger = await start();
+		await trigger.runWebhookMethod('create', 'activate', { saveStaticData: false });
+		expect(trigger.staticData()).toEqual({});
+		const [answer] = await sim().deliverOnlyFansApiEvent({
+			event: 'messages.received',
+			accountId: account(),
+			payload: message(11, 'right after publishing'),
+			idempotencyKey: 'evt_early',
+		});
+		expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { received: true }]);
+		const body = JSON.stringify({ event: 'messages.received', account_id: account(), payload: {} });
+		const forged = await fetch(trigger.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				signature: createHmac('sha256', 'a guessed secret').update(body).digest('hex'),
+			},
+			body,
+		});
+		expect(forged.status).toBe(401);
+		expect(
+			trigger.started.map((data) => (data[0][0].json.payload as { text: string }).text),
+		).toEqual(['right after publishing']);
+	});
+
+	test('with the registration lost from the static data, publishing replaces the webhook and unpublishing removes it', async () => {
+		const trigger = await start();
+		await trigger.runWebhookMethod('create', 'activate', { saveStaticData: false });
+		const lost = sim()
+			.onlyFansApiWebhooks()
+			.map((webhook) => webhook.id);
+		expect(lost).toHaveLength(1);
+		// n8n restarts: no record, so the webhook with this node's URL is removed and registered anew
+		expect(await trigger.runWebhookMethod('checkExists', 'init')).toBe(false);
+		expect(sim().onlyFansApiWebhooks()).toEqual([]);
+		await trigger.runWebhookMethod('create', 'init', { saveStaticData: false });
+		expect(sim().onlyFansApiWebhooks()).toHaveLength(1);
+		expect(sim().onlyFansApiWebhooks()[0].id).not.toBe(lost[0]);
+		expect(await trigger.runWebhookMethod('delete')).toBe(true);
+		expect(sim().onlyFansApiWebhooks()).toEqual([]);
+	});
+
 	test('an unsigned, wrongly signed or tampered delivery gets 401 and starts nothing', async () => {
 		const trigger = await start();
 		await trigger.runWebhookMethod('create');
