@@ -17,25 +17,12 @@ import {
 	PACKAGE_NAME,
 	REPO_ROOT,
 	RealN8n,
-	type CredentialImport,
+	simulatorOnlyFansApiCredential,
 	type RunningN8n,
 	type WorkflowJson,
 } from './realN8n';
 
 const CRED = { id: 'e2eOnlyFansApi01', name: 'OnlyFansAPI.com account' };
-
-function onlyFansApiCredential(sim: OfAuthSimulator): CredentialImport {
-	return {
-		...CRED,
-		type: 'onlyFansApi',
-		data: {
-			apiKey: sim.apiKey,
-			baseUrl: 'custom',
-			customBaseUrl: `${sim.baseUrl}/api`,
-			defaultConnectionId: accountIdOf(sim.connectionId),
-		},
-	};
-}
 
 /** The example with every node of this package set to OnlyFansAPI.com and its credential: nothing else changes. */
 function onOnlyFansApi(workflow: WorkflowJson, id: string): WorkflowJson {
@@ -225,7 +212,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 beforeAll(async () => {
 	sim = await startSimulator({ seed: 1 });
 	n8n = await RealN8n.create('providers');
-	await n8n.importCredentials([onlyFansApiCredential(sim)]);
+	await n8n.importCredentials([simulatorOnlyFansApiCredential(sim, CRED.id, CRED.name)]);
 	files = createServer((_req, res) => {
 		res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(PNG.length) });
 		res.end(PNG);

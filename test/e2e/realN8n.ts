@@ -29,6 +29,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { accountIdOf } from '../simulator/onlyFansApi';
+
 /** the repository root (also when this file runs compiled from build/test/e2e, as the demo does) */
 function findRepoRoot(): string {
 	for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -845,6 +847,25 @@ export function simulatorCredential(
 			baseUrl: 'custom',
 			customBaseUrl: sim.baseUrl,
 			defaultConnectionId: sim.connectionId,
+		},
+	};
+}
+
+/** The credential data that points the OnlyFansAPI.com credential at a simulator's /api. */
+export function simulatorOnlyFansApiCredential(
+	sim: { baseUrl: string; apiKey: string; connectionId: string },
+	id: string,
+	name: string,
+): CredentialImport {
+	return {
+		id,
+		name,
+		type: 'onlyFansApi',
+		data: {
+			apiKey: sim.apiKey,
+			baseUrl: 'custom',
+			customBaseUrl: `${sim.baseUrl}/api`,
+			defaultConnectionId: accountIdOf(sim.connectionId),
 		},
 	};
 }
