@@ -2,12 +2,13 @@
  * The package in n8n's queue mode (npm run test:queue): a main process, two workers and two
  * webhook processors of the cached real n8n 2.41.1, with Redis, Postgres and `database` binary
  * data, all on loopback (see queueCluster.ts). Sends and uploads run on workers; signed webhook
- * deliveries reach either webhook processor; the poll trigger runs in the main process.
+ * deliveries reach either webhook processor (with OnlyFansAPI.com, from the moment the main process
+ * registers the webhook); the poll trigger runs in the main process.
  *
  * Figures (executions per event, worker memory during an upload) are printed, never asserted
  * as timings.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,13 @@ import {
 	startSimulator,
 	type OfAuthSimulator,
 } from '../simulator';
-import { PACKAGE_NAME, simulatorCredential, type WorkflowJson } from '../e2e/realN8n';
+import { accountIdOf } from '../simulator/onlyFansApi';
+import {
+	PACKAGE_NAME,
+	simulatorCredential,
+	simulatorOnlyFansApiCredential,
+	type WorkflowJson,
+} from '../e2e/realN8n';
 import { processMemory, QueueCluster } from './queueCluster';
 
 jest.setTimeout(600_000);
@@ -34,6 +41,12 @@ const UPLOAD = { id: 'queueUpload', path: 'queue-upload' };
 const WRITE_FILE = { id: 'queueWriteFile', path: 'queue-write-file' };
 const TRIGGER = { id: 'queueTrigger', webhookId: '6d0c1f4e-2b8a-4f3e-9c71-3a5e8d2b4f01' };
 const POLL = { id: 'queuePoll' };
+const OFAPI_CRED = { id: 'queueOfapiCred01', name: 'OnlyFansAPI.com account' };
+/** Published by the test (not at start), so that its registration happens while webhook processors run. */
+const OFAPI_TRIGGER = {
+	id: 'queueOfapiTrigger',
+	webhookId: '0b7e52c4-93d1-4a6f-8e25-c4f1a9d3e6b2',
+};
 
 const node = (
 	name: string,
@@ -147,6 +160,22 @@ function workflows(fileFolder: string): WorkflowJson[] {
 			settings: { executionOrder: 'v1' },
 		},
 		{
+			// OnlyFansAPI.com: a fan writes -> nothing more (each execution is one event let through)
+			id: OFAPI_TRIGGER.id,
+			name: OFAPI_TRIGGER.id,
+			nodes: [
+				node(
+					'OFAuth Trigger',
+					`${PACKAGE_NAME}.ofAuthTrigger`,
+					{ authentication: 'onlyFansApi', onlyFansApiEvents: ['messages.received'] },
+					{ credentials: { onlyFansApi: OFAPI_CRED }, webhookId: OFAPI_TRIGGER.webhookId },
+				),
+				node('Done', 'n8n-nodes-base.noOp', {}),
+			],
+			connections: chain('OFAuth Trigger', 'Done'),
+			settings: { executionOrder: 'v1' },
+		},
+		{
 			// every minute: new subscribers -> a welcome message each
 			id: POLL.id,
 			name: POLL.id,
@@ -213,6 +242,7 @@ beforeAll(async () => {
 	const credential = simulatorCredential(sim, CRED.id, CRED.name);
 	await cluster.n8n.importCredentials([
 		{ ...credential, data: { ...credential.data, webhookSigningSecret: SECRET } },
+		simulatorOnlyFansApiCredential(sim, OFAPI_CRED.id, OFAPI_CRED.name),
 	]);
 	await cluster.n8n.importWorkflows(workflows(fileFolder));
 	for (const { id } of [SENDS, UPLOAD, WRITE_FILE, TRIGGER, POLL]) await cluster.n8n.publish(id);
@@ -385,6 +415,68 @@ test.each(['svix', 'ofauth'] as const)(
 		});
 	},
 );
+
+test('OnlyFansAPI.com: an event at the moment of registration is verified by a webhook processor, its redelivery to the other starts nothing, the next event starts one run, unpublishing removes the webhook', async () => {
+	const url = (processor: number) => webhookUrl(processor, `${OFAPI_TRIGGER.webhookId}/webhook`);
+	const deliver = async (processor: number, eventId: string) => {
+		const raw = JSON.stringify({
+			event: 'messages.received',
+			account_id: accountIdOf(sim.connectionId),
+			payload: { id: eventId, text: 'hi' },
+		});
+		const secret = sim.onlyFansApiWebhooks()[0]?.signing_secret ?? '';
+		const res = await post(url(processor), raw, {
+			'content-type': 'application/json',
+			signature: createHmac('sha256', secret).update(raw).digest('hex'),
+			'x-ofapi-idempotency-key': `evt_${eventId}`,
+		});
+		return { status: res.status, body: JSON.parse(res.body) as Record<string, unknown> };
+	};
+	// while the main process waits for the registration's answer, before it saved the static data to Postgres
+	let early: Awaited<ReturnType<typeof deliver>> | undefined;
+	sim.faults.holdNextAnswer(
+		async () => {
+			early = await deliver(0, 'queue_ofapi_1');
+		},
+		(request) => request.method === 'POST' && request.path === '/api/webhooks',
+	);
+	await cluster.main.activate(OFAPI_TRIGGER.id);
+	const first = await waitFor('the delivery during registration', () => early);
+	await executionsAfter(OFAPI_TRIGGER.id, 1);
+	const toTheOther = await deliver(1, 'queue_ofapi_1');
+	// what n8n kept of the node's static data: the registration may have been overwritten by the run's copy
+	const saved = await cluster.main.rest<{ data: { staticData?: Record<string, object> } }>(
+		'GET',
+		`/rest/workflows/${OFAPI_TRIGGER.id}`,
+	);
+	const kept = Object.keys(saved.body.data.staticData?.['node:OFAuth Trigger'] ?? {});
+	const next = await deliver(1, 'queue_ofapi_2');
+	await executionsAfter(OFAPI_TRIGGER.id, 2);
+	await new Promise((resolve) => setTimeout(resolve, 5000));
+	const executions = (await finishedExecutions(OFAPI_TRIGGER.id)).length;
+	process.stdout.write(
+		`[queue] OnlyFansAPI.com: one event during registration (processor 1), again to processor 2, a new one to processor 2: ${executions} execution(s); answers ${JSON.stringify([first.body, toTheOther.body, next.body])}; the trigger's static data in Postgres then held: ${kept.join(', ')}\n`,
+	);
+	expect({ first, toTheOther, next, executions }).toEqual({
+		first: { status: 200, body: { received: true } },
+		toTheOther: {
+			status: 200,
+			body: { received: true, started: false, reason: 'event already received (redelivery)' },
+		},
+		next: { status: 200, body: { received: true } },
+		executions: 2,
+	});
+
+	const unpublished = await cluster.main.rest(
+		'POST',
+		`/rest/workflows/${OFAPI_TRIGGER.id}/deactivate`,
+		{},
+	);
+	expect(unpublished.status).toBe(200);
+	await waitFor('the webhook removed', () =>
+		sim.onlyFansApiWebhooks().length === 0 ? true : undefined,
+	);
+});
 
 test('the poll trigger emits each new subscriber once, across restarts of the main process', async () => {
 	const polls = () =>
