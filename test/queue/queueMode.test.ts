@@ -8,7 +8,7 @@
  * Figures (executions per event, worker memory during an upload) are printed, never asserted
  * as timings.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import {
 	ACTIVE_CONNECTION_ID,
 	FIRST_FAN_ID,
 	signOfAuthSignature,
+	signOnlyFansApi,
 	signSvix,
 	startSimulator,
 	type OfAuthSimulator,
@@ -427,7 +428,7 @@ test('OnlyFansAPI.com: an event at the moment of registration is verified by a w
 		const secret = sim.onlyFansApiWebhooks()[0]?.signing_secret ?? '';
 		const res = await post(url(processor), raw, {
 			'content-type': 'application/json',
-			signature: createHmac('sha256', secret).update(raw).digest('hex'),
+			signature: signOnlyFansApi(secret, raw),
 			'x-ofapi-idempotency-key': `evt_${eventId}`,
 		});
 		return { status: res.status, body: JSON.parse(res.body) as Record<string, unknown> };

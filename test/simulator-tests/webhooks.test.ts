@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signOfAuthSignature, signSvix, startSimulator, type OfAuthSimulator } from '../simulator';
+import {
+	signOfAuthSignature,
+	signOnlyFansApi,
+	signSvix,
+	startSimulator,
+	type OfAuthSimulator,
+} from '../simulator';
 
 const OFAUTH_SECRET = ['ofauth', 'whsec', 'test', '123'].join('_');
 const SVIX_SECRET = `whsec_${Buffer.from('super secret svix key').toString('base64')}`;
@@ -118,6 +124,9 @@ describe('simulator: webhook delivery and signatures', () => {
 		const key = Buffer.from('super secret svix key');
 		expect(signSvix(SVIX_SECRET, 'msg_1', 1700000000, body)).toBe(
 			`v1,${createHmac('sha256', key).update('msg_1.1700000000.{"a":1}').digest('base64')}`,
+		);
+		expect(signOnlyFansApi('s', body)).toBe(
+			createHmac('sha256', 's').update('{"a":1}').digest('hex'),
 		);
 	});
 

@@ -32,7 +32,7 @@ import {
 } from './onlyFansApi';
 
 export * from './types';
-export { signOfAuthSignature, signSvix, svixKey } from './webhooks';
+export { signOfAuthSignature, signOnlyFansApi, signSvix, svixKey } from './webhooks';
 export { crc32Digest } from './routes/uploads';
 export {
 	ACTIVE_CONNECTION_ID,

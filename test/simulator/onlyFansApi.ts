@@ -7,9 +7,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 import { ApiError, type RouteContext, type RouteResult, type SimCore } from './core';
+import { signOnlyFansApi } from './webhooks';
 import { makeMedia } from './seed';
 import type { Connection, RecordedRequest } from './types';
 
@@ -612,8 +613,7 @@ export async function deliverOnlyFansApiEvent(
 			'user-agent': 'OnlyFansAPI.com/Webhook-Client',
 			'x-ofapi-idempotency-key': delivery.idempotencyKey ?? `evt_${randomBytes(8).toString('hex')}`,
 		};
-		if (webhook.signing_secret)
-			headers.signature = createHmac('sha256', webhook.signing_secret).update(raw).digest('hex');
+		if (webhook.signing_secret) headers.signature = signOnlyFansApi(webhook.signing_secret, raw);
 		const response = await fetch(webhook.url, {
 			method: 'POST',
 			headers,

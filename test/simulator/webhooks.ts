@@ -3,6 +3,7 @@
  *  - OFAuth:  OFAuth-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "{t}.{body}">
  *  - Svix:    svix-id, svix-timestamp, svix-signature: v1,<base64 HMAC-SHA256 of "{id}.{t}.{body}">
  *             key = base64-decoded secret after the `whsec_` prefix
+ *  - OnlyFansAPI.com: Signature: <hex HMAC-SHA256 of the body> (onlyfansapi.md §7)
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
@@ -13,6 +14,11 @@ export function signOfAuthSignature(
 ): string {
 	const hmac = createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
 	return `t=${timestamp},v1=${hmac}`;
+}
+
+/** returns the OnlyFansAPI.com `Signature` header value */
+export function signOnlyFansApi(secret: string, rawBody: string | Buffer): string {
+	return createHmac('sha256', secret).update(rawBody).digest('hex');
 }
 
 export function svixKey(secret: string): Buffer {

@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
-
 import type { INodeParameters } from 'n8n-workflow';
 
 import { onlyFansApiCredentials, useSimulator } from '../../harness';
 import type { WebhookTriggerHarness } from '../../harness/runWebhook';
 import { startWebhookTrigger } from '../../harness/runWebhook';
+import { signOnlyFansApi } from '../../simulator';
 import { accountIdOf } from '../../simulator/onlyFansApi';
 
 /**
@@ -124,7 +123,7 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 			method: 'POST',
 			headers: {
 				'content-type': 'application/json',
-				signature: createHmac('sha256', 'a guessed secret').update(body).digest('hex'),
+				signature: signOnlyFansApi('a guessed secret', body),
 			},
 			body,
 		});
@@ -166,7 +165,7 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 				headers: { 'content-type': 'application/json', ...headers },
 				body: raw,
 			});
-		const sign = (raw: string, key = secret) => createHmac('sha256', key).update(raw).digest('hex');
+		const sign = (raw: string, key = secret) => signOnlyFansApi(key, raw);
 		const answers = await Promise.all([
 			post({}),
 			post({ signature: sign(body, 'not-the-secret') }),
@@ -188,7 +187,7 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 		const secret = sim().onlyFansApiWebhooks()[0].signing_secret!;
 		const post = async (delivery: object) => {
 			const raw = JSON.stringify(delivery);
-			const signature = createHmac('sha256', secret).update(raw).digest('hex');
+			const signature = signOnlyFansApi(secret, raw);
 			const answer = await fetch(trigger.url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', signature },
