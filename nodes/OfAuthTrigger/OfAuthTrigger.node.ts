@@ -96,7 +96,7 @@ export class OfAuthTrigger implements INodeType {
 			),
 			{
 				displayName:
-					'Publishing this workflow registers its webhook with OnlyFansAPI.com, signed with a secret made from your API key; unpublishing removes it',
+					'Publishing this workflow registers its webhook with OnlyFansAPI.com, signed with a secret made from your API key (after changing the key, publish again); unpublishing removes it',
 				name: 'onlyFansApiNotice',
 				type: 'notice',
 				default: '',

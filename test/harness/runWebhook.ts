@@ -40,12 +40,19 @@ export interface WebhookTriggerHarness {
 	started: INodeExecutionData[][][];
 	/** The node's static data as stored after the last delivery. */
 	staticData(): IDataObject;
-	/** Runs webhookMethods.default[method] in n8n-core's HookContext, as n8n does when a workflow is published. */
+	/**
+	 * Runs webhookMethods.default[method] in n8n-core's HookContext, as n8n does when a workflow is
+	 * published; like n8n, keeps the static data afterwards only when the method changed it.
+	 */
 	runWebhookMethod(
 		method: 'checkExists' | 'create' | 'delete',
 		activation?: WorkflowActivateMode,
-		options?: { saveStaticData?: boolean },
 	): Promise<boolean>;
+	/**
+	 * How many webhook-method runs changed the static data. n8n saves such a change after registering,
+	 * over whatever a delivery saved in the meantime.
+	 */
+	staticDataSavesByWebhookMethods(): number;
 	close(): Promise<void>;
 }
 
@@ -105,6 +112,7 @@ export async function startWebhookTrigger(
 	const nodeType = nodeTypes.getByNameAndVersion(node.type) as INodeType;
 	const started: INodeExecutionData[][][] = [];
 	let stored: IDataObject = {};
+	let webhookMethodSaves = 0;
 	// its own workflow id: the trigger also remembers event ids per workflow in the process
 	const workflowId = `harness-webhook-${randomUUID()}`;
 
@@ -209,7 +217,8 @@ export async function startWebhookTrigger(
 		url: `http://127.0.0.1:${port}/webhook/${node.webhookId}/webhook`,
 		started,
 		staticData: () => JSON.parse(JSON.stringify(stored[`node:${node.name}`] ?? {})) as IDataObject,
-		async runWebhookMethod(method, activation = 'activate', { saveStaticData = true } = {}) {
+		staticDataSavesByWebhookMethods: () => webhookMethodSaves,
+		async runWebhookMethod(method, activation = 'activate') {
 			const workflow = buildWorkflow();
 			// the URL a trigger registers (getNodeWebhookUrl) is this harness server's
 			const additionalData = testAdditionalData(spec.credentials, {
@@ -226,8 +235,11 @@ export async function startWebhookTrigger(
 			const fn = nodeType.webhookMethods?.default?.[method];
 			if (!fn) throw new Error(`The node has no webhook method ${method}`);
 			const result = await fn.call(context);
-			// saveStaticData false: what a delivery sees before n8n has saved it, or once a run's older copy replaced it
-			if (saveStaticData) stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			// as n8n's WorkflowStaticDataService.saveStaticData: only a changed static data is written
+			if (workflow.staticData.__dataChanged === true) {
+				stored = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				webhookMethodSaves += 1;
+			}
 			return result;
 		},
 		close: () =>

@@ -18,14 +18,15 @@ import { acknowledge, readRawBody, refuse, startRun } from './webhookRequest';
 
 /**
  * The trigger with OnlyFansAPI.com (../shared/api/onlyfansapi.md §7): webhooks are managed by API,
- * so publishing registers one (with a signing secret made here and kept in the node's static data)
- * and unpublishing removes it. A delivery is `{event, account_id, payload}` signed with
- * `Signature: hex HMAC-SHA256(raw body)`; there is no timestamp, so repeats are told by the signed body.
+ * so publishing registers one and unpublishing removes it. A delivery is `{event, account_id, payload}`
+ * signed with `Signature: hex HMAC-SHA256(raw body)`; there is no timestamp, so repeats are told by
+ * the signed body.
  *
- * n8n saves the static data only after every webhook of the workflow is registered, and a run that
- * started meanwhile may save its own older copy over it. So nothing here depends on that save: the
- * signing secret can be worked out again from the API key, and this trigger's webhooks are found
- * by their URL when the static data has no record of them.
+ * Publishing writes nothing to the node's static data. n8n saves the static data of a publish after
+ * every webhook is registered, over whatever a delivery saved meanwhile (in queue mode a webhook
+ * processor may already have taken an event and recorded its id), so a write here could lose that
+ * record and let a redelivery start a second run. Instead the signing secret is worked out from the
+ * API key wherever it is needed, and this trigger's webhooks are found at the provider by their URL.
  */
 
 /** The events OnlyFansAPI.com documents; Any Event also lets through what it adds later. */
@@ -50,15 +51,6 @@ export const ONLYFANSAPI_EVENT_OPTIONS: INodePropertyOptions[] = [
 const ALL_EVENTS = ONLYFANSAPI_EVENT_OPTIONS.map((option) => String(option.value)).filter(
 	(value) => value !== ANY_EVENT,
 );
-
-interface Registration extends IDataObject {
-	webhookId?: string;
-	signingSecret?: string;
-}
-
-function registration(context: IHookFunctions | IWebhookFunctions): Registration {
-	return context.getWorkflowStaticData('node') as Registration;
-}
 
 function chosenEvents(context: IHookFunctions): string[] {
 	const events = context.getNodeParameter('onlyFansApiEvents', [ANY_EVENT]) as string[];
@@ -91,47 +83,50 @@ export async function derivedSigningSecret(
 	return createHmac('sha256', apiKey).update(identity.join('\n')).digest('hex');
 }
 
-/** This trigger's webhooks at the provider, by their URL (the node's own, with its webhook id). */
+/** This trigger's webhooks at the provider: those with the node's own URL (it holds the node's webhook id). */
 async function webhooksWithThisUrl(context: IHookFunctions): Promise<IDataObject[]> {
 	const url = context.getNodeWebhookUrl('default');
+	if (!url) return [];
 	const all = await ofauthApi<unknown>(context, {
 		method: 'GET',
 		path: '/webhooks',
 		itemIndex: undefined,
 	});
 	return (Array.isArray(all) ? (all as IDataObject[]) : []).filter(
-		(webhook) => Boolean(url) && webhook.url === url,
+		(webhook) => webhook.url === url,
 	);
 }
 
+async function removeWebhooks(context: IHookFunctions, webhooks: IDataObject[]): Promise<void> {
+	for (const webhook of webhooks) {
+		try {
+			await ofauthApi(context, {
+				method: 'DELETE',
+				path: webhookPath(String(webhook.id)),
+				itemIndex: undefined,
+			});
+		} catch {
+			// removed by someone else already
+		}
+	}
+}
+
 /**
- * Published and still registered with this URL and these events? A stale registration is removed,
- * and so is one the static data has no record of (its secret cannot be read back from the API).
+ * Registered already, exactly once, with this URL, these events, a signing secret and deliveries on?
+ * Otherwise every webhook with this URL is removed and n8n registers a new one. A list that cannot
+ * be read fails the publish (with the API's error) rather than risk a second webhook for one URL.
  */
 export async function webhookExists(context: IHookFunctions): Promise<boolean> {
-	const stored = registration(context);
-	if (!stored.webhookId || !stored.signingSecret) {
-		await deleteWebhook(context);
-		return false;
-	}
-	let webhook: IDataObject;
-	try {
-		webhook = await ofauthApi<IDataObject>(context, {
-			method: 'GET',
-			path: webhookPath(stored.webhookId),
-			itemIndex: undefined,
-		});
-	} catch {
-		return false; // gone (404) or unreadable: register again
-	}
-	const events = Array.isArray(webhook.events)
-		? (webhook.events as string[]).map(String).sort()
-		: [];
-	const same =
-		webhook.url === context.getNodeWebhookUrl('default') &&
-		events.join() === chosenEvents(context).join();
-	if (!same) await deleteWebhook(context);
-	return same;
+	const ours = await webhooksWithThisUrl(context);
+	const wanted = chosenEvents(context).join();
+	const current = (webhook: IDataObject) =>
+		Array.isArray(webhook.events) &&
+		(webhook.events as unknown[]).map(String).sort().join() === wanted &&
+		webhook.has_signing_secret !== false &&
+		webhook.enabled !== false;
+	if (ours.length === 1 && current(ours[0])) return true;
+	await removeWebhooks(context, ours);
+	return false;
 }
 
 /** Registers the webhook: this node's URL, the chosen events and account, and its signing secret. */
@@ -144,7 +139,7 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		);
 	}
 	const account = chosenAccount(context);
-	const created = await ofauthApi<IDataObject>(context, {
+	await ofauthApi<IDataObject>(context, {
 		method: 'POST',
 		path: '/webhooks',
 		body: {
@@ -156,33 +151,12 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		},
 		itemIndex: undefined,
 	});
-	const stored = registration(context);
-	stored.webhookId = String(created.id);
-	stored.signingSecret = signingSecret;
 	return true;
 }
 
-/**
- * Removes this trigger's webhooks (already gone counts as removed) and forgets the secret: the one
- * the static data names, and any other with this node's URL that a lost static data left behind.
- */
+/** Removes every webhook with this node's URL (already gone counts as removed). */
 export async function deleteWebhook(context: IHookFunctions): Promise<boolean> {
-	const stored = registration(context);
-	const ids = new Set<string>(stored.webhookId ? [stored.webhookId] : []);
-	try {
-		for (const webhook of await webhooksWithThisUrl(context)) ids.add(String(webhook.id));
-	} catch {
-		// the list could not be read: remove at least the one on record
-	}
-	for (const id of ids) {
-		try {
-			await ofauthApi(context, { method: 'DELETE', path: webhookPath(id), itemIndex: undefined });
-		} catch {
-			// removed by someone else already
-		}
-	}
-	delete stored.webhookId;
-	delete stored.signingSecret;
+	await removeWebhooks(context, await webhooksWithThisUrl(context));
 	return true;
 }
 
@@ -197,12 +171,11 @@ export function signatureMatches(signature: string, rawBody: Buffer, secret: str
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const headers = context.getHeaderData() as Record<string, unknown>;
 	const rawBody = await readRawBody(context);
-	// the copy n8n saved; before n8n has saved it (or if a run's older copy replaced it), worked out again
-	const secret = registration(context).signingSecret ?? (await derivedSigningSecret(context));
+	const secret = await derivedSigningSecret(context);
 	if (!signatureMatches(headerValue(headers, 'signature'), rawBody, secret)) {
 		const reason = secret
-			? 'The Signature header does not match this webhook'
-			: 'This trigger has no signing secret: publish the workflow again to register its webhook';
+			? 'The Signature header does not match this webhook (if the API key was changed, unpublish and publish the workflow again)'
+			: 'The OnlyFansAPI.com credential has no API key, so no delivery can be verified';
 		context.logger.warn(
 			`OFAuth Trigger "${context.getNode().name}" refused a delivery with 401: ${reason}`,
 		);
