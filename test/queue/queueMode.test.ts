@@ -433,11 +433,23 @@ test('OnlyFansAPI.com: an event at the moment of registration is verified by a w
 		});
 		return { status: res.status, body: JSON.parse(res.body) as Record<string, unknown> };
 	};
-	// while the main process waits for the registration's answer, before it saved the static data to Postgres
+	const savedStaticData = async () => {
+		const saved = await cluster.main.rest<{ data: { staticData?: Record<string, object> } }>(
+			'GET',
+			`/rest/workflows/${OFAPI_TRIGGER.id}`,
+		);
+		return Object.keys(saved.body.data.staticData?.['node:OFAuth Trigger'] ?? {});
+	};
+	// While the main process waits for the registration's answer, processor 1 takes the event and saves
+	// its id to Postgres; only then does the answer come, and the main process finishes publishing.
+	// A publish that wrote the static data would now save its copy over that id.
 	let early: Awaited<ReturnType<typeof deliver>> | undefined;
 	sim.faults.holdNextAnswer(
 		async () => {
 			early = await deliver(0, 'queue_ofapi_1');
+			await waitFor('the event id saved by processor 1', async () =>
+				(await savedStaticData()).includes('recentEventIds') ? true : undefined,
+			);
 		},
 		(request) => request.method === 'POST' && request.path === '/api/webhooks',
 	);
@@ -445,12 +457,7 @@ test('OnlyFansAPI.com: an event at the moment of registration is verified by a w
 	const first = await waitFor('the delivery during registration', () => early);
 	await executionsAfter(OFAPI_TRIGGER.id, 1);
 	const toTheOther = await deliver(1, 'queue_ofapi_1');
-	// what n8n kept of the node's static data: the registration may have been overwritten by the run's copy
-	const saved = await cluster.main.rest<{ data: { staticData?: Record<string, object> } }>(
-		'GET',
-		`/rest/workflows/${OFAPI_TRIGGER.id}`,
-	);
-	const kept = Object.keys(saved.body.data.staticData?.['node:OFAuth Trigger'] ?? {});
+	const kept = await savedStaticData();
 	const next = await deliver(1, 'queue_ofapi_2');
 	await executionsAfter(OFAPI_TRIGGER.id, 2);
 	await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -467,6 +474,7 @@ test('OnlyFansAPI.com: an event at the moment of registration is verified by a w
 		next: { status: 200, body: { received: true } },
 		executions: 2,
 	});
+	expect(kept).toEqual(['recentEventIds']);
 
 	const unpublished = await cluster.main.rest(
 		'POST',
