@@ -139,7 +139,7 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		);
 	}
 	const account = chosenAccount(context);
-	await ofauthApi<IDataObject>(context, {
+	await ofauthApi(context, {
 		method: 'POST',
 		path: '/webhooks',
 		body: {
