@@ -68,9 +68,7 @@ const webhookPath = (id: string) => `/webhooks/${encodePathSegment(id)}`;
  * under the API key, so the same secret comes out wherever the credential is (every n8n process)
  * and only who holds the API key can work it out. Empty when the credential cannot be read.
  */
-export async function derivedSigningSecret(
-	context: IHookFunctions | IWebhookFunctions,
-): Promise<string> {
+async function webhookSigningSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
 	let apiKey = '';
 	try {
 		apiKey = String((await context.getCredentials(ONLYFANSAPI.credential)).apiKey ?? '');
@@ -131,7 +129,7 @@ export async function webhookExists(context: IHookFunctions): Promise<boolean> {
 
 /** Registers the webhook: this node's URL, the chosen events and account, and its signing secret. */
 export async function createWebhook(context: IHookFunctions): Promise<boolean> {
-	const signingSecret = await derivedSigningSecret(context);
+	const signingSecret = await webhookSigningSecret(context);
 	if (!signingSecret) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -171,7 +169,7 @@ export function signatureMatches(signature: string, rawBody: Buffer, secret: str
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const headers = context.getHeaderData() as Record<string, unknown>;
 	const rawBody = await readRawBody(context);
-	const secret = await derivedSigningSecret(context);
+	const secret = await webhookSigningSecret(context);
 	if (!signatureMatches(headerValue(headers, 'signature'), rawBody, secret)) {
 		const reason = secret
 			? 'The Signature header does not match this webhook (if the API key was changed, unpublish and publish the workflow again)'
