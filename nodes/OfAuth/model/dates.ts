@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { tryToParseDateTime } from 'n8n-workflow';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
+import { oneMessage } from './zodMessages';
 
 import { labelsOf, parseFields } from './validate';
 
@@ -98,9 +99,7 @@ export function scheduleSchema({ timezone, now }: DateContext) {
 		.object({
 			sendAt: z.preprocess(
 				(value) => (isEmpty(value) ? 'now' : value),
-				z.enum(['now', 'scheduled'], {
-					errorMap: () => ({ message: 'must be "now" or "scheduled"' }),
-				}),
+				z.enum(['now', 'scheduled'], oneMessage('must be "now" or "scheduled"')),
 			),
 			scheduledDate: z.unknown(),
 		})

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+import { typeMessages } from './zodMessages';
 
 import { parseFields, throwInvalidField } from './validate';
 
@@ -20,9 +21,11 @@ export const fanIdSchema = z.preprocess(
 		return chatUrl.exec(value)?.[1] ?? value.trim();
 	},
 	z
-		.string({
-			invalid_type_error: 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL',
-		})
+		.string(
+			typeMessages({
+				invalidType: 'must be an OnlyFans user ID made of digits (e.g. 123456), or a chat URL',
+			}),
+		)
 		.min(1, 'is empty: pick a fan, or enter an OnlyFans user ID (digits) or chat URL')
 		.regex(
 			/^\d+$/,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typeMessages } from './zodMessages';
 
 /**
  * Lists of IDs arrive from the UI in many shapes: an array from an expression, a number,
@@ -32,10 +33,12 @@ export const positiveId = (what: string) => {
 	return z.preprocess(
 		(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
 		z
-			.number({
-				required_error: `is empty: enter ${anId} made of digits, e.g. 123456`,
-				invalid_type_error: `must be ${anId} made of digits, e.g. 123456`,
-			})
+			.number(
+				typeMessages({
+					required: `is empty: enter ${anId} made of digits, e.g. 123456`,
+					invalidType: `must be ${anId} made of digits, e.g. 123456`,
+				}),
+			)
 			.int(`must be a whole-number ${what}, e.g. 123456`)
 			.positive(`must be a positive ${what}`)
 			.max(Number.MAX_SAFE_INTEGER, `is too large for ${anId}`),

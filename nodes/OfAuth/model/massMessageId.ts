@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+import { typeMessages } from './zodMessages';
 
 import { labelsOf, parseFields } from './validate';
 
@@ -29,7 +30,7 @@ export const massMessageIdSchema = z.object({
 						? value.trim()
 						: value,
 		z
-			.string({ invalid_type_error: 'must be a mass message ID made of digits, e.g. 9001' })
+			.string(typeMessages({ invalidType: 'must be a mass message ID made of digits, e.g. 9001' }))
 			.min(
 				1,
 				'is empty: enter the ID of a mass message (the "id" that Create Mass Message returns)',

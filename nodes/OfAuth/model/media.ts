@@ -58,21 +58,35 @@ const UPLOAD_REFERENCE =
 const NOT_MEDIA =
 	'is neither a vault media ID (digits), an upload reference (upload:<uuid> from Upload Media) nor an http(s) URL';
 
-/** One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. */
+const vaultMediaId = positiveId('vault media ID');
+const uploadReference = z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA);
+const mediaUrl = z
+	.string()
+	.url(NOT_MEDIA)
+	.regex(/^https?:\/\//i, NOT_MEDIA);
+
+/** which kind of media entry a value is written as, so its own check (and message) applies */
+function mediaEntrySchema(value: unknown) {
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)))
+		return vaultMediaId;
+	if (typeof value !== 'string') return undefined;
+	return /^(upload:|ofauth_upload_|ofapi_media_)/i.test(value) ? uploadReference : mediaUrl;
+}
+
+/**
+ * One media entry: a vault media ID, an upload reference from Upload Media, or an http(s) URL. Chosen
+ * by its form rather than by a zod union, whose failure message differs between zod 3 and zod 4.
+ */
 export const mediaItem = z.preprocess(
 	(value) => (typeof value === 'string' ? value.trim() : value),
-	// each option carries the message too: for a string zod reports the first failing option, not the union
-	z.union(
-		[
-			positiveId('vault media ID'),
-			z.string().regex(UPLOAD_REFERENCE, NOT_MEDIA),
-			z
-				.string()
-				.url(NOT_MEDIA)
-				.regex(/^https?:\/\//i, NOT_MEDIA),
-		],
-		{ errorMap: () => ({ message: NOT_MEDIA }) },
-	),
+	z.unknown().transform((value, context): number | string => {
+		const schema = mediaEntrySchema(value);
+		const result = schema?.safeParse(value);
+		if (result?.success) return result.data;
+		for (const issue of result?.error.issues ?? [{ message: NOT_MEDIA, path: [] }])
+			context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+		return z.NEVER;
+	}),
 );
 
 export const mediaList = z.preprocess(toEntryList, z.array(mediaItem));

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+import { typeMessages } from './zodMessages';
 
 import { idList, toEntryList } from './ids';
 import { mediaField, mediaList } from './media';
@@ -78,10 +79,12 @@ export const MESSAGE_LABELS = labelsOf([
 const price = z.preprocess(
 	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
 	z
-		.number({
-			required_error: `is required for a PPV: a price in USD from ${MIN_PRICE} to ${MAX_PRICE}`,
-			invalid_type_error: `must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`,
-		})
+		.number(
+			typeMessages({
+				required: `is required for a PPV: a price in USD from ${MIN_PRICE} to ${MAX_PRICE}`,
+				invalidType: `must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`,
+			}),
+		)
 		.refine(
 			(value) => Number.isFinite(value),
 			`must be a number in USD from ${MIN_PRICE} to ${MAX_PRICE}, e.g. 9.99`,
@@ -100,7 +103,7 @@ const previewCount = z.preprocess(
 	(value) =>
 		typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : (value ?? 0),
 	z
-		.number({ invalid_type_error: 'must be a whole number of media items, e.g. 1' })
+		.number(typeMessages({ invalidType: 'must be a whole number of media items, e.g. 1' }))
 		.int('must be a whole number of media items, e.g. 1')
 		.min(0, 'cannot be negative: use 0 for no free preview'),
 );
@@ -121,15 +124,15 @@ function messageSchema(kind: 'free' | 'ppv') {
 							? String(value)
 							: value,
 				z
-					.string({ invalid_type_error: 'must be text' })
+					.string(typeMessages({ invalidType: 'must be text' }))
 					.max(
 						MAX_TEXT_LENGTH,
 						`is longer than ${MAX_TEXT_LENGTH} characters: shorten it or split it into two messages`,
 					),
 			),
 			media: mediaList,
-			price: kind === 'ppv' ? price : z.undefined(),
-			previewMediaCount: kind === 'ppv' ? previewCount : z.undefined(),
+			price: kind === 'ppv' ? price : z.undefined().optional(),
+			previewMediaCount: kind === 'ppv' ? previewCount : z.undefined().optional(),
 			isLockedText: optionalFlag,
 			isMarkdown: optionalFlag,
 			replyToMessageId: z.preprocess(

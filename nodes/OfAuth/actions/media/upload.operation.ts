@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { z } from 'zod';
+import { typeMessages } from '../../model/zodMessages';
 
 import { ofauthApi, ofauthRequest } from '../../../shared/transport';
 import { labelsOf, parseFields } from '../../model/validate';
@@ -166,11 +167,11 @@ const optionsSchema = z.object({
 	includeBinary: z.boolean().default(false),
 	waitUntilReady: z.boolean().default(false),
 	waitTimeoutSeconds: z
-		.number({ invalid_type_error: 'must be a number of seconds' })
+		.number(typeMessages({ invalidType: 'must be a number of seconds' }))
 		.positive('must be more than 0 seconds')
 		.default(300),
 	pollIntervalSeconds: z
-		.number({ invalid_type_error: 'must be a number of seconds' })
+		.number(typeMessages({ invalidType: 'must be a number of seconds' }))
 		.min(0, 'cannot be negative')
 		.default(5),
 });
