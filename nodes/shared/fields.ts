@@ -52,7 +52,16 @@ export const requestSettingsField: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 60,
 			description:
-				'Upper bound for one wait before a retry (Retry-After and X-RateLimit-Reset are honoured up to this)',
+				'Upper bound for one wait before a retry (Retry-After and X-RateLimit-Reset are honoured up to this). When the API asks for a longer wait, the item stops at once with the time it asked for, and later items for the same account in the run stop without a request.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 120,
+			description:
+				'How long one request waits for an answer. A send that gets no answer in time is not retried (the API may have taken it): check in OnlyFans before running it again.',
 		},
 	],
 };

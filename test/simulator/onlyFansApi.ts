@@ -486,6 +486,19 @@ export async function answerOnlyFansApi(
 		return charge({ success: true, queue });
 	}
 	// vault: GET /media/vault, GET /media/vault/lists
+	// the documented page sizes: vault media 10-100, user lists 10-50 (a smaller limit is refused)
+	const pageLimits: Record<string, [number, number]> = {
+		'media/vault': [10, 100],
+		'user-lists': [10, 50],
+	};
+	const pageLimit = method === 'GET' ? pageLimits[route] : undefined;
+	if (pageLimit && query.limit !== undefined) {
+		const limit = Number(query.limit);
+		if (!Number.isInteger(limit) || limit < pageLimit[0] || limit > pageLimit[1])
+			return validationError(state, {
+				limit: [`The limit field must be an integer between ${pageLimit[0]} and ${pageLimit[1]}.`],
+			});
+	}
 	if (method === 'GET' && route === 'media/vault') {
 		const ofauthQuery: Record<string, string> = {
 			limit: query.limit ?? '24',

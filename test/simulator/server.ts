@@ -213,7 +213,7 @@ async function handle(
 		receivedAt: Date.now(),
 	};
 	core.requests.push(record);
-	const who = { method, path };
+	const who = { method, path, query: record.query };
 
 	if (faults.takeDrop('before', who)) {
 		record.accepted = false;

@@ -336,4 +336,8 @@ export interface ResolvedOptions {
 	seedTime: number;
 }
 
-export type RequestMatcher = (r: { method: string; path: string }) => boolean;
+export type RequestMatcher = (r: {
+	method: string;
+	path: string;
+	query?: Record<string, string>;
+}) => boolean;

@@ -71,8 +71,36 @@ describe('toNodeApiError maps both OFAuth error shapes', () => {
 		expect(error.description).toContain('mediaItems.0: unknown media');
 	});
 
-	it('a non-JSON 502 still gives a plain message', () => {
-		const error = toNodeApiError(node, failure(502, '<html>Bad gateway</html>'));
-		expect(error.message).toMatch(/^OFAuth or OnlyFans failed to answer \(HTTP 502\)/);
+	it('a non-JSON 502 that is not HTML still gives a plain message', () => {
+		const error = toNodeApiError(node, failure(502, 'upstream connect error'));
+		expect(error.message).toBe(
+			'OFAuth or OnlyFans failed to answer (HTTP 502): upstream connect error',
+		);
+		expect(error.description).toBe('This is usually temporary: retry later.');
+	});
+
+	it("a proxy's HTML error page reads as text: status, host and the page's title, no markup", () => {
+		const page = `<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<head>\n<title>api.ofauth.com | 502: Bad gateway</title>\n<meta charset="UTF-8" />${'<div class="cf">x</div>'.repeat(40)}</head></html>`;
+		const error = toNodeApiError(node, {
+			...failure(502, page),
+			host: 'api.ofauth.com',
+			contentType: 'text/html',
+		});
+		expect(error.message).toBe(
+			'HTTP 502 Bad Gateway from api.ofauth.com (an HTML page from a proxy, not the API): "api.ofauth.com | 502: Bad gateway"',
+		);
+		expect(error.description).toBe(
+			'Something in front of OFAuth answered instead of the API: usually a short outage. Retry later.',
+		);
+		expect(error.description).not.toContain('request ID');
+	});
+
+	it('a 5xx hint speaks of a request ID only when the answer has one', () => {
+		expect(toNodeApiError(node, failure(500, { error: 'boom' })).description).not.toMatch(
+			/request ID/i,
+		);
+		expect(
+			toNodeApiError(node, failure(500, { error: 'boom', requestId: 'req_7' })).description,
+		).toContain('Request ID (for OFAuth support): req_7');
 	});
 });

@@ -63,7 +63,12 @@ describe('OFAuth adapter', () => {
 	it("maps a PPV to OFAuth's SendBody: mediaItems, previewMediaCount, isLockedText, non-empty release forms only", () => {
 		const parsed = ppv({ previewMediaCount: 1, isLockedText: true, releaseFormGuests: '9100003' });
 		if (!parsed.success) throw parsed.error;
-		expect(ofauth.sendMessage('100002', parsed.data)).toEqual({
+		const { fieldLabels, ...request } = ofauth.sendMessage('100002', parsed.data);
+		expect(fieldLabels).toMatchObject({
+			mediaItems: 'Media',
+			previewMediaCount: 'Preview Media Count',
+		});
+		expect(request).toEqual({
 			method: 'POST',
 			path: '/v2/access/chats/100002/messages',
 			body: {

@@ -96,3 +96,17 @@ describe('pacing from the per-minute budget in _meta._rate_limits (OnlyFansAPI.c
 		expect(waitBeforeNext(k, at + 15_000)).toBe(0);
 	});
 });
+
+describe("a 429's Retry-After decides when the next request may go", () => {
+	it('OnlyFansAPI.com: Retry-After 10 s beats the minute estimate (45 s into the minute: 15 s)', () => {
+		const k = freshKey();
+		notePause(k, { 'retry-after': '10' }, meta(0), at, true);
+		expect(waitBeforeNext(k, at)).toBe(10_000);
+	});
+
+	it('without Retry-After the minute estimate stays', () => {
+		const k = freshKey();
+		notePause(k, {}, meta(0), at, true);
+		expect(waitBeforeNext(k, at)).toBe(15_000);
+	});
+});

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { nameOperation } from '../../shared/transport';
 import { invalidField } from '../model/validate';
 import { adapterOf, ProviderLimit } from '../providers';
-import { findOperation } from './index';
+import { findOperation, operationOptionsByResource } from './index';
 import type { ExecutionScope, ReadOperation, Send, SendOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -161,15 +162,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not known`,
 		);
 	}
+	const option = operationOptionsByResource[resource]?.find((entry) => entry.value === operation);
+	const operationName = option?.action ?? `${resource} ${operation}`;
+	nameOperation(this, operationName.charAt(0).toUpperCase() + operationName.slice(1));
 	const adapter = adapterOf(this);
 	if (!adapter.operations.has(`${resource}.${operation}`)) {
-		throw new NodeOperationError(
+		const unavailable = new NodeOperationError(
 			this.getNode(),
 			`This operation is not available with ${adapter.label}`,
 			{
 				description: `Nothing was sent. ${adapter.label} offers: ${[...adapter.operations].join(', ')}. Switch Authentication to the other provider for this operation.`,
 			},
 		);
+		if (!this.continueOnFail()) throw unavailable;
+		// every item fails the same way, and leaves by the error output when the user chose it
+		return [items.map((_, itemIndex) => errorItem(unavailable, itemIndex))];
 	}
 	if ('prepare' in selected) return [await checkAllThenSend(this, selected, items.length)];
 	return [await readEachItem(this, selected, items.length)];

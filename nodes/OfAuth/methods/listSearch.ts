@@ -16,7 +16,7 @@ async function pickerPage(
 ): Promise<INodeListSearchResult> {
 	const page = await readPickerPage(
 		context,
-		{ path: list.path, qs: list.qs ?? {}, pageSize: list.pageSize },
+		{ path: list.path, qs: list.qs ?? {}, pageSize: list.pageSize, minPageSize: list.minPageSize },
 		paginationToken,
 		toEntry,
 	);

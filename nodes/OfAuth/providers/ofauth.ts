@@ -5,6 +5,7 @@ import type { MassMessage } from '../model/massMessage';
 import { MESSAGE_LABELS, type Message } from '../model/message';
 import type { ChatFilters, ProviderAdapter, ProviderRequest, VaultFilters } from './types';
 import { ProviderLimit } from './types';
+import { bodyFieldLabels } from './fieldLabels';
 
 /**
  * OFAuth, the first provider: what each validated model becomes in OFAuth's API (method, path,
@@ -72,6 +73,14 @@ function vaultQuery(filters: VaultFilters): IDataObject {
 	return qs;
 }
 
+/** The fields of a send or mass message body, as the node labels them (read when a request is made: the labels module imports this one). */
+const fieldLabels = () =>
+	bodyFieldLabels({
+		media: 'mediaItems',
+		previews: 'previewMediaCount',
+		excludedLists: 'excludeUserLists',
+	});
+
 export const ofauth: ProviderAdapter = {
 	label: 'OFAuth',
 	operations: new Set([
@@ -96,6 +105,7 @@ export const ofauth: ProviderAdapter = {
 		method: 'POST',
 		path: `${chatPath(fanId)}/messages`,
 		body: messageBody(message),
+		fieldLabels: fieldLabels(),
 	}),
 	unsendMessage: (fanId, messageId) => ({
 		method: 'DELETE',
@@ -165,11 +175,13 @@ export const ofauth: ProviderAdapter = {
 		method: 'POST',
 		path: '/v2/access/mass-messages',
 		body: massMessageBody(massMessage),
+		fieldLabels: fieldLabels(),
 	}),
 	updateMassMessage: (massMessageId, massMessage) => ({
 		method: 'PUT',
 		path: massMessagePath(massMessageId),
 		body: massMessageBody(massMessage),
+		fieldLabels: fieldLabels(),
 	}),
 	checkDuplicateUpload: (sha256, size) => ({
 		method: 'POST',

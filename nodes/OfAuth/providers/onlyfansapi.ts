@@ -8,6 +8,7 @@ import type { MassMessage } from '../model/massMessage';
 import { MASS_MESSAGE_LABELS } from '../model/massMessage';
 import type { ChatFilters, ProviderAdapter, VaultFilters } from './types';
 import { ProviderLimit } from './types';
+import { bodyFieldLabels } from './fieldLabels';
 
 /**
  * OnlyFansAPI.com (../shared/api/onlyfansapi.md): the account goes in the path, every answer is
@@ -140,6 +141,14 @@ function vaultQuery(filters: VaultFilters): IDataObject {
 	return qs;
 }
 
+/** The fields of a send or mass message body, as the node labels them (read when a request is made: the labels module imports this one). */
+const fieldLabels = () =>
+	bodyFieldLabels({
+		media: 'mediaFiles',
+		previews: 'previews',
+		excludedLists: 'excludedLists',
+	});
+
 const massMessagePath = (massMessageId: string) =>
 	accountPath(`/mass-messaging/${encodePathSegment(massMessageId)}`);
 
@@ -171,6 +180,7 @@ export const onlyfansapi: ProviderAdapter = {
 		path: `${chatPath(fanId)}/messages`,
 		body: messageBody(message),
 		idempotencyKey: randomUUID(),
+		fieldLabels: fieldLabels(),
 	}),
 	unsendMessage: (fanId, messageId) => ({
 		method: 'DELETE',
@@ -215,11 +225,13 @@ export const onlyfansapi: ProviderAdapter = {
 		method: 'POST',
 		path: accountPath('/mass-messaging'),
 		body: massMessageBody(massMessage, { update: false }),
+		fieldLabels: fieldLabels(),
 	}),
 	updateMassMessage: (massMessageId, massMessage) => ({
 		method: 'PUT',
 		path: massMessagePath(massMessageId),
 		body: massMessageBody(massMessage, { update: true }),
+		fieldLabels: fieldLabels(),
 	}),
 	getMassMessage: (massMessageId) => ({ method: 'GET', path: massMessagePath(massMessageId) }),
 	deleteMassMessage: (massMessageId) => ({
@@ -241,9 +253,15 @@ export const onlyfansapi: ProviderAdapter = {
 		qs: vaultQuery(filters),
 		style: 'offset',
 		pageSize: 40,
+		minPageSize: 10,
 	}),
 	// 10-50 a page, a bare array
-	listUserLists: () => ({ path: accountPath('/user-lists'), style: 'offset', pageSize: 50 }),
+	listUserLists: () => ({
+		path: accountPath('/user-lists'),
+		style: 'offset',
+		pageSize: 50,
+		minPageSize: 10,
+	}),
 	listVaultLists: (search) => ({
 		path: accountPath('/media/vault/lists'),
 		qs: search ? { query: search } : {},

@@ -12,6 +12,8 @@ export interface ProviderRequest {
 	body?: IDataObject;
 	/** Set on sends the provider deduplicates (OnlyFansAPI.com's Idempotency-Key). */
 	idempotencyKey?: string;
+	/** The body's fields as the node labels them (mediaFiles -> Media), for the API's validation errors. */
+	fieldLabels?: Record<string, string>;
 }
 
 /** A list to read page by page (Return All / Limit). */
@@ -20,6 +22,8 @@ export interface ProviderList {
 	qs?: IDataObject;
 	style: PageStyle;
 	pageSize: number;
+	/** The API's smallest page (`limit`): a smaller Limit asks for this many and keeps the first. */
+	minPageSize?: number;
 	itemKey?: (item: IDataObject) => string;
 	expand?: (item: IDataObject) => IDataObject[];
 }

@@ -87,6 +87,132 @@ export interface ApiFailure {
 	body: unknown;
 	method: string;
 	path: string;
+	/** the host that answered (api.ofauth.com), named when a proxy answered instead of the API */
+	host?: string;
+	contentType?: string;
+	/** the request body's fields as the node labels them: a validation error names the node's field */
+	fieldLabels?: Record<string, string>;
+}
+
+/** `mediaFiles.0` -> `Media (entry 1)` with the labels of the request's fields; undefined when unknown. */
+function nodeFieldOf(
+	apiField: string,
+	labels: Record<string, string> | undefined,
+): string | undefined {
+	if (!labels) return undefined;
+	const [name, index] = apiField.split(/[.[\]]+/).filter(Boolean);
+	const label = labels[name];
+	if (!label) return undefined;
+	return index !== undefined && /^\d+$/.test(index)
+		? `${label} (entry ${Number(index) + 1})`
+		: label;
+}
+
+/** The API fields a validation error names, with their problems: OnlyFansAPI.com's `errors`, OFAuth's `details`. */
+function fieldProblems(details: unknown): Array<{ field: string; problem: string }> {
+	if (Array.isArray(details))
+		return details.flatMap((detail) => {
+			const { path, field, message } = (detail ?? {}) as {
+				path?: unknown;
+				field?: unknown;
+				message?: unknown;
+			};
+			const where = Array.isArray(path) ? path.join('.') : (field ?? path);
+			return typeof where === 'string' && where
+				? [{ field: where, problem: String(message ?? '') }]
+				: [];
+		});
+	if (details && typeof details === 'object')
+		return Object.entries(details as Record<string, unknown>).map(([field, problem]) => ({
+			field,
+			problem: Array.isArray(problem) ? problem.join(', ') : String(problem),
+		}));
+	return [];
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	408: 'Request Timeout',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+	520: 'Web Server Returned an Unknown Error',
+	521: 'Web Server Is Down',
+	522: 'Connection Timed Out',
+	523: 'Origin Is Unreachable',
+	524: 'A Timeout Occurred',
+};
+
+/** An HTML page (a proxy's or a maintenance page) instead of the API's JSON. */
+export function isHtml(body: unknown, contentType = ''): boolean {
+	return (
+		/text\/html/i.test(contentType) ||
+		(typeof body === 'string' && /^\s*<(!doctype|html|head|body|!--)/i.test(body))
+	);
+}
+
+/** The text of an HTML page's <title> (or first heading), without tags and extra spaces. */
+export function htmlTitle(html: string): string | undefined {
+	const match =
+		/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+	const text = match?.[1]
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&#0?39;|&apos;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text ? text.slice(0, 120) : undefined;
+}
+
+/** The first characters of an answer, on one line, for an error that says what came back. */
+export function answerPreview(body: unknown, length = 80): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line.length > length ? `${line.slice(0, length)}…` : line;
+}
+
+export interface UnreadableAnswer {
+	/** what the user ran: "List Chats", "the Fan picker"; the request when unknown */
+	operation: string;
+	statusCode: number;
+	contentType: string;
+	body: unknown;
+	/** what the node looked for: "a list" */
+	expected: string;
+}
+
+/**
+ * A successful status whose body the node cannot read (an HTML maintenance page, JSON without the
+ * list): an error, never an empty result the next nodes would take for an empty inbox.
+ */
+export function toUnreadableAnswerError(
+	node: INode,
+	answer: UnreadableAnswer,
+	itemIndex?: number,
+	service: ServiceLabels = OFAUTH_LABELS,
+): NodeApiError {
+	const what = isHtml(answer.body, answer.contentType)
+		? `an HTML page${htmlTitle(String(answer.body)) ? ` ("${htmlTitle(String(answer.body))}")` : ''}`
+		: `something that is not ${answer.expected}`;
+	return new NodeApiError(
+		node,
+		{ statusCode: answer.statusCode, contentType: answer.contentType },
+		{
+			message: `${answer.operation}: ${service.label} answered HTTP ${answer.statusCode} (${answer.contentType || 'no content type'}) with ${what}: "${answerPreview(answer.body)}"`,
+			description: `The node could not read ${service.label}'s answer, so it output nothing rather than an empty or partial result. This is usually maintenance or an outage in front of the API: run the workflow again later.`,
+			httpCode: String(answer.statusCode),
+			itemIndex,
+		},
+	);
 }
 
 /**
@@ -103,11 +229,13 @@ export function toNodeApiError(
 		failure.body && typeof failure.body === 'object' ? (failure.body as OfAuthErrorBody) : {};
 	// OnlyFansAPI.com puts a code in `error` (VALIDATION_ERROR) and the sentence in `message`
 	const errorIsCode = typeof body.error === 'string' && /^[A-Z][A-Z_]+$/.test(body.error);
-	const apiMessage =
-		(errorIsCode ? asText(body.message) : undefined) ??
-		asText(body.error) ??
-		asText(body.message) ??
-		(typeof failure.body === 'string' ? failure.body.slice(0, 300) : undefined);
+	const htmlPage = isHtml(failure.body, failure.contentType);
+	const apiMessage = htmlPage
+		? undefined
+		: ((errorIsCode ? asText(body.message) : undefined) ??
+			asText(body.error) ??
+			asText(body.message) ??
+			(typeof failure.body === 'string' ? answerPreview(failure.body, 300) : undefined));
 	const type = (
 		asText(body.type) ??
 		asText(body.code) ??
@@ -121,7 +249,16 @@ export function toNodeApiError(
 
 	let message: string;
 	let hint: string;
-	if (statusCode === 402 || /credit/i.test(apiMessage ?? '')) {
+	let nodeField: string | undefined;
+	if (htmlPage) {
+		const title = htmlTitle(String(failure.body));
+		const statusText = STATUS_TEXT[statusCode] ? ` ${STATUS_TEXT[statusCode]}` : '';
+		message = `HTTP ${statusCode}${statusText} from ${failure.host ?? service.label} (an HTML page from a proxy, not the API)${title ? `: "${title}"` : ''}`;
+		hint =
+			statusCode >= 500
+				? `Something in front of ${service.label} answered instead of the API: usually a short outage. Retry later.`
+				: `Something in front of ${service.label} answered instead of the API. Check the Base URL in the credential.`;
+	} else if (statusCode === 402 || /credit/i.test(apiMessage ?? '')) {
 		message = `${service.label} has no credits left for this request${credits !== undefined ? ` (balance: ${credits})` : ''}`;
 		hint = `Top up the credits of your ${service.label} team, then run the workflow again. Nothing was sent for this item.`;
 	} else if (
@@ -152,15 +289,26 @@ export function toNodeApiError(
 	} else if (statusCode === 429) {
 		message = `${service.label} rate limit reached and the retries ran out`;
 		hint =
-			'Slow the workflow down (fewer items per run, a Wait node) or raise Request Settings > Max Retries.';
+			'Slow the workflow down (fewer items per run, a Wait node). Request Settings > Max Retries sets how often a rate-limited request is tried again.';
 	} else if (statusCode === 400 || statusCode === 422) {
-		message = `${service.label} refused the request: ${apiMessage ?? 'bad request'}`;
-		hint = details
-			? `Problems: ${details}`
-			: `Check the fields of this node against the ${service.label} documentation.`;
+		const named = fieldProblems(body.details ?? body.errors).flatMap(({ field, problem }) => {
+			const label = nodeFieldOf(field, failure.fieldLabels);
+			return label ? [{ label, problem }] : [];
+		});
+		nodeField = named[0]?.label;
+		message = nodeField
+			? `${service.label} refused "${nodeField}": ${named[0].problem}`
+			: `${service.label} refused the request: ${apiMessage ?? 'bad request'}`;
+		hint = named.length
+			? `Fix ${named.map(({ label, problem }) => `"${label}" (${problem})`).join(', ')} and run the node again.`
+			: details
+				? `Problems: ${details}`
+				: `Check the fields of this node against the ${service.label} documentation.`;
 	} else if (statusCode >= 500) {
 		message = `${service.label} or OnlyFans failed to answer (HTTP ${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
-		hint = `This is usually temporary: retry later. If it persists, contact ${service.label} support with the request ID.`;
+		hint = requestId
+			? `This is usually temporary: retry later. If it persists, contact ${service.label} support with the request ID.`
+			: 'This is usually temporary: retry later.';
 	} else {
 		message = `${service.label} answered HTTP ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
 		hint = "Check the node's fields.";
@@ -184,12 +332,14 @@ export function toNodeApiError(
 		...(requestId ? { requestId } : {}),
 		...(details ? { details } : {}),
 	};
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message,
 		description,
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	if (nodeField) error.context.field = nodeField;
+	return error;
 }
 
 /** A network failure (no HTTP response) as a NodeApiError, without any request options. */
@@ -200,6 +350,8 @@ export function toNetworkError(
 	code: string | undefined,
 	itemIndex?: number,
 	service: ServiceLabels = OFAUTH_LABELS,
+	/** set when no answer came within Request Settings > Timeout */
+	timeoutSeconds?: number,
 ): NodeApiError {
 	const refused = code === 'ECONNREFUSED';
 	const unknownHost = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -207,19 +359,66 @@ export function toNetworkError(
 		? `Could not reach ${service.label}: the connection was refused`
 		: unknownHost
 			? `Could not reach ${service.label}: the host name was not found`
-			: `The connection to ${service.label} broke`;
+			: timeoutSeconds !== undefined
+				? `No answer from ${service.label} within ${timeoutSeconds} s`
+				: `The connection to ${service.label} broke`;
 	const advice =
 		refused || unknownHost
 			? 'Nothing was sent: check the Base URL in the credential.'
 			: method === 'POST'
-				? 'The connection broke after the request was sent, so it was not retried to avoid a duplicate send. Check in OnlyFans whether it went out before running it again.'
+				? `${timeoutSeconds !== undefined ? 'The request may have reached' : 'The connection broke after the request was sent to'} ${service.label}, so it was not retried to avoid a duplicate send. Check in OnlyFans whether it went out before running it again.`
 				: 'The retries ran out. Try again later.';
+	const timeoutAdvice =
+		timeoutSeconds !== undefined
+			? ' Request Settings > Timeout (Seconds) sets how long the node waits for an answer.'
+			: '';
 	return new NodeApiError(
 		node,
-		{ method, path, ...(code ? { networkError: code } : {}) },
+		{
+			method,
+			path,
+			...(code ? { networkError: code } : {}),
+			...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+		},
 		{
 			message,
-			description: `${advice}${code ? ` (network error ${code})` : ''}`,
+			description: `${advice}${timeoutAdvice}${code && timeoutSeconds === undefined ? ` (network error ${code})` : ''}`,
+			itemIndex,
+		},
+	);
+}
+
+/** "45 s", "3 min", "1 h", "1 h 30 min": a wait as a person reads it. */
+export function humanDuration(ms: number): string {
+	const seconds = Math.ceil(ms / 1000);
+	if (seconds < 120) return `${seconds} s`;
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return `${minutes} min`;
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/**
+ * A rate limit whose wait is longer than the node may wait (Request Settings > Max Wait per Retry):
+ * the item stops at once instead of retrying every Max Wait, and says when the API takes requests again.
+ */
+export function toLongWaitError(
+	node: INode,
+	until: number,
+	waitMs: number,
+	maxWaitMs: number,
+	itemIndex?: number,
+	service: ServiceLabels = OFAUTH_LABELS,
+): NodeApiError {
+	const clock = new Date(until).toISOString().slice(11, 16);
+	return new NodeApiError(
+		node,
+		{ statusCode: 429, retryAt: new Date(until).toISOString() },
+		{
+			message: `${service.label} asked to wait ${humanDuration(waitMs)} (until ${clock} UTC); nothing was sent for this item`,
+			description: `That is longer than Request Settings > Max Wait per Retry (${humanDuration(maxWaitMs)}), so the node stopped instead of waiting; later items for this ${service.accountWord} in this run stop the same way without a request. Run the workflow again after ${clock} UTC.`,
+			httpCode: '429',
 			itemIndex,
 		},
 	);

@@ -5,3 +5,4 @@ export type { ListRequest, Page, PageStyle } from './pages';
 export { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from './connection';
 export type { OfAuthContext } from './connection';
 export { toNodeApiError } from './apiError';
+export { nameOperation } from './perRun';

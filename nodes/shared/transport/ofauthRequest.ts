@@ -7,14 +7,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNetworkError, toNodeApiError } from './apiError';
+import {
+	isHtml,
+	toLongWaitError,
+	toNetworkError,
+	toNodeApiError,
+	toUnreadableAnswerError,
+} from './apiError';
 import type { OfAuthContext } from './connection';
 import { readCredentialSettings, resolveConnectionId } from './connection';
+import { headerValue, type Headers } from './headers';
 import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
-import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable } from './retryPolicy';
+import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable, requestedWaitMs } from './retryPolicy';
 import { notePause, waitBeforeNext } from './pacing';
-import { oncePerRun } from './perRun';
+import { longWaitsOf, oncePerRun, operationNameOf } from './perRun';
 import { readRetrySettings } from './retrySettings';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
@@ -44,6 +51,8 @@ export interface OfAuthRequest {
 	connectionId?: string;
 	retry?: Partial<RetrySettings>;
 	timeoutMs?: number;
+	/** The body's fields as the node labels them (mediaFiles -> Media): a 400/422 names the node's field. */
+	fieldLabels?: Record<string, string>;
 }
 
 export interface OfAuthResponse<T = unknown> {
@@ -57,6 +66,12 @@ export interface OfAuthResponse<T = unknown> {
 
 export function encodePathSegment(value: string | number): string {
 	return encodeURIComponent(String(value));
+}
+
+function isEmptyBody(raw: unknown): boolean {
+	if (raw === undefined || raw === null) return true;
+	if (Buffer.isBuffer(raw)) return raw.length === 0 || raw.toString('utf8').trim() === '';
+	return typeof raw === 'string' && raw.trim() === '';
 }
 
 function parseBody(raw: unknown): unknown {
@@ -86,6 +101,29 @@ function networkErrorCode(error: unknown): string | undefined {
 		message.match(/\b(E[A-Z]{4,})\b/)?.[1] ??
 		(/socket hang up/i.test(message) ? 'ECONNRESET' : undefined)
 	);
+}
+
+/** axios ends a request that got no answer in time with ECONNABORTED "timeout of N ms exceeded" */
+function isTimeout(error: unknown, code: string | undefined): boolean {
+	if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return true;
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		if (/timeout of \d+ ?ms exceeded|timed out/i.test(String((current as Error).message ?? '')))
+			return true;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
+export function contentTypeOf(headers: unknown): string {
+	return headerValue(headers as Headers, 'content-type')
+		.split(';')[0]
+		.trim();
+}
+
+/** What the user ran, for an error: the operation's name when the router gave it, else the request. */
+export function operationLabel(context: OfAuthContext, request: { method: string; path: string }) {
+	return operationNameOf(context) ?? `${request.method} ${request.path}`;
 }
 
 function isCancellation(context: OfAuthContext, error: unknown): boolean {
@@ -176,17 +214,32 @@ export async function ofauthRequest<T = IDataObject>(
 		json: !isRaw,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? 120_000,
+		timeout: request.timeoutMs ?? retry.timeoutMs,
 	};
 	if (isRaw) options.encoding = 'text';
 
 	// paced: a budget an earlier answer (of any node in this process) said was used up is waited out first
 	const budgetKey = `${settings.baseUrl}|${String(headers['x-connection-id'] ?? path.split('/')[1] ?? '')}`;
+	const longWaits = longWaitsOf(context);
+	const host = new URL(settings.baseUrl).host;
 	for (let attempt = 0; ; attempt++) {
+		// an earlier item of this run was told to wait longer than the node may: no request until then
+		const blockedUntil = longWaits.get(budgetKey);
+		if (blockedUntil !== undefined && blockedUntil > Date.now()) {
+			throw toLongWaitError(
+				context.getNode(),
+				blockedUntil,
+				blockedUntil - Date.now(),
+				retry.maxWaitMs,
+				request.itemIndex,
+				provider,
+			);
+		}
 		const paused = waitBeforeNext(budgetKey);
 		if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
+		let timedOut = false;
 		try {
 			// the credential read once above goes along decrypted, so n8n does not read it again per request
 			response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -207,7 +260,9 @@ export async function ofauthRequest<T = IDataObject>(
 			if (isCancellation(context, error)) {
 				throw cancelledError(context, request.itemIndex);
 			}
-			outcome = { kind: 'network', code: networkErrorCode(error) };
+			const code = networkErrorCode(error);
+			timedOut = isTimeout(error, code);
+			outcome = { kind: 'network', code };
 		}
 
 		const body = response ? parseBody(response.body) : undefined;
@@ -222,6 +277,25 @@ export async function ofauthRequest<T = IDataObject>(
 			);
 		}
 		if (response && response.statusCode < 400) {
+			// a read that came back as something other than JSON (a maintenance page, nothing) is no answer
+			const contentType = contentTypeOf(response.headers);
+			if (
+				request.method === 'GET' &&
+				(typeof body === 'string' || isHtml(body, contentType) || isEmptyBody(response.body))
+			) {
+				throw toUnreadableAnswerError(
+					context.getNode(),
+					{
+						operation: operationLabel(context, request),
+						statusCode: response.statusCode,
+						contentType,
+						body: isEmptyBody(response.body) ? '' : response.body,
+						expected: 'JSON',
+					},
+					request.itemIndex,
+					provider,
+				);
+			}
 			return {
 				body: body as T,
 				data: provider.unwrap(body),
@@ -230,6 +304,23 @@ export async function ofauthRequest<T = IDataObject>(
 			};
 		}
 
+		// a rate limit that asks for a longer wait than the node may wait: stop now, and say until when
+		const requested =
+			response?.statusCode === 429
+				? requestedWaitMs(response.headers as Record<string, unknown>)
+				: undefined;
+		if (requested !== undefined && requested > retry.maxWaitMs) {
+			const until = Date.now() + requested;
+			longWaits.set(budgetKey, until);
+			throw toLongWaitError(
+				context.getNode(),
+				until,
+				requested,
+				retry.maxWaitMs,
+				request.itemIndex,
+				provider,
+			);
+		}
 		if (
 			attempt < retry.maxRetries &&
 			isRetryable(request.method, outcome, Boolean(request.idempotencyKey))
@@ -250,6 +341,9 @@ export async function ofauthRequest<T = IDataObject>(
 					body,
 					method: request.method,
 					path: request.path,
+					host,
+					contentType: contentTypeOf(response.headers),
+					fieldLabels: request.fieldLabels,
 				},
 				request.itemIndex,
 				provider,
@@ -262,6 +356,7 @@ export async function ofauthRequest<T = IDataObject>(
 			outcome.kind === 'network' ? outcome.code : undefined,
 			request.itemIndex,
 			provider,
+			timedOut ? Math.round((request.timeoutMs ?? retry.timeoutMs) / 1000) : undefined,
 		);
 	}
 }

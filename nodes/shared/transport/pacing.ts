@@ -1,4 +1,5 @@
 import { headerValue, type Headers } from './headers';
+import { retryAfterMs } from './retryPolicy';
 
 /**
  * Pacing: requests wait before the provider's budget is empty instead of running into 429s.
@@ -7,7 +8,7 @@ import { headerValue, type Headers } from './headers';
  *   takes to come back. Every request takes a token first; when none is left it waits its turn,
  *   so requests sent at the same time queue one token apart instead of racing for the last one.
  * - OnlyFansAPI.com reports its per-minute budget in the body (`_meta._rate_limits`): with nothing
- *   left, the next request waits for the next minute.
+ *   left, the next request waits for the next minute, unless a 429's Retry-After names a sooner time.
  * A bucket is kept per base URL and account and shared by every node of this n8n process, so two
  * workflows sending at once pace each other instead of starving each other into 429s.
  */
@@ -91,6 +92,9 @@ export function notePause(
 		?._meta?._rate_limits?.remaining_minute;
 	if (typeof minute === 'number' && minute <= 0)
 		budget.pausedUntil = Math.max(budget.pausedUntil, nowMs + 60_000 - (nowMs % 60_000));
+	// a 429's Retry-After says when the API takes requests again: it wins over the minute estimate
+	const retryAfter = refused ? retryAfterMs(headers, nowMs) : undefined;
+	if (retryAfter !== undefined) budget.pausedUntil = nowMs + retryAfter;
 	budgets.set(key, budget);
 }
 

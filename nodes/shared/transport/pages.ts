@@ -1,8 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { toUnreadableAnswerError } from './apiError';
 
 import type { OfAuthContext } from './connection';
 import type { OfAuthRequest } from './ofauthRequest';
-import { ofauthRequest } from './ofauthRequest';
+import { contentTypeOf, ofauthRequest, operationLabel } from './ofauthRequest';
+import { providerOf } from './provider';
 
 /** How an endpoint pages: `limit`+`offset`, a newest-first `last_id` cursor (chat messages), or a `marker` (buyers). */
 export type PageStyle = 'offset' | 'cursor' | 'marker';
@@ -11,6 +15,8 @@ export interface ListRequest extends OfAuthRequest {
 	style: PageStyle;
 	/** Items per request: the API's own maximum for this endpoint. */
 	pageSize: number;
+	/** The API's smallest `limit` (OnlyFansAPI.com's vault: 10): a smaller Limit asks for this many and keeps the first. */
+	minPageSize?: number;
 	/**
 	 * What makes two items the same, for dropping repeats and stopping on a page with nothing new.
 	 * Default: `id`. Chat media needs more: the same vault media can be in several messages.
@@ -46,11 +52,13 @@ function byId(item: IDataObject): string {
 	return JSON.stringify(item);
 }
 
-function pageItems(body: PageBody): IDataObject[] {
+/** The page's entries; undefined when the answer holds no list where one belongs. */
+function pageItems(body: PageBody): IDataObject[] | undefined {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (!body || typeof body !== 'object') return undefined;
 	if (Array.isArray(body.list)) return body.list;
 	if (Array.isArray(body.items)) return body.items;
-	if (Array.isArray(body)) return body as IDataObject[];
-	return [];
+	return undefined;
 }
 
 function nextPosition(
@@ -93,8 +101,22 @@ export async function readPage(
 			? { method, path, nextPageUrl, itemIndex, connectionId }
 			: { method, path, itemIndex, connectionId, qs: { ...request.qs, ...start, limit: size } },
 	);
-	const body = (response.data ?? {}) as PageBody;
+	const body = response.data as PageBody;
 	const listed = pageItems(body);
+	if (!listed) {
+		throw toUnreadableAnswerError(
+			context.getNode(),
+			{
+				operation: operationLabel(context, request),
+				statusCode: response.statusCode,
+				contentType: contentTypeOf(response.headers),
+				body: response.body,
+				expected: 'a list',
+			},
+			itemIndex,
+			providerOf(context),
+		);
+	}
 	const items = request.expand ? listed.flatMap(request.expand) : listed;
 	// an API that says where the next page is (OnlyFansAPI.com's _pagination.next_page) is followed as given
 	const announced = announcedNextPage(response.body);
@@ -124,10 +146,30 @@ function announcedNextPage(raw: unknown): string | undefined {
 	return typeof pagination.next_page === 'string' ? pagination.next_page : '';
 }
 
+/** The API said there is more, but its next page is one already read: stopping silently would truncate. */
+function stuckCursorError(
+	context: OfAuthContext,
+	request: ListRequest,
+	position: IDataObject,
+	collected: number,
+): NodeApiError {
+	const provider = providerOf(context);
+	return new NodeApiError(
+		context.getNode(),
+		{ method: request.method, path: request.path, repeatedPosition: JSON.stringify(position) },
+		{
+			message: `${operationLabel(context, request)}: ${provider.label} said there are more results, but its next page (${JSON.stringify(position)}) repeats one already read`,
+			description: `The node stopped after ${collected} item${collected === 1 ? '' : 's'} rather than return part of the list as if it were all of it. Run it again later; if it persists, report it to ${provider.label}.`,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
 /**
  * Every page of a list in order, as the items not seen on an earlier page; at most `limit` items
- * when given. It stops at the last page, on a cursor the API repeats, or on a page with nothing new
- * (an API that ignores the cursor cannot loop forever). Callers may stop early.
+ * when given. It stops at the last page. When the API says there is more but its cursor does not
+ * advance (the same position again, or a page of nothing new) it fails rather than loop or
+ * truncate. Callers may stop early.
  */
 export async function* iteratePages(
 	context: OfAuthContext,
@@ -140,11 +182,13 @@ export async function* iteratePages(
 	let position: IDataObject | undefined = {};
 	let collected = 0;
 	while (position) {
-		const size =
+		const wanted =
 			limit === undefined ? request.pageSize : Math.min(request.pageSize, limit - collected);
-		if (size <= 0) return;
+		if (wanted <= 0) return;
+		const size = Math.max(wanted, request.minPageSize ?? 1);
 		const fingerprint = JSON.stringify(position);
-		if (seenPositions.has(fingerprint)) return;
+		if (seenPositions.has(fingerprint))
+			throw stuckCursorError(context, request, position, collected);
 		seenPositions.add(fingerprint);
 		const page = await readPage(context, request, position, size);
 		const fresh = page.items.filter((item) => {
@@ -153,7 +197,8 @@ export async function* iteratePages(
 			seenItems.add(id);
 			return true;
 		});
-		if (page.items.length > 0 && fresh.length === 0) return;
+		if (page.items.length > 0 && fresh.length === 0 && page.next)
+			throw stuckCursorError(context, request, page.next, collected);
 		collected += fresh.length;
 		yield fresh;
 		position = page.next;
@@ -174,21 +219,43 @@ export async function readList(
 
 type ListSearchEntry = INodeListSearchResult['results'][number];
 
-/** One page of an offset-paged list, shaped for a picker (listSearch); the picker's pagination token is the next offset. */
+/**
+ * One page of a list, shaped for a picker (listSearch). The picker's pagination token is the next
+ * position: an offset ("20"), or as JSON the next-page URL an API gave (OnlyFansAPI.com's chats).
+ */
 export async function readPickerPage(
 	context: ILoadOptionsFunctions,
-	request: { path: string; qs: IDataObject; pageSize: number },
+	request: { path: string; qs: IDataObject; pageSize: number; minPageSize?: number },
 	paginationToken: string | undefined,
 	toEntry: (entry: IDataObject) => ListSearchEntry | undefined,
 ): Promise<INodeListSearchResult> {
-	const position = paginationToken ? { offset: Number(paginationToken) } : {};
 	const page = await readPage(
 		context,
 		{ method: 'GET', style: 'offset', itemIndex: undefined, ...request },
-		position,
+		positionOfToken(paginationToken),
+		Math.max(request.pageSize, request.minPageSize ?? 1),
 	);
 	const results = page.items
 		.map(toEntry)
 		.filter((entry): entry is ListSearchEntry => entry !== undefined);
-	return { results, paginationToken: page.next ? String(page.next.offset) : undefined };
+	return { results, paginationToken: page.next ? tokenOfPosition(page.next) : undefined };
+}
+
+function tokenOfPosition(position: IDataObject): string {
+	const keys = Object.keys(position);
+	return keys.length === 1 && typeof position.offset === 'number'
+		? String(position.offset)
+		: JSON.stringify(position);
+}
+
+function positionOfToken(token: string | undefined): IDataObject {
+	if (!token) return {};
+	try {
+		const position = JSON.parse(token) as unknown;
+		if (position && typeof position === 'object' && !Array.isArray(position))
+			return position as IDataObject;
+	} catch {
+		// not JSON: a plain offset
+	}
+	return /^\d+$/.test(token) ? { offset: Number(token) } : {};
 }

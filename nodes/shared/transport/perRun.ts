@@ -19,3 +19,17 @@ export function oncePerRun<T>(context: object, key: string, read: () => T): T {
 	}
 	return value;
 }
+
+/** The operation a node run performs as the user knows it ("List Chats"), for errors that name it. */
+export function nameOperation(context: object, name: string): void {
+	oncePerRun(context, 'operationName', () => name);
+}
+
+export function operationNameOf(context: object): string | undefined {
+	return valuesByRun.get(context)?.get('operationName') as string | undefined;
+}
+
+/** Accounts (by pacing key) that asked this run to wait longer than it may: until when. */
+export function longWaitsOf(context: object): Map<string, number> {
+	return oncePerRun(context, 'longWaits', () => new Map<string, number>());
+}

@@ -8,12 +8,15 @@ export interface RetrySettings {
 	maxWaitMs: number;
 	/** First backoff step, in milliseconds (doubled each attempt, with full jitter). */
 	baseDelayMs: number;
+	/** How long one attempt waits for an answer (Request Settings > Timeout). */
+	timeoutMs: number;
 }
 
 export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
 	maxRetries: 5,
 	maxWaitMs: 60_000,
 	baseDelayMs: 1_000,
+	timeoutMs: 120_000,
 };
 
 /** Network error codes that prove nothing reached the server. */
@@ -59,35 +62,56 @@ export function isRetryable(
 	);
 }
 
+/** Retry-After as milliseconds from now (seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterMs(
+	headers: Record<string, unknown> | undefined,
+	now: number = Date.now(),
+): number | undefined {
+	const value = headerValue(headers, 'retry-after');
+	if (value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 /**
- * How long to wait before the next attempt: Retry-After (seconds or HTTP date), else
- * X-RateLimit-Reset (unix seconds or seconds from now), else exponential backoff with full jitter.
+ * The wait an answer asks for, unbounded: Retry-After (seconds or HTTP date), else
+ * X-RateLimit-Reset (unix seconds or milliseconds, or seconds from now); undefined when it names none.
+ */
+export function requestedWaitMs(
+	headers: Record<string, unknown> | undefined,
+	now: number = Date.now(),
+): number | undefined {
+	const retryAfter = retryAfterMs(headers, now);
+	if (retryAfter !== undefined) return retryAfter;
+	const reset = Number(headerValue(headers, 'x-ratelimit-reset'));
+	if (Number.isFinite(reset) && reset > 0) {
+		// Large values are an absolute unix time (seconds or milliseconds), small ones a delay.
+		if (reset > 1e12) return Math.max(0, reset - now);
+		if (reset > 1e9) return Math.max(0, reset * 1000 - now);
+		return reset * 1000;
+	}
+	return undefined;
+}
+
+/**
+ * How long to wait before the next attempt: what the answer asked for (requestedWaitMs) up to Max
+ * Wait, else exponential backoff with full jitter.
  */
 export function computeWaitMs(
 	attempt: number,
-	settings: RetrySettings,
+	settings: Pick<RetrySettings, 'maxWaitMs' | 'baseDelayMs'>,
 	headers?: Record<string, unknown>,
 	now: number = Date.now(),
 	random: () => number = Math.random,
 ): number {
-	const retryAfter = headerValue(headers, 'retry-after');
-	if (retryAfter !== '') {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return clamp(seconds * 1000, settings);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return clamp(date - now, settings);
-	}
-	const reset = Number(headerValue(headers, 'x-ratelimit-reset'));
-	if (Number.isFinite(reset) && reset > 0) {
-		// Large values are an absolute unix time (seconds or milliseconds), small ones a delay.
-		if (reset > 1e12) return clamp(reset - now, settings);
-		if (reset > 1e9) return clamp(reset * 1000 - now, settings);
-		return clamp(reset * 1000, settings);
-	}
+	const requested = requestedWaitMs(headers, now);
+	if (requested !== undefined) return clamp(requested, settings);
 	const ceiling = Math.min(settings.maxWaitMs, settings.baseDelayMs * 2 ** attempt);
 	return Math.round(random() * ceiling);
 }
 
-function clamp(ms: number, settings: RetrySettings): number {
+function clamp(ms: number, settings: Pick<RetrySettings, 'maxWaitMs'>): number {
 	return Math.min(settings.maxWaitMs, Math.max(0, Math.ceil(ms)));
 }

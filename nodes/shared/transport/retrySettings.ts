@@ -18,6 +18,8 @@ export function readRetrySettings(
 				result.maxRetries = Math.max(0, Math.floor(settings.maxRetries));
 			if (typeof settings.maxWaitSeconds === 'number')
 				result.maxWaitMs = Math.max(0, settings.maxWaitSeconds * 1000);
+			if (typeof settings.timeoutSeconds === 'number' && settings.timeoutSeconds > 0)
+				result.timeoutMs = settings.timeoutSeconds * 1000;
 		} catch {
 			// a node without Request Settings: the defaults apply
 		}

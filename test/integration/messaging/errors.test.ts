@@ -153,14 +153,22 @@ describe('API failures surface as NodeApiErrors with a hint; sends are never dup
 		]);
 	});
 
-	test('OFAuth refusing the body (unknown vault media): its reason and the field problems in the hint', async () => {
+	test("OFAuth refusing the body (unknown vault media): the node's field and the API's reason, the API's field in details", async () => {
 		const result = await runNode(send({ media: mediaEntries(String(FIRST_VAULT_MEDIA_ID - 1)) }), {
 			credentials: credentials(),
 		});
 		expect(result.error?.message).toBe(
-			`OFAuth refused the request: Unknown vault media id ${FIRST_VAULT_MEDIA_ID - 1}`,
+			`OFAuth refused "Media (entry 1)": Unknown vault media id ${FIRST_VAULT_MEDIA_ID - 1}`,
 		);
-		expect(description(result)).toMatch(/^Problems: mediaItems\.0: Unknown vault media id/);
+		expect(description(result)).toMatch(
+			/^Fix "Media \(entry 1\)" \(Unknown vault media id \d+\) and run the node again\./,
+		);
+		expect((result.error as { context?: { field?: string } }).context?.field).toBe(
+			'Media (entry 1)',
+		);
+		expect(
+			(result.error as { errorResponse?: { details?: string } }).errorResponse?.details,
+		).toMatch(/^mediaItems\.0: Unknown vault media id/);
 		expect(httpCode(result)).toBe('400');
 	});
 

@@ -359,10 +359,30 @@ describe('OnlyFansAPI.com answers and failures', () => {
 		});
 		const result = await run(ONLYFANSAPI, sim(), send({}));
 		expect(result.error?.message).toBe(
-			'OnlyFansAPI.com refused the request: The text field is required.',
+			'OnlyFansAPI.com refused "Text": The text field is required.',
 		);
 		expect((result.error as { description?: string }).description).toMatch(
-			/^Problems: text: The text field is required\./,
+			/^Fix "Text" \(The text field is required\.\) and run the node again\./,
+		);
+	});
+
+	test('a 422 about mediaFiles.0 names the Media field, and keeps the API field in details', async () => {
+		sim().faults.failNext(1, 422, {
+			body: {
+				error: 'VALIDATION_ERROR',
+				message: 'The mediaFiles.0 field is invalid.',
+				errors: { 'mediaFiles.0': ['The mediaFiles.0 field is invalid.'] },
+			},
+		});
+		const result = await run(ONLYFANSAPI, sim(), send({}));
+		expect(result.error?.message).toBe(
+			'OnlyFansAPI.com refused "Media (entry 1)": The mediaFiles.0 field is invalid.',
+		);
+		expect((result.error as { context?: { field?: string } }).context?.field).toBe(
+			'Media (entry 1)',
+		);
+		expect((result.error as { errorResponse?: { details?: string } }).errorResponse?.details).toBe(
+			'mediaFiles.0: The mediaFiles.0 field is invalid.',
 		);
 	});
 
