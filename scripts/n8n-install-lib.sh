@@ -25,7 +25,7 @@ native_bindings_load() {
 		const failed = [];
 		for (const name of process.argv.slice(1)) {
 			try { require(require.resolve(name, { paths: [process.cwd() + "/node_modules/n8n"] })); }
-			catch (error) { failed.push(`${name}: ${String(error.message).split("\n")[0]}`); }
+			catch (error) { failed.push(`${name}: ${String(error.message).split("\n")[0].replace(/\s*Tried:$/, "")}`); }
 		}
 		if (failed.length) { console.log(failed.join("; ")); process.exit(1); }
 	' "$@" 2>&1)

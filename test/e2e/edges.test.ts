@@ -151,7 +151,7 @@ test('List Chats answered 200 with an HTML maintenance page: the item leaves by 
 		{
 			row: 1,
 			error:
-				'List chats: OFAuth answered HTTP 200 (text/html) with an HTML page ("We will be right back"): "<!DOCTYPE html><html><head><title>We will be right back</title></head><body>Maintenanc…"',
+				'List chats: OFAuth answered HTTP 200 (text/html) with an HTML page ("We will be right back"): "<!DOCTYPE html><html><head><title>We will be right back</title></head><body>Main…"',
 			details: { httpCode: '200', itemIndex: 0 },
 		},
 	]);
@@ -166,7 +166,7 @@ test('a 429 asking to wait an hour: every row leaves by the error output at once
 	const result = await n8n.execute(WORKFLOWS.longWait.id!);
 	const seconds = (Date.now() - started) / 1000;
 	expect(result.errorMessage).toBeUndefined();
-	expect(result.output('Succeeded')).toEqual([]);
+	expect(result.output('OFAuth', 0)).toEqual([]);
 	const failed = result.output('Failed').map((item) => item.json);
 	console.log(`[edges] long wait (${seconds.toFixed(1)} s): ${JSON.stringify(failed)}`);
 	expect(failed.map((json) => json.row)).toEqual([1, 2, 3]);
@@ -182,7 +182,7 @@ test('a 429 asking to wait an hour: every row leaves by the error output at once
 test('an operation OnlyFansAPI.com does not offer: every item leaves by the error output with the reason', async () => {
 	const result = await n8n.execute(WORKFLOWS.unavailable.id!);
 	expect(result.errorMessage).toBeUndefined();
-	expect(result.output('Succeeded')).toEqual([]);
+	expect(result.output('OFAuth', 0)).toEqual([]);
 	const failed = result.output('Failed').map((item) => item.json);
 	console.log(`[edges] unavailable operation: ${JSON.stringify(failed)}`);
 	expect(failed).toMatchObject([
