@@ -10,6 +10,7 @@ import { startSimulator, type OfAuthSimulator } from '../simulator';
 import {
 	PACKAGE_NAME,
 	RealN8n,
+	sheetStart,
 	simulatorCredential,
 	simulatorOnlyFansApiCredential,
 	type WorkflowJson,
@@ -33,26 +34,12 @@ function workflow(
 		position: [660, y],
 		parameters: {},
 	});
+	const start = sheetStart(rows);
 	return {
 		id,
 		name: id,
 		nodes: [
-			{
-				id: 'n1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'n2',
-				name: 'Rows',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: `return ${JSON.stringify(rows.map((json) => ({ json })))};` },
-			},
+			...start.nodes,
 			{
 				id: 'n3',
 				name: 'OFAuth',
@@ -67,7 +54,7 @@ function workflow(
 			noOp('Failed', 100),
 		],
 		connections: {
-			Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
+			...start.connections,
 			Rows: { main: [[{ node: 'OFAuth', type: 'main', index: 0 }]] },
 			OFAuth: {
 				main: [

@@ -7,7 +7,13 @@
  * - default (stop): one invalid row stops the run before anything is sent.
  */
 import { FIRST_VAULT_MEDIA_ID, startSimulator, type OfAuthSimulator } from '../simulator';
-import { PACKAGE_NAME, RealN8n, simulatorCredential, type WorkflowJson } from './realN8n';
+import {
+	PACKAGE_NAME,
+	RealN8n,
+	sheetStart,
+	simulatorCredential,
+	type WorkflowJson,
+} from './realN8n';
 
 const CRED = { id: 'e2eItemFailCred01', name: 'OFAuth account' };
 
@@ -58,32 +64,13 @@ function rowsWorkflow(id: string, onError: OnError): WorkflowJson {
 		position: [660, 100],
 		parameters: {},
 	};
+	const start = sheetStart(ROWS);
 	return {
 		id,
 		name: id,
-		nodes: [
-			{
-				id: 'n1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'n2',
-				name: 'Rows',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: `return ${JSON.stringify(ROWS.map((json) => ({ json })))};` },
-			},
-			sendPpv,
-			sent,
-			...(onError === 'continueErrorOutput' ? [failed] : []),
-		],
+		nodes: [...start.nodes, sendPpv, sent, ...(onError === 'continueErrorOutput' ? [failed] : [])],
 		connections: {
-			Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
+			...start.connections,
 			Rows: { main: [[{ node: 'Send PPV', type: 'main', index: 0 }]] },
 			'Send PPV': {
 				main:

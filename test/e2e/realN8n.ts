@@ -93,6 +93,37 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 
+/**
+ * The start of a workflow that feeds a node a sheet: a manual trigger "Start" and a Code node
+ * "Rows" that outputs `rows`, connected; the caller connects "Rows" to its node.
+ */
+export function sheetStart(rows: Array<Record<string, unknown>>): {
+	nodes: WorkflowJson['nodes'];
+	connections: Record<string, unknown>;
+} {
+	return {
+		nodes: [
+			{
+				id: 'n1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'n2',
+				name: 'Rows',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: `return ${JSON.stringify(rows.map((json) => ({ json })))};` },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] } },
+	};
+}
+
 export interface NodeItem {
 	json: Record<string, unknown>;
 	binary?: Record<string, unknown>;
