@@ -25,36 +25,38 @@ function asText(value: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * The entries of an error's `details` (OFAuth: a list of strings or {path|field, message}) or
+ * `errors` (OnlyFansAPI.com: {field: [problems]}), each with the API field it names, when it names one.
+ */
+function detailEntries(details: unknown): Array<{ field?: string; problem: string }> {
+	if (Array.isArray(details))
+		return details.map((detail) => {
+			if (typeof detail === 'string') return { problem: detail };
+			if (!detail || typeof detail !== 'object') return { problem: '' };
+			const { path, field, message } = detail as {
+				path?: unknown;
+				field?: unknown;
+				message?: unknown;
+			};
+			const where = Array.isArray(path) ? path.join('.') : (field ?? path);
+			return { field: where ? String(where) : undefined, problem: String(message ?? '') };
+		});
+	if (details && typeof details === 'object')
+		return Object.entries(details as Record<string, unknown>).map(([field, problem]) => ({
+			field,
+			problem: Array.isArray(problem) ? problem.join(', ') : String(problem),
+		}));
+	return [];
+}
+
 function describeDetails(details: unknown): string | undefined {
 	if (!details) return undefined;
 	if (typeof details === 'string') return details;
-	if (Array.isArray(details)) {
-		const parts = details
-			.map((detail) => {
-				if (typeof detail === 'string') return detail;
-				if (detail && typeof detail === 'object') {
-					const { path, field, message } = detail as {
-						path?: unknown;
-						field?: unknown;
-						message?: unknown;
-					};
-					const where = Array.isArray(path) ? path.join('.') : (field ?? path);
-					return where ? `${String(where)}: ${String(message ?? '')}` : String(message ?? '');
-				}
-				return '';
-			})
-			.filter(Boolean);
-		return parts.length ? parts.join('; ') : undefined;
-	}
-	if (typeof details === 'object') {
-		return Object.entries(details as Record<string, unknown>)
-			.map(
-				([field, problem]) =>
-					`${field}: ${Array.isArray(problem) ? problem.join(', ') : String(problem)}`,
-			)
-			.join('; ');
-	}
-	return undefined;
+	const parts = detailEntries(details)
+		.map(({ field, problem }) => (field ? `${field}: ${problem}` : problem))
+		.filter(Boolean);
+	return parts.length ? parts.join('; ') : undefined;
 }
 
 /** Finds a permission scope such as `messages:write` in an error text. */
@@ -106,28 +108,6 @@ function nodeFieldOf(
 	return index !== undefined && /^\d+$/.test(index)
 		? `${label} (entry ${Number(index) + 1})`
 		: label;
-}
-
-/** The API fields a validation error names, with their problems: OnlyFansAPI.com's `errors`, OFAuth's `details`. */
-function fieldProblems(details: unknown): Array<{ field: string; problem: string }> {
-	if (Array.isArray(details))
-		return details.flatMap((detail) => {
-			const { path, field, message } = (detail ?? {}) as {
-				path?: unknown;
-				field?: unknown;
-				message?: unknown;
-			};
-			const where = Array.isArray(path) ? path.join('.') : (field ?? path);
-			return typeof where === 'string' && where
-				? [{ field: where, problem: String(message ?? '') }]
-				: [];
-		});
-	if (details && typeof details === 'object')
-		return Object.entries(details as Record<string, unknown>).map(([field, problem]) => ({
-			field,
-			problem: Array.isArray(problem) ? problem.join(', ') : String(problem),
-		}));
-	return [];
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -200,8 +180,9 @@ export function toUnreadableAnswerError(
 	itemIndex?: number,
 	service: ServiceLabels = OFAUTH_LABELS,
 ): NodeApiError {
+	const title = htmlTitle(String(answer.body));
 	const what = isHtml(answer.body, answer.contentType)
-		? `an HTML page${htmlTitle(String(answer.body)) ? ` ("${htmlTitle(String(answer.body))}")` : ''}`
+		? `an HTML page${title ? ` ("${title}")` : ''}`
 		: `something that is not ${answer.expected}`;
 	return new NodeApiError(
 		node,
@@ -291,8 +272,8 @@ export function toNodeApiError(
 		hint =
 			'Slow the workflow down (fewer items per run, a Wait node). Request Settings > Max Retries sets how often a rate-limited request is tried again.';
 	} else if (statusCode === 400 || statusCode === 422) {
-		const named = fieldProblems(body.details ?? body.errors).flatMap(({ field, problem }) => {
-			const label = nodeFieldOf(field, failure.fieldLabels);
+		const named = detailEntries(body.details ?? body.errors).flatMap(({ field, problem }) => {
+			const label = field === undefined ? undefined : nodeFieldOf(field, failure.fieldLabels);
 			return label ? [{ label, problem }] : [];
 		});
 		nodeField = named[0]?.label;

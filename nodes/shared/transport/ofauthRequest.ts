@@ -279,9 +279,10 @@ export async function ofauthRequest<T = IDataObject>(
 		if (response && response.statusCode < 400) {
 			// a read that came back as something other than JSON (a maintenance page, nothing) is no answer
 			const contentType = contentTypeOf(response.headers);
+			const empty = isEmptyBody(response.body);
 			if (
 				request.method === 'GET' &&
-				(typeof body === 'string' || isHtml(body, contentType) || isEmptyBody(response.body))
+				(typeof body === 'string' || isHtml(body, contentType) || empty)
 			) {
 				throw toUnreadableAnswerError(
 					context.getNode(),
@@ -289,7 +290,7 @@ export async function ofauthRequest<T = IDataObject>(
 						operation: operationLabel(context, request),
 						statusCode: response.statusCode,
 						contentType,
-						body: isEmptyBody(response.body) ? '' : response.body,
+						body: empty ? '' : response.body,
 						expected: 'JSON',
 					},
 					request.itemIndex,
