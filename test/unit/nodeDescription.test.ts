@@ -1,5 +1,12 @@
-import type { INode, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	FromAIArgument,
+	IDataObject,
+	INode,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+} from 'n8n-workflow';
+import { NodeHelpers, traverseNodeParameters, Workflow } from 'n8n-workflow';
 
 import { operationOptionsByResource } from '../../nodes/OfAuth/actions';
 import { OfAuth } from '../../nodes/OfAuth/OfAuth.node';
@@ -68,39 +75,141 @@ describe('the OFAuth node as an AI tool (n8n builds "ofAuthTool" from usableAsTo
 			{ resource, operation },
 			true,
 			false,
-			{ typeVersion: 1.1 },
+			{ typeVersion: 1.2 },
 			description,
 		) ?? {};
+	const fromAI = (key: string, type = 'string') =>
+		`={{ $fromAI('${key}', \`the ${key}\`, '${type}') }}`;
+	/** What n8n 2.x gives the model: the Tool Description expression, resolved in the tool node. */
+	const describe = (resource: string, operation: string, wiring: IDataObject = {}) => {
+		const parameters = {
+			...parametersOf(toolDescription, resource, operation),
+			...wiring,
+		} as INode['parameters'];
+		const node = {
+			id: 't',
+			name: 'Tool',
+			type: 'x.ofAuthTool',
+			typeVersion: 1.2,
+			position: [0, 0],
+			parameters,
+		} as INode;
+		// node types unknown to this Workflow: it keeps the parameters exactly as given
+		const nodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined };
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: nodeTypes as unknown as INodeTypes,
+		});
+		const resolve = () =>
+			String(
+				workflow.expression.getParameterValue(
+					String(parameters.toolDescription),
+					null,
+					0,
+					0,
+					'Tool',
+					[],
+					'manual',
+					{},
+				),
+			);
+		return String(NodeHelpers.getToolDescriptionForNode(node, toolType, resolve));
+	};
 	const agentOperations: Array<[string, string, RegExp]> = [
 		['message', 'send', /^Sends a free private message to one OnlyFans fan/],
-		['message', 'sendPpv', /Price \(USD\): a number from 3 to 200/],
+		['message', 'sendPpv', /^Sends a pay-per-view \(PPV\) message to one OnlyFans fan/],
 		['message', 'getMany', /^Reads the messages of one chat/],
 		['chat', 'getMany', /^Lists the creator's OnlyFans chats/],
 		['vault', 'getManyMedia', /^Lists media in the creator's OnlyFans vault/],
 		['massMessage', 'create', /^Sends one message to many OnlyFans fans at once/],
+		['userList', 'getMany', /^Lists the creator's user lists/],
 	];
 
 	it.each(agentOperations)(
 		'%s %s: the tool describes itself to the model with its own text',
 		(resource, operation, text) => {
-			const parameters = parametersOf(toolDescription, resource, operation);
-			const node = {
-				id: 't',
-				name: 'OFAuth',
-				type: 'x.ofAuthTool',
-				typeVersion: 1.1,
-				position: [0, 0],
-				parameters,
-			} as INode;
-			expect(NodeHelpers.getToolDescriptionForNode(node, toolType)).toMatch(text);
+			expect(describe(resource, operation)).toMatch(text);
 		},
 	);
 
-	it('every tool text says what the fan ID is, and the PPV tools give the price range', () => {
+	it('only the arguments the model fills are advertised', () => {
+		const textOnly = describe('message', 'send', {
+			fan: { __rl: true, mode: 'id', value: fromAI('fanId', 'number') },
+			text: fromAI('text'),
+		});
+		expect(textOnly).toMatch(/Fan: the fan's numeric OnlyFans user ID, as a number or digits/);
+		expect(textOnly).toMatch(/Text: the message exactly as the fan will read it/);
+		expect(textOnly).not.toMatch(/Media|Reply To|Dry run|Duplicate|schedul/);
+
+		const withMedia = describe('message', 'send', {
+			text: fromAI('text'),
+			options: { mediaList: fromAI('mediaIds') },
+		});
+		expect(withMedia).toMatch(/Media: vault media IDs/);
+	});
+
+	it('a value the operator fixed is stated as fixed, a guard as its limit', () => {
+		const ppv = describe('message', 'sendPpv', {
+			fan: { __rl: true, mode: 'id', value: fromAI('fanId', 'number') },
+			price: 20,
+			options: { mediaList: '5000001' },
+			guards: { maxPrice: 50, duplicateWindowMinutes: 30, dryRun: true },
+		});
+		expect(ppv).toMatch(/The price is fixed by the operator at 20 USD\./);
+		expect(ppv).not.toMatch(/Price: what the fan pays/);
+		expect(ppv).toMatch(/The media is fixed by the operator: 5000001\./);
+		expect(ppv).toMatch(/The operator allows at most 50 USD: a higher price is refused\./);
+		expect(ppv).toMatch(/within 30 minutes is not sent/);
+		expect(ppv).toMatch(/Dry run is on: .* sends nothing/);
+
+		const fromWorkflow = describe('message', 'sendPpv', { price: '={{ $json.price }}' });
+		expect(fromWorkflow).toMatch(/The price is set by the workflow, not by you\./);
+	});
+
+	it('a mass message says whether it can be scheduled, and what its audience and guards are', () => {
+		const now = describe('massMessage', 'create', {
+			userLists: fromAI('lists'),
+			text: fromAI('text'),
+			sendAt: 'now',
+			guards: { maxRecipients: 100 },
+		});
+		expect(now).toMatch(/It is sent at once: this tool cannot schedule it for later\./);
+		expect(now).toMatch(/User Lists: list IDs or names/);
+		expect(now).toMatch(/It is free: this tool cannot set a price\./);
+		expect(now).toMatch(/It is refused when it could reach more than 100 fans\./);
+		expect(now).not.toMatch(/Media|Exclude|Fan IDs/);
+
+		const later = describe('massMessage', 'create', {
+			userIds: fromAI('fanIds'),
+			text: fromAI('text'),
+			sendAt: 'scheduled',
+			scheduledDate: fromAI('when'),
+			payPerView: true,
+			price: fromAI('price', 'number'),
+		});
+		expect(later).toMatch(/Scheduled Date: when OnlyFans sends it/);
+		expect(later).toMatch(/Price: what the fan pays/);
+
+		const fixedDate = describe('massMessage', 'create', {
+			text: fromAI('text'),
+			sendAt: 'scheduled',
+			scheduledDate: '2026-12-24T18:00:00',
+			audienceFilters: { excludeUserLists: ['whales'] },
+		});
+		expect(fixedDate).toMatch(/It is scheduled by the operator for 2026-12-24T18:00:00\./);
+		expect(fixedDate).toMatch(/Fans on the lists whales never receive it/);
+	});
+
+	it("the description adds no argument to the tool's schema (no $fromAI call hides in it)", () => {
 		for (const [resource, operation] of agentOperations) {
-			const text = String(parametersOf(toolDescription, resource, operation).toolDescription);
-			if (resource === 'message') expect(text).toMatch(/numeric OnlyFans user ID, digits only/);
-			if (operation === 'sendPpv' || operation === 'create') expect(text).toMatch(/3 to 200/);
+			const collected: FromAIArgument[] = [];
+			traverseNodeParameters(
+				{ toolDescription: parametersOf(toolDescription, resource, operation).toolDescription },
+				collected,
+			);
+			expect(collected).toEqual([]);
 		}
 	});
 

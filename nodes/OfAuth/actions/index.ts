@@ -5,11 +5,13 @@ import * as chat from './chat';
 import * as massMessage from './massMessage';
 import * as media from './media';
 import * as message from './message';
+import { toolDescriptionExpression } from './toolDescription';
 import type { OperationModule } from './types';
+import * as userList from './userList';
 import * as vault from './vault';
 
 /** Every resource of the OFAuth node. Add a resource here and nowhere else. */
-const resources = [chat, message, massMessage, media, vault];
+const resources = [chat, message, massMessage, media, userList, vault];
 
 export const resourceOptions = resources.map((resource) => resource.resourceOption);
 
@@ -40,9 +42,10 @@ export const operationDescriptions: INodeProperties[] = resources.flatMap((resou
 
 /**
  * The Tool Description field of the OFAuth Tool node (n8n's tool variant of this node, for AI
- * agents and the MCP Server Trigger): per operation, prefilled with the text its module writes
- * for a model (what the tool does, what each field means, what to avoid). n8n gives a tool
- * that has no such field only "<action> in OFAuth". `@tool` shows it in the tool variant only.
+ * agents and the MCP Server Trigger): per operation, prefilled with an expression that n8n resolves
+ * when it lists the tools, from what the operator wired (see toolDescription.ts): only the fields
+ * the model fills are explained, fixed values are stated. n8n gives a tool that has no such field
+ * only "<action> in OFAuth". `@tool` shows it in the tool variant only.
  */
 const toolDescriptionField: INodeProperties = {
 	displayName: 'Tool Description',
@@ -51,7 +54,7 @@ const toolDescriptionField: INodeProperties = {
 	typeOptions: { rows: 6 },
 	default: '',
 	description:
-		'What the AI model reads about this tool: when to use it and what each field means. Give $fromAI() fields a description too.',
+		'What the AI model reads about this tool. The default is built from this node: it explains only the fields filled with $fromAI() and states the values you fixed. Replace it with your own text if you prefer.',
 };
 
 export const toolDescriptionFields: INodeProperties[] = resources.flatMap((resource) =>
@@ -59,7 +62,7 @@ export const toolDescriptionFields: INodeProperties[] = resources.flatMap((resou
 		.filter(([, module]) => module.toolDescription)
 		.map(([operation, module]) => ({
 			...toolDescriptionField,
-			default: module.toolDescription,
+			default: toolDescriptionExpression(module.toolDescription!),
 			displayOptions: {
 				show: {
 					'@tool': [true],

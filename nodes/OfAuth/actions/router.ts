@@ -44,10 +44,16 @@ function paired(results: INodeExecutionData[], itemIndex: number): INodeExecutio
 
 function executionScope(): ExecutionScope {
 	const loaded = new Map<string, Promise<unknown>>();
+	const claimed = new Map<string, number>();
 	return {
 		async once<T>(key: string, load: () => Promise<T>): Promise<T> {
 			if (!loaded.has(key)) loaded.set(key, load());
 			return (await loaded.get(key)) as T;
+		},
+		claim(key: string, itemIndex: number): number | undefined {
+			const first = claimed.get(key);
+			if (first === undefined) claimed.set(key, itemIndex);
+			return first;
 		},
 	};
 }

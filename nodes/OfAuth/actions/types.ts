@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { ToolDescription } from './toolDescription';
+
 /** The output items of one input item. */
 export type ItemOutput = Promise<INodeExecutionData[]>;
 
@@ -9,13 +11,15 @@ export type Send = () => ItemOutput;
 /** Values loaded once per execution and shared by every item (e.g. the creator's user lists). */
 export interface ExecutionScope {
 	once<T>(key: string, load: () => Promise<T>): Promise<T>;
+	/** The first item to claim a key gets undefined; a later one gets the index of that first item. */
+	claim(key: string, itemIndex: number): number | undefined;
 }
 
 /** An operation that only reads: the router calls it item by item. */
 export interface ReadOperation {
 	description: INodeProperties[];
 	/** What an AI agent reads about this operation when the node is its tool (see toolDescriptionFields). */
-	toolDescription?: string;
+	toolDescription?: ToolDescription;
 	execute(this: IExecuteFunctions, itemIndex: number): ItemOutput;
 }
 
@@ -26,7 +30,7 @@ export interface ReadOperation {
 export interface SendOperation {
 	description: INodeProperties[];
 	/** What an AI agent reads about this operation when the node is its tool (see toolDescriptionFields). */
-	toolDescription?: string;
+	toolDescription?: ToolDescription;
 	prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<Send>;
 }
 

@@ -216,6 +216,24 @@ function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMe
 	);
 }
 
+/** The account's user lists (built-in and own, with their member counts), read once per execution and connection. */
+export async function readUserLists(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<KnownUserList[]> {
+	const connection = readConnectionField(context, itemIndex);
+	return await scope.once(
+		`userLists:${connection}`,
+		async () =>
+			(await readList(
+				context,
+				{ method: 'GET', itemIndex, ...adapterOf(context).listUserLists() },
+				{ returnAll: true, limit: 0 },
+			)) as KnownUserList[],
+	);
+}
+
 /**
  * parseMassMessage, then every list given as text (a built-in type or a list name) checked against
  * the account's user lists, read once per execution and connection: a list that does not exist stops
@@ -235,16 +253,7 @@ export async function readMassMessage(
 	if (!fields.some(([key]) => audience[key].some((id) => typeof id === 'string')))
 		return massMessage;
 
-	const connection = readConnectionField(context, itemIndex);
-	const lists = await scope.once(
-		`userLists:${connection}`,
-		async () =>
-			(await readList(
-				context,
-				{ method: 'GET', itemIndex, ...adapterOf(context).listUserLists() },
-				{ returnAll: true, limit: 0 },
-			)) as KnownUserList[],
-	);
+	const lists = await readUserLists(context, itemIndex, scope);
 	for (const [key, label] of fields) {
 		const resolved: UserListId[] = audience[key].map((id) => {
 			if (typeof id === 'number') return id;

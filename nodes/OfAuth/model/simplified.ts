@@ -22,6 +22,27 @@ export function readSimplify(context: IExecuteFunctions, itemIndex: number): boo
 	return context.getNodeParameter('simplify', itemIndex, false) === true;
 }
 
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	'#39': "'",
+	apos: "'",
+	nbsp: ' ',
+};
+
+/** OnlyFans message text may carry HTML (<p>, <br>, entities); a sheet wants plain text. */
+export function plainText(text: unknown): string | null {
+	if (typeof text !== 'string') return null;
+	return text
+		.replace(/<br\s*\/?>/gi, '\n')
+		.replace(/<\/p>\s*<p[^>]*>/gi, '\n')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name])
+		.trim();
+}
+
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export const SIMPLIFIED_MESSAGE =
@@ -43,12 +64,13 @@ export function simplifiedMessage(message: IDataObject, fanId: string): IDataObj
 }
 
 export const SIMPLIFIED_MASS_MESSAGE =
-	'the mass message ID, its date, and how many fans it goes to and are still pending';
+	'the mass message ID, when it is sent, its date, and how many fans it goes to and are still pending';
 
-/** A created or scheduled mass message (the queue item). */
-export function simplifiedMassMessage(queueItem: IDataObject): IDataObject {
+/** A created or scheduled mass message (the queue item); sendsAt: 'now' or the schedule that was sent. */
+export function simplifiedMassMessage(queueItem: IDataObject, scheduledAt?: string): IDataObject {
 	return {
 		massMessageId: queueItem.id ?? null,
+		sendsAt: scheduledAt ?? 'now',
 		date: queueItem.date ?? queueItem.scheduledDate ?? null,
 		total: queueItem.total ?? null,
 		pending: queueItem.pending ?? null,
@@ -65,4 +87,41 @@ export function simplifiedUpload(output: IDataObject): IDataObject {
 	const { media, ...rest } = output;
 	const type = media && typeof media === 'object' ? (media as IDataObject).type : undefined;
 	return { ...rest, mediaType: type ?? null };
+}
+
+export const SIMPLIFIED_CHAT_MESSAGE =
+	'message ID, whether the fan wrote it, plain text, price, media IDs, whether it is free and its time';
+
+/** A message of a chat, as read: who wrote it (fan or creator), what it says, what it costs. */
+export function simplifiedChatMessage(message: IDataObject, fanId: string): IDataObject {
+	const fromUser = (message.fromUser ?? {}) as IDataObject;
+	const price = typeof message.price === 'number' ? message.price : Number(message.price ?? 0) || 0;
+	return {
+		messageId: message.id ?? null,
+		fromFan: fromUser.id !== undefined && String(fromUser.id) === fanId,
+		fromUserId: fromUser.id ?? null,
+		text: plainText(message.text),
+		price,
+		free: typeof message.isFree === 'boolean' ? message.isFree : price === 0,
+		mediaIds: list(message.media).map((media) => (media as IDataObject)?.id ?? null),
+		createdAt: message.createdAt ?? null,
+	};
+}
+
+export const SIMPLIFIED_USER_LIST =
+	'list ID (digits for your lists, a type name such as fans for built-in ones), name, member count and whether OnlyFans builds it';
+
+/** A user list: what a mass message's audience needs to name it and to know its size. */
+export function simplifiedUserList(list: IDataObject): IDataObject {
+	const usersCount = Number(list.usersCount);
+	return {
+		id: typeof list.id === 'string' && /^\d+$/.test(list.id) ? Number(list.id) : (list.id ?? null),
+		name: list.name ?? null,
+		usersCount:
+			list.usersCount === undefined || list.usersCount === null || !Number.isFinite(usersCount)
+				? null
+				: usersCount,
+		builtIn: typeof list.id === 'string' && !/^\d+$/.test(list.id),
+		type: list.type ?? null,
+	};
 }

@@ -37,6 +37,8 @@ export interface KnownUserList {
 	id?: unknown;
 	type?: unknown;
 	name?: unknown;
+	/** How many fans are on it, when the API says. */
+	usersCount?: unknown;
 }
 
 /** How many lists a "not one of your lists" error names. */

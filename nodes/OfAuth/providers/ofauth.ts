@@ -85,6 +85,7 @@ export const ofauth: ProviderAdapter = {
 	label: 'OFAuth',
 	operations: new Set([
 		'chat.getMany',
+		'userList.getMany',
 		'chat.getMedia',
 		'message.send',
 		'message.sendPpv',

@@ -160,6 +160,7 @@ export const onlyfansapi: ProviderAdapter = {
 	label: 'OnlyFansAPI.com',
 	operations: new Set([
 		'chat.getMany',
+		'userList.getMany',
 		'message.send',
 		'message.sendPpv',
 		'message.unsend',

@@ -1,4 +1,10 @@
-export { ACCOUNT_IN_PATH, ofauthApi, ofauthRequest, encodePathSegment } from './ofauthRequest';
+export {
+	ACCOUNT_IN_PATH,
+	ofauthApi,
+	ofauthRequest,
+	encodePathSegment,
+	requestTarget,
+} from './ofauthRequest';
 export type { OfAuthRequest, OfAuthResponse } from './ofauthRequest';
 export { iteratePages, readList, readPage, readPickerPage } from './pages';
 export type { ListRequest, Page, PageStyle } from './pages';

@@ -147,6 +147,37 @@ async function credentialsOnce(
 }
 
 /**
+ * Which account a request acts for: OFAuth's x-connection-id on /v2/access calls, or the account
+ * in the path for OnlyFansAPI.com (its {account} filled in).
+ */
+function accountTarget(
+	context: OfAuthContext,
+	settings: ReturnType<typeof readCredentialSettings>,
+	request: Pick<OfAuthRequest, 'path' | 'itemIndex' | 'connectionId'>,
+): { path: string; connectionId?: string } {
+	const provider = providerOf(context);
+	const account = () =>
+		request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
+	if (provider.accountIn === 'header' && request.path.startsWith('/v2/access/'))
+		return { path: request.path, connectionId: account() };
+	if (provider.accountIn === 'path' && request.path.includes(ACCOUNT_IN_PATH))
+		return { path: request.path.replace(ACCOUNT_IN_PATH, encodePathSegment(account())) };
+	return { path: request.path };
+}
+
+/** Where a request would go (for a dry run): its URL with the account, and OFAuth's connection. */
+export async function requestTarget(
+	context: OfAuthContext,
+	request: Pick<OfAuthRequest, 'path' | 'itemIndex'>,
+): Promise<{ url: string; connectionId?: string }> {
+	const provider = providerOf(context);
+	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
+	const settings = readCredentialSettings(credentials);
+	const { path, connectionId } = accountTarget(context, settings, request);
+	return { url: `${settings.baseUrl.replace(/\/+$/, '')}${path}`, connectionId };
+}
+
+/**
  * The one way this package talks to OFAuth. Adds the API key (through the credential),
  * x-connection-id on /v2/access calls, waits and retries on rate limits without ever
  * repeating a POST the API may have taken, and turns failures into NodeApiErrors that
@@ -188,14 +219,9 @@ export async function ofauthRequest<T = IDataObject>(
 	}
 	const headers: IDataObject = { accept: 'application/json', ...request.headers };
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
-	if (provider.accountIn === 'header' && path.startsWith('/v2/access/')) {
-		headers['x-connection-id'] =
-			request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
-	} else if (provider.accountIn === 'path' && path.includes(ACCOUNT_IN_PATH)) {
-		const account =
-			request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
-		path = path.replace(ACCOUNT_IN_PATH, encodePathSegment(account));
-	}
+	const target = accountTarget(context, settings, { ...request, path });
+	path = target.path;
+	if (target.connectionId) headers['x-connection-id'] = target.connectionId;
 	const isRaw = Buffer.isBuffer(request.body);
 	if (isRaw) headers['content-type'] = request.contentType ?? 'application/octet-stream';
 

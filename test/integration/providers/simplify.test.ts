@@ -79,9 +79,10 @@ describe.each([
 		expect(result.error).toBeUndefined();
 		const [out] = result.output();
 		expect(Object.keys(out.json).sort()).toEqual(
-			['date', 'hasError', 'isDone', 'massMessageId', 'pending', 'total'].sort(),
+			['date', 'hasError', 'isDone', 'massMessageId', 'pending', 'sendsAt', 'total'].sort(),
 		);
 		expect(out.json.massMessageId).toEqual(expect.anything());
+		expect(out.json.sendsAt).toBe('now');
 	});
 });
 

@@ -2,12 +2,37 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { connectionField } from '../../../shared/connection';
+import { plainText } from '../../model/simplified';
+import { type ToolDescription } from '../toolDescription';
 import type { ItemOutput } from '../types';
 import { adapterOf } from '../../providers';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
-export const toolDescription =
-	"Lists the creator's OnlyFans chats, most recent first: for each, the fan's numeric user ID to use with the other tools (fanId when Simplify is on, else withUser.id), the unread count and the last message. Limit: how many chats to return. Filters > Show: all, unread, priority or who_tipped. Reads only; sends nothing.";
+export const toolDescription: ToolDescription = {
+	summary:
+		"Lists the creator's OnlyFans chats, most recent first: for each, the fan's numeric user ID (fanId when Simplify is on, else withUser.id), to pass as it is to the other tools, the unread count and the last message.",
+	fields: [
+		{
+			parameter: 'limit',
+			name: 'The number of chats',
+			fromModel: 'Limit: how many chats to return.',
+			fixed: 'It returns up to %s chats.',
+		},
+		{
+			parameter: 'filters.filter',
+			name: 'Which chats',
+			fromModel: 'Show: all, unread, priority or who_tipped.',
+			fixed: 'It shows these chats only: %s.',
+		},
+		{
+			parameter: 'filters.query',
+			name: 'The search',
+			fromModel: 'Search: only chats whose fan name or username matches this text.',
+			fixed: 'It shows only chats matching "%s".',
+		},
+	],
+	closing: 'Reads only; sends nothing.',
+};
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -76,27 +101,6 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
-
-const ENTITIES: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	'#39': "'",
-	apos: "'",
-	nbsp: ' ',
-};
-
-/** OnlyFans message text may carry HTML (<p>, <br>, entities); a sheet wants plain text. */
-function plainText(text: unknown): string | null {
-	if (typeof text !== 'string') return null;
-	return text
-		.replace(/<br\s*\/?>/gi, '\n')
-		.replace(/<\/p>\s*<p[^>]*>/gi, '\n')
-		.replace(/<[^>]*>/g, '')
-		.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name])
-		.trim();
-}
 
 function simplifyChat(chat: IDataObject): IDataObject {
 	// OFAuth names the other party withUser, OnlyFansAPI.com fan

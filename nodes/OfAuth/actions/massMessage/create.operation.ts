@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { ofauthApi } from '../../../shared/transport';
 import { composerFields, readMassMessage } from '../../model/massMessage';
 import { adapterOf } from '../../providers';
 import {
@@ -10,16 +9,72 @@ import {
 	simplifiedMassMessage,
 	simplifyFields,
 } from '../../model/simplified';
+import { massMessageGuards, readGuards } from '../../model/guards';
+import { checkMassMessageGuards, guardedSend, refuseDuplicateMassMessage } from '../guardedSend';
+import { type ToolDescription, TOOL_FIELDS } from '../toolDescription';
 import type { ExecutionScope, Send } from '../types';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
-export const toolDescription =
-	'Sends one message to many OnlyFans fans at once (a mass message), now or at a scheduled time. Choose the recipients with user lists (e.g. fans, following, a custom list ID) and optionally exclude lists. Text: the message; Media: vault media IDs; a price in USD from 3 to 200 makes it pay-per-view. It reaches every fan in the chosen lists: use it only when the creator asked for a broadcast, and only once.';
+export const toolDescription: ToolDescription = {
+	summary:
+		'Sends one message to many OnlyFans fans at once (a mass message). It reaches every fan in the audience: use it only when the creator asked for a broadcast, and only once.',
+	fields: [
+		{
+			parameter: 'userIds',
+			name: 'The fan IDs',
+			fromModel: 'Fan IDs: numeric OnlyFans user IDs, comma-separated (optional with user lists).',
+			fixed: 'It goes to the fans the operator chose (%s).',
+		},
+		{
+			parameter: 'userLists',
+			name: 'The user lists',
+			fromModel:
+				'User Lists: list IDs or names from the Get user lists tool, comma-separated; built-in lists of the whole audience (fans, following, ...) are refused unless the operator allowed them.',
+			fixed: 'It goes to the user lists the operator chose (%s).',
+		},
+		{
+			parameter: 'audienceFilters.excludeUserLists',
+			name: 'The excluded lists',
+			fromModel: 'Exclude User Lists: list IDs or names whose fans must not receive it.',
+			fixed: 'Fans on the lists %s never receive it (fixed by the operator).',
+		},
+		TOOL_FIELDS.text,
+		TOOL_FIELDS.mediaList,
+		{
+			...TOOL_FIELDS.price,
+			onlyWhen: { parameter: 'payPerView', equals: true },
+			unset: 'It is free: this tool cannot set a price.',
+		},
+		{
+			parameter: 'scheduledDate',
+			name: 'The schedule',
+			fromModel:
+				"Scheduled Date: when OnlyFans sends it, an ISO 8601 date and time in the future (e.g. 2026-12-24T18:00:00Z); a time without a timezone is read in the workflow's timezone.",
+			fixed: 'It is scheduled by the operator for %s.',
+			unset: 'It is sent at once: this tool cannot schedule it for later.',
+			onlyWhen: { parameter: 'sendAt', equals: 'scheduled' },
+		},
+		{
+			parameter: 'guards.maxRecipients',
+			name: 'The recipient cap',
+			fromModel: 'Max Recipients: the most fans it may reach.',
+			fixed: 'It is refused when it could reach more than %s fans.',
+		},
+		TOOL_FIELDS.maxPrice,
+		TOOL_FIELDS.dryRun,
+		{
+			...TOOL_FIELDS.duplicateWindow,
+			fixed: 'The same mass message again within %s minutes is refused.',
+		},
+	],
+	closing: 'The answer says whether it goes now or when it is scheduled.',
+};
 
 export const description: INodeProperties[] = [
 	connectionField,
 	...composerFields,
 	...simplifyFields(SIMPLIFIED_MASS_MESSAGE),
+	massMessageGuards,
 ];
 
 /** One mass message per input item; the output is OFAuth's queue item (id, date, total, pending, ...). */
@@ -28,10 +83,17 @@ export async function prepare(
 	itemIndex: number,
 	scope: ExecutionScope,
 ): Promise<Send> {
-	const request = adapterOf(this).createMassMessage(await readMassMessage(this, itemIndex, scope));
+	const massMessage = await readMassMessage(this, itemIndex, scope);
+	const request = adapterOf(this).createMassMessage(massMessage);
 	const simplify = readSimplify(this, itemIndex);
-	return async () => {
-		const queueItem = await ofauthApi(this, { ...request, itemIndex });
-		return [{ json: simplify ? simplifiedMassMessage(queueItem) : queueItem }];
-	};
+	const guards = readGuards(this, itemIndex);
+	const extra = await checkMassMessageGuards(this, itemIndex, scope, guards, massMessage);
+	await refuseDuplicateMassMessage(this, itemIndex, scope, guards, massMessage.message);
+	return guardedSend(this, itemIndex, {
+		request,
+		guards,
+		extra,
+		output: (queueItem) =>
+			simplify ? simplifiedMassMessage(queueItem, massMessage.scheduledAt) : queueItem,
+	});
 }

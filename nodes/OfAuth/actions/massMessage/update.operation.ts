@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { ofauthApi } from '../../../shared/transport';
 import { composerFields, readMassMessage } from '../../model/massMessage';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { adapterOf } from '../../providers';
+import { readGuards, updateMassMessageGuards } from '../../model/guards';
+import { checkMassMessageGuards, guardedSend } from '../guardedSend';
 import type { ExecutionScope, Send } from '../types';
 
 export const description: INodeProperties[] = [
@@ -13,6 +14,7 @@ export const description: INodeProperties[] = [
 		'The mass message to change (the "id" that Create returns). Every field below replaces what it had: give the whole message again, as in Create.',
 	),
 	...composerFields,
+	updateMassMessageGuards,
 ];
 
 export async function prepare(
@@ -21,9 +23,9 @@ export async function prepare(
 	scope: ExecutionScope,
 ): Promise<Send> {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const request = adapterOf(this).updateMassMessage(
-		massMessageId,
-		await readMassMessage(this, itemIndex, scope),
-	);
-	return async () => [{ json: await ofauthApi(this, { ...request, itemIndex }) }];
+	const massMessage = await readMassMessage(this, itemIndex, scope);
+	const request = adapterOf(this).updateMassMessage(massMessageId, massMessage);
+	const guards = readGuards(this, itemIndex);
+	const extra = await checkMassMessageGuards(this, itemIndex, scope, guards, massMessage);
+	return guardedSend(this, itemIndex, { request, guards, extra, output: (answer) => answer });
 }

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { ofauthApi } from '../../../shared/transport';
 import { fanField, readFanId } from '../../model/fan';
 import {
 	mediaField,
@@ -17,11 +16,25 @@ import {
 	simplifiedMessage,
 	simplifyFields,
 } from '../../model/simplified';
-import type { Send } from '../types';
+import { readGuards, sendMessageGuards } from '../../model/guards';
+import { duplicateMessage, guardedSend } from '../guardedSend';
+import { TOOL_FIELDS, type ToolDescription } from '../toolDescription';
+import type { ExecutionScope, Send } from '../types';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
-export const toolDescription =
-	"Sends a free private message to one OnlyFans fan, at once. Fan: the fan's numeric OnlyFans user ID, digits only (e.g. 123456789), as found in a chat or a message's fromUser.id; never a name or @username. Text: the message exactly as the fan will read it (Markdown **bold** and *italic* work). Media (optional): vault media IDs to attach. Every call sends a new message: call it once per reply, never to retry a reply that already succeeded.";
+export const toolDescription: ToolDescription = {
+	summary: 'Sends a free private message to one OnlyFans fan, at once.',
+	fields: [
+		TOOL_FIELDS.fan,
+		TOOL_FIELDS.text,
+		TOOL_FIELDS.mediaList,
+		TOOL_FIELDS.replyTo,
+		TOOL_FIELDS.dryRun,
+		TOOL_FIELDS.duplicateWindow,
+	],
+	closing:
+		'Every call sends a new message: call it once per reply, never to retry a reply that already succeeded.',
+};
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -30,15 +43,24 @@ export const description: INodeProperties[] = [
 	mediaField,
 	messageOptionsCollection([replyToField]),
 	...simplifyFields(SIMPLIFIED_MESSAGE),
+	sendMessageGuards,
 ];
 
-/** Checks the fan and the message; the Send posts it once. Output: the message OFAuth returned. */
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
+/** Checks the fan, the message and the guards; the Send posts it once. Output: the message OFAuth returned. */
+export async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<Send> {
 	const fanId = readFanId(this, itemIndex);
-	const request = adapterOf(this).sendMessage(fanId, readMessage(this, itemIndex, { ppv: false }));
+	const message = readMessage(this, itemIndex, { ppv: false });
+	const request = adapterOf(this).sendMessage(fanId, message);
 	const simplify = readSimplify(this, itemIndex);
-	return async () => {
-		const message = await ofauthApi(this, { ...request, itemIndex });
-		return [{ json: simplify ? simplifiedMessage(message, fanId) : message }];
-	};
+	const guards = readGuards(this, itemIndex);
+	return guardedSend(this, itemIndex, {
+		request,
+		guards,
+		skip: await duplicateMessage(this, itemIndex, scope, guards, fanId, message),
+		output: (sent) => (simplify ? simplifiedMessage(sent, fanId) : sent),
+	});
 }

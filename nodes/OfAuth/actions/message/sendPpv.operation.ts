@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { ofauthApi } from '../../../shared/transport';
 import { fanField, readFanId } from '../../model/fan';
 import {
 	mediaField,
@@ -18,11 +17,28 @@ import {
 	simplifiedMessage,
 	simplifyFields,
 } from '../../model/simplified';
-import type { Send } from '../types';
+import { checkPrice, readGuards, sendPpvGuards } from '../../model/guards';
+import { duplicateMessage, guardedSend } from '../guardedSend';
+import { TOOL_FIELDS, type ToolDescription } from '../toolDescription';
+import type { ExecutionScope, Send } from '../types';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
-export const toolDescription =
-	"Sends a pay-per-view (PPV) message to one OnlyFans fan: media the fan unlocks by paying. Fan: the fan's numeric OnlyFans user ID, digits only (e.g. 123456789), as found in a chat or a message's fromUser.id; never a name or @username. Price (USD): a number from 3 to 200 with at most 2 decimals, e.g. 9.99; anything outside is refused. Media: one or more vault media IDs (numbers from the vault media tool). Preview Media Count: how many of the first media items the fan sees for free before paying (0 = none; at most the number of media items). Text: the teaser shown with it. Every call sends a new PPV: call it once per offer.";
+export const toolDescription: ToolDescription = {
+	summary:
+		'Sends a pay-per-view (PPV) message to one OnlyFans fan, at once: media the fan unlocks by paying.',
+	fields: [
+		TOOL_FIELDS.fan,
+		TOOL_FIELDS.price,
+		TOOL_FIELDS.mediaList,
+		TOOL_FIELDS.previewCount,
+		{ ...TOOL_FIELDS.text, fromModel: 'Text: the teaser the fan reads with the offer.' },
+		TOOL_FIELDS.replyTo,
+		TOOL_FIELDS.maxPrice,
+		TOOL_FIELDS.dryRun,
+		TOOL_FIELDS.duplicateWindow,
+	],
+	closing: 'Every call sends a new PPV: call it once per offer.',
+};
 
 export const description: INodeProperties[] = [
 	connectionField,
@@ -38,15 +54,25 @@ export const description: INodeProperties[] = [
 	},
 	messageOptionsCollection([replyToField]),
 	...simplifyFields(SIMPLIFIED_MESSAGE),
+	sendPpvGuards,
 ];
 
-/** Checks the fan and the PPV (price, media, previews); the Send posts it once. Output: the message OFAuth returned. */
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send> {
+/** Checks the fan, the PPV (price, media, previews) and the guards; the Send posts it once. Output: the message OFAuth returned. */
+export async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<Send> {
 	const fanId = readFanId(this, itemIndex);
-	const request = adapterOf(this).sendMessage(fanId, readMessage(this, itemIndex, { ppv: true }));
+	const message = readMessage(this, itemIndex, { ppv: true });
+	const request = adapterOf(this).sendMessage(fanId, message);
 	const simplify = readSimplify(this, itemIndex);
-	return async () => {
-		const message = await ofauthApi(this, { ...request, itemIndex });
-		return [{ json: simplify ? simplifiedMessage(message, fanId) : message }];
-	};
+	const guards = readGuards(this, itemIndex);
+	checkPrice(this.getNode(), itemIndex, guards, message);
+	return guardedSend(this, itemIndex, {
+		request,
+		guards,
+		skip: await duplicateMessage(this, itemIndex, scope, guards, fanId, message),
+		output: (sent) => (simplify ? simplifiedMessage(sent, fanId) : sent),
+	});
 }

@@ -3,12 +3,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { limitField, listOutput, returnAllField } from '../../../shared/fields';
 import { vaultListLocator } from './vaultListField';
 import { connectionField } from '../../../shared/connection';
+import { type ToolDescription } from '../toolDescription';
 import type { ItemOutput } from '../types';
 import { adapterOf } from '../../providers';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
-export const toolDescription =
-	"Lists media in the creator's OnlyFans vault, newest first: each item's numeric id (the vault media ID that messages and PPVs attach), type (photo, video, audio), and whether it is ready. Limit: how many to return. Use it to pick media for a PPV. Reads only; sends nothing.";
+export const toolDescription: ToolDescription = {
+	summary:
+		"Lists media in the creator's OnlyFans vault, newest first: each item's numeric id (the vault media ID that messages and PPVs attach), type (photo, video, audio) and whether it is ready. Use it to pick media for a PPV.",
+	fields: [
+		{
+			parameter: 'limit',
+			name: 'The number of media',
+			fromModel: 'Limit: how many to return.',
+			fixed: 'It returns up to %s media.',
+		},
+		{
+			parameter: 'filters.mediaType',
+			name: 'The media type',
+			fromModel: 'Media Type: all, photo, video, audio or gif.',
+			fixed: 'It lists only this type: %s.',
+		},
+	],
+	closing: 'Reads only; sends nothing.',
+};
 
 export const description: INodeProperties[] = [
 	connectionField,
