@@ -37,6 +37,15 @@ export const requestSettingsField: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Concurrent Sends per Account',
+			name: 'concurrentSends',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 10,
+			description:
+				"How many sends may wait for an answer at once for one OnlyFans account. The account's rate limit still paces them; messages to the same fan always go one after the other, in input order. 1: one send at a time.",
+		},
+		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',

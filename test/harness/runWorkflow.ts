@@ -33,6 +33,8 @@ export interface RunSpec {
 	items?: INodeExecutionData[];
 	/** Values of the OFAuth API credential. */
 	credentials: ICredentialDataDecryptedObject;
+	/** Cancels the execution (as n8n's Stop button does) once this returns true; checked every 10 ms. */
+	cancelWhen?: () => boolean;
 }
 
 export interface RunResult {
@@ -114,7 +116,19 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 	});
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	const watcher = spec.cancelWhen
+		? setInterval(() => {
+				if (spec.cancelWhen!()) running.cancel();
+			}, 10)
+		: undefined;
+	try {
+		await running;
+	} catch (error) {
+		if (!running.isCanceled) throw error;
+	} finally {
+		clearInterval(watcher);
+	}
 	const run = await finished;
 	const { runData, error } = run.data.resultData;
 

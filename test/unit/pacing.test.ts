@@ -110,3 +110,38 @@ describe("a 429's Retry-After decides when the next request may go", () => {
 		expect(waitBeforeNext(k, at)).toBe(15_000);
 	});
 });
+
+describe('pacing learned from 429s alone (no X-RateLimit-*, no Retry-After)', () => {
+	/** A sender that sends whenever pacing lets it, against a hidden bucket of 5 per second. */
+	function simulate(seconds: number) {
+		const k = freshKey();
+		const refillPerMs = 5 / 1000;
+		let tokens = 10;
+		let now = at;
+		let last = at;
+		const refused: number[] = [];
+		const accepted: number[] = [];
+		while (now < at + seconds * 1000) {
+			now += waitBeforeNext(k, now);
+			tokens = Math.min(10, tokens + (now - last) * refillPerMs);
+			last = now;
+			const ok = tokens >= 1;
+			if (ok) tokens -= 1;
+			(ok ? accepted : refused).push(now);
+			notePause(k, {}, {}, now, !ok);
+			now += 20; // the answer takes 20 ms
+		}
+		return { refused, accepted };
+	}
+
+	it('settles under the limit: the 429s stop, and the pace stays near it without swinging', () => {
+		const { refused, accepted } = simulate(60);
+		const lastRefusal = Math.max(...refused);
+		expect(refused.length).toBeGreaterThan(0);
+		expect(lastRefusal - at).toBeLessThan(20_000);
+		// the last 30 s: no 429, and at least 80 % of the 5 per second the bucket allows
+		const late = accepted.filter((time) => time >= at + 30_000).length / 30;
+		expect(late).toBeGreaterThanOrEqual(4);
+		expect(late).toBeLessThanOrEqual(5.05);
+	});
+});

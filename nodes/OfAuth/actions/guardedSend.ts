@@ -216,15 +216,18 @@ export function guardedSend(
 		skip,
 		output,
 		extra = {},
+		recipient,
 	}: {
 		request: ProviderRequest;
 		guards: Guards;
 		skip?: Skip;
 		output: (answer: IDataObject) => IDataObject;
 		extra?: IDataObject;
+		/** Who it reaches (e.g. fan:123): sends to one recipient never overlap (see sendSchedule.ts). */
+		recipient: string;
 	},
 ): Send {
-	return async (): Promise<INodeExecutionData[]> => {
+	const send: Send = async (): Promise<INodeExecutionData[]> => {
 		if (skip) {
 			return [
 				{
@@ -240,4 +243,6 @@ export function guardedSend(
 		if (guards.dryRun) return [{ json: await dryRunJson(context, itemIndex, request, extra) }];
 		return [{ json: output(await ofauthApi(context, { ...request, itemIndex })) }];
 	};
+	send.lane = { account: readConnectionField(context, itemIndex), recipient };
+	return send;
 }

@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { nameOperation } from '../../shared/transport';
+import { CANCELLED_IN_FLIGHT, nameOperation } from '../../shared/transport';
 import { invalidField } from '../model/validate';
 import { adapterOf, ProviderLimit } from '../providers';
 import { findOperation, operationOptionsByResource } from './index';
+import { runSends, type ScheduledSend } from './sendSchedule';
 import type { ExecutionScope, ReadOperation, Send, SendOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
+
+/** Request Settings > Concurrent Sends per Account, when not set. */
+const DEFAULT_CONCURRENT_SENDS = 10;
 
 /** At most this many invalid items are spelled out in the error that stops a run; the rest are counted. */
 const LISTED_INVALID_ITEMS = 20;
@@ -115,9 +119,10 @@ async function readEachItem(
 }
 
 /**
- * Sends and creates: every item is read and checked first, then sent in input order. An invalid
- * item stops the run before the first request (so a re-run after the fix sends nothing twice),
- * unless Continue On Fail is on: then it becomes an error item and the valid items are sent.
+ * Sends and creates: every item is read and checked first, then sent (sendSchedule.ts: several at
+ * once per account, one at a time per fan); the output keeps the input order. An invalid item stops
+ * the run before the first request (so a re-run after the fix sends nothing twice), unless Continue
+ * On Fail is on: then it becomes an error item and the valid items are sent.
  */
 async function checkAllThenSend(
 	context: IExecuteFunctions,
@@ -139,21 +144,82 @@ async function checkAllThenSend(
 	);
 	if (invalid.length && !context.continueOnFail()) throw nothingSentError(node, invalid, itemCount);
 
-	const output: INodeExecutionData[] = [];
+	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(checked.length);
+	const sends: ScheduledSend[] = [];
 	for (const { itemIndex, send, error } of checked) {
-		if (error) {
-			output.push(errorItem(error, itemIndex));
-			continue;
-		}
-		try {
-			output.push(...paired(await send!(), itemIndex));
-		} catch (sendError) {
-			const nodeError = asNodeError(node, sendError, itemIndex);
-			if (!context.continueOnFail()) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
-		}
+		if (error) outputs[itemIndex] = [errorItem(error, itemIndex)];
+		else sends.push({ itemIndex, send: send! });
 	}
-	return output;
+	const failures: Array<{ itemIndex: number; error: NodeError }> = [];
+	const finished = new Set<number>();
+	await runSends(
+		sends,
+		readConcurrentSends(context),
+		async ({ itemIndex, send }) => {
+			try {
+				outputs[itemIndex] = paired(await send(), itemIndex);
+				finished.add(itemIndex);
+			} catch (sendError) {
+				const nodeError = asNodeError(node, sendError, itemIndex);
+				if (context.continueOnFail()) outputs[itemIndex] = [errorItem(nodeError, itemIndex)];
+				else failures.push({ itemIndex, error: nodeError });
+			}
+		},
+		() => failures.length > 0,
+	);
+	if (failures.length) throw stoppedSendingError(failures, finished, sends.length);
+	return outputs.flat();
+}
+
+/** Request Settings > Concurrent Sends per Account (read from the first item: it is one setting for the run). */
+function readConcurrentSends(context: IExecuteFunctions): number {
+	const settings = context.getNodeParameter('requestSettings', 0, {}) as IDataObject;
+	const value = Number(settings.concurrentSends ?? DEFAULT_CONCURRENT_SENDS);
+	return Number.isFinite(value) && value >= 1 ? Math.min(50, Math.floor(value)) : 1;
+}
+
+/** Item indexes as short ranges: 0-11, 14, 20-22 (at most `shown` ranges, then how many more). */
+function itemRanges(indexes: number[], shown = 20): string {
+	const ranges: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		ranges.push(end > start ? `${indexes[start]}-${indexes[end]}` : `${indexes[start]}`);
+		start = end + 1;
+	}
+	const more = ranges.length - shown;
+	return more > 0 ? `${ranges.slice(0, shown).join(', ')} and ${more} more` : ranges.join(', ');
+}
+
+/**
+ * A send failed (or the execution was stopped) and Continue On Fail is off: the first failed
+ * item's error, saying (when the run had more than one send) exactly which items were sent (sends
+ * already on their way finished) and that no other item was.
+ */
+function stoppedSendingError(
+	failures: Array<{ itemIndex: number; error: NodeError }>,
+	finished: Set<number>,
+	sendCount: number,
+): NodeError {
+	const [first] = failures.sort((a, b) => a.itemIndex - b.itemIndex);
+	if (sendCount === 1) return first.error;
+	const sent = [...finished].sort((a, b) => a - b);
+	const maybe = failures
+		.filter(({ error }) => error.context[CANCELLED_IN_FLIGHT] === true)
+		.map(({ itemIndex }) => itemIndex);
+	const report = [
+		sent.length
+			? `${sent.length} of ${sendCount} items were sent before it stopped: ${itemRanges(sent)}.`
+			: `None of the ${sendCount} items was confirmed sent.`,
+		maybe.length
+			? `Items ${itemRanges(maybe)} were on their way when it stopped and may have been sent: check in OnlyFans before sending them again.`
+			: '',
+		'No other item was sent.',
+	]
+		.filter(Boolean)
+		.join(' ');
+	first.error.description = [first.error.description, report].filter(Boolean).join(' ');
+	return first.error;
 }
 
 /** Owns the item loop: pairedItem on every output, Continue On Fail, check-everything-first for sends. */

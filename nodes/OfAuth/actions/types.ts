@@ -5,8 +5,20 @@ import type { ToolDescription } from './toolDescription';
 /** The output items of one input item. */
 export type ItemOutput = Promise<INodeExecutionData[]>;
 
-/** Sends one checked item; made by a SendOperation's prepare(), run only once every item passed its checks. */
-export type Send = () => ItemOutput;
+/**
+ * Sends one checked item; made by a SendOperation's prepare(), run only once every item passed its
+ * checks. A Send with a lane may run while other lanes' Sends wait for their answers (see router.ts);
+ * a Send without one runs alone, in input order.
+ */
+export type Send = (() => ItemOutput) & { lane?: SendLane };
+
+/** Who a Send reaches: Sends of one lane (one fan of one account) go one after the other, in input order. */
+export interface SendLane {
+	/** The account (connection) whose rate limit paces it. */
+	account: string;
+	/** The recipient, e.g. the fan's ID: never two Sends to it at once. */
+	recipient: string;
+}
 
 /** Values loaded once per execution and shared by every item (e.g. the creator's user lists). */
 export interface ExecutionScope {

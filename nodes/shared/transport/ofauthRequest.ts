@@ -20,7 +20,7 @@ import { headerValue, type Headers } from './headers';
 import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable, requestedWaitMs } from './retryPolicy';
-import { notePause, waitBeforeNext } from './pacing';
+import { firstRequestOf, notePause, waitBeforeNext } from './pacing';
 import { longWaitsOf, oncePerRun, operationNameOf } from './perRun';
 import { readRetrySettings } from './retrySettings';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
@@ -261,12 +261,17 @@ export async function ofauthRequest<T = IDataObject>(
 				provider,
 			);
 		}
-		const paused = waitBeforeNext(budgetKey);
-		if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
+		// nothing known of this account's budget yet: the first request goes alone and teaches it
+		const firstAnswered = await firstRequestOf(budgetKey);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let timedOut = false;
+		let body: unknown;
+		let sentAt = Date.now();
 		try {
+			const paused = waitBeforeNext(budgetKey);
+			if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
+			sentAt = Date.now();
 			// the credential read once above goes along decrypted, so n8n does not read it again per request
 			response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
@@ -284,23 +289,25 @@ export async function ofauthRequest<T = IDataObject>(
 			outcome = { kind: 'status', statusCode: response.statusCode };
 		} catch (error) {
 			if (isCancellation(context, error)) {
-				throw cancelledError(context, request.itemIndex);
+				throw cancelledError(context, request.itemIndex, { inFlight: true });
 			}
 			const code = networkErrorCode(error);
 			timedOut = isTimeout(error, code);
 			outcome = { kind: 'network', code };
-		}
-
-		const body = response ? parseBody(response.body) : undefined;
-		if (response) {
-			// every answer, a 429 included, tells how much budget is left
-			notePause(
-				budgetKey,
-				response.headers as Record<string, unknown>,
-				body,
-				Date.now(),
-				response.statusCode === 429,
-			);
+		} finally {
+			if (response) {
+				body = parseBody(response.body);
+				// every answer, a 429 included, tells how much budget is left
+				notePause(
+					budgetKey,
+					response.headers as Record<string, unknown>,
+					body,
+					Date.now(),
+					response.statusCode === 429,
+					sentAt,
+				);
+			}
+			firstAnswered?.();
 		}
 		if (response && response.statusCode < 400) {
 			// a read that came back as something other than JSON (a maintenance page, nothing) is no answer

@@ -21,6 +21,11 @@ interface Budget {
 	at: number;
 	/** No request before this moment (OnlyFansAPI.com's minute budget used up). */
 	pausedUntil: number;
+	/** When recent answers that were not 429 came (only read when a 429 carries no budget). */
+	accepted: number[];
+	/** The first 429 without a budget in it, and how many requests were accepted since. */
+	firstRefusalAt?: number;
+	acceptedSinceRefusal: number;
 }
 
 /** Base URL + account -> its bucket. */
@@ -47,20 +52,27 @@ function refill(budget: Budget, nowMs: number): void {
 	budget.at = Math.max(budget.at, nowMs);
 }
 
-/** Reads the budget an answer reports (headers, or the body's `_meta._rate_limits`); `refused`: it was a 429. */
+/**
+ * Reads the budget an answer reports (headers, or the body's `_meta._rate_limits`); `refused`: it
+ * was a 429; `sentAt`: when the request left (the answer's numbers are from before `nowMs`).
+ */
 export function notePause(
 	key: string,
 	headers: Headers,
 	body: unknown,
 	nowMs = Date.now(),
 	refused = false,
+	sentAt = nowMs,
 ): void {
+	forgetIfIdle(key, nowMs);
 	const budget = budgets.get(key) ?? {
 		tokens: Infinity,
 		capacity: Infinity,
 		perToken: 0,
 		at: nowMs,
 		pausedUntil: 0,
+		accepted: [],
+		acceptedSinceRefusal: 0,
 	};
 	const remaining = Number(headerValue(headers, 'x-ratelimit-remaining') || NaN);
 	if (Number.isFinite(remaining)) {
@@ -80,8 +92,9 @@ export function notePause(
 		) {
 			const missing = Number.isFinite(limit) && limit > remaining ? limit - remaining : 1;
 			// the reset comes in whole seconds, rounded up: each answer overestimates a little, so the
-			// smallest estimate is the closest
-			const estimate = ((full - nowMs) / missing) * SAFETY;
+			// smallest estimate is the closest. The API counted when it took the request, which is
+			// before the answer arrived: measured from the moment it was sent, the estimate errs slow
+			const estimate = ((full - Math.min(sentAt, nowMs)) / missing) * SAFETY;
 			budget.perToken = budget.perToken > 0 ? Math.min(budget.perToken, estimate) : estimate;
 		}
 		if (refused && budget.perToken > 0) budget.perToken *= 1.1; // still too fast: slow down
@@ -95,7 +108,91 @@ export function notePause(
 	// a 429's Retry-After says when the API takes requests again: it wins over the minute estimate
 	const retryAfter = refused ? retryAfterMs(headers, nowMs) : undefined;
 	if (retryAfter !== undefined) budget.pausedUntil = nowMs + retryAfter;
+	if (!refused) {
+		budget.acceptedSinceRefusal++;
+		budget.accepted.push(nowMs);
+		if (budget.accepted.length > ACCEPTED_KEPT) budget.accepted.shift();
+	} else if (!Number.isFinite(remaining) && retryAfter === undefined) {
+		learnFromRefusal(budget, nowMs, sentAt);
+	}
 	budgets.set(key, budget);
+}
+
+/** How many recent accepted answers a bucket keeps to estimate the rate a 429 without headers allows. */
+const ACCEPTED_KEPT = 256;
+/** The window those answers are counted in. */
+const OBSERVED_MS = 2_000;
+/** Each further 429 without headers slows the pace down by this much; it never speeds up again. */
+const SLOWER = 1.15;
+
+/**
+ * A 429 that says nothing about the budget (no X-RateLimit-*): the API took about as many requests
+ * as were accepted in the last moments, so the pace becomes a little slower than that. From a
+ * second such 429 on, the bucket has been empty since the first: what it accepted since then is its
+ * refill rate, measured, and the pace is set just under it; until that measure is a second long,
+ * each 429 slows the pace down a little more. A 429 to a request sent before the pace last changed
+ * (one already on its way) changes nothing. The pace never speeds up again, so it settles under
+ * the limit instead of swinging around it.
+ */
+function learnFromRefusal(budget: Budget, nowMs: number, sentAt: number): void {
+	// sent before the pace was set by an earlier 429: it says nothing new about the pace
+	if (budget.firstRefusalAt !== undefined && sentAt < budget.at) return;
+	const sinceFirst = budget.firstRefusalAt === undefined ? 0 : nowMs - budget.firstRefusalAt;
+	if (budget.firstRefusalAt === undefined || !(budget.perToken > 0)) {
+		const recent = budget.accepted.filter((at) => at > nowMs - OBSERVED_MS).length;
+		budget.perToken = recent > 0 ? (OBSERVED_MS / recent) * SLOWER : 1000;
+		budget.capacity = 1;
+		budget.firstRefusalAt = nowMs;
+		budget.acceptedSinceRefusal = 0;
+	} else if (sinceFirst >= MEASURED_MS && budget.acceptedSinceRefusal > 0) {
+		const measured = (sinceFirst / budget.acceptedSinceRefusal) * MEASURED_MARGIN;
+		budget.perToken = Math.max(budget.perToken, measured);
+	} else {
+		budget.perToken *= SLOWER;
+	}
+	budget.tokens = Math.min(0, Number.isFinite(budget.tokens) ? budget.tokens : 0);
+	budget.at = nowMs;
+}
+
+/** A pace learned from bare 429s is forgotten after this long without a request for the account. */
+const FORGET_IDLE_MS = 60_000;
+
+/**
+ * A pace learned from bare 429s only holds while the account is busy: after an idle minute it is
+ * forgotten (the limit may have changed, or the 429 was a one-off), and the next request learns anew.
+ */
+function forgetIfIdle(key: string, nowMs: number): void {
+	const budget = budgets.get(key);
+	if (budget?.firstRefusalAt !== undefined && nowMs - budget.at > FORGET_IDLE_MS)
+		budgets.delete(key);
+}
+
+/** The refill rate is measured over at least this long after the first 429 without a budget. */
+const MEASURED_MS = 1_000;
+/** The pace is set this much slower than the measured refill rate. */
+const MEASURED_MARGIN = 1.05;
+
+/** Accounts no answer has reported on yet: their first request goes alone, the others wait for its answer. */
+const firstAnswers = new Map<string, Promise<void>>();
+
+/**
+ * Before a request: while nothing is known of the account's budget, one request goes first and
+ * the others wait for its answer (so a bucket of 1 is not hit by ten requests at once). Returns
+ * the function to call once that request is answered (or failed), or undefined.
+ */
+export async function firstRequestOf(key: string): Promise<(() => void) | undefined> {
+	for (;;) {
+		if (budgets.has(key)) return undefined;
+		const pending = firstAnswers.get(key);
+		if (!pending) break;
+		await pending;
+	}
+	let answered!: () => void;
+	firstAnswers.set(key, new Promise<void>((resolve) => (answered = resolve)));
+	return () => {
+		firstAnswers.delete(key);
+		answered();
+	};
 }
 
 /**
@@ -103,6 +200,7 @@ export function notePause(
  * (0: none). Call it once per request actually sent.
  */
 export function waitBeforeNext(key: string, nowMs = Date.now()): number {
+	forgetIfIdle(key, nowMs);
 	const budget = budgets.get(key);
 	if (!budget) return 0;
 	let wait = Math.max(0, budget.pausedUntil - nowMs);

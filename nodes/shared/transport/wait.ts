@@ -10,11 +10,25 @@ export function cancelSignalOf(context: OfAuthContext): AbortSignal | undefined 
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
+/** Marks the cancellation of a request that had already left: the API may have taken it. */
+export const CANCELLED_IN_FLIGHT = 'cancelledInFlight';
+
 export function cancelledError(
 	context: OfAuthContext,
 	itemIndex: number | undefined,
+	{ inFlight = false }: { inFlight?: boolean } = {},
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), 'The execution was cancelled', { itemIndex });
+	const error = new NodeOperationError(context.getNode(), 'The execution was cancelled', {
+		itemIndex,
+		...(inFlight
+			? {
+					description:
+						'The request had already been sent when the execution was stopped, so the API may have taken it: check in OnlyFans before sending it again.',
+				}
+			: {}),
+	});
+	if (inFlight) error.context[CANCELLED_IN_FLIGHT] = true;
+	return error;
 }
 
 /**

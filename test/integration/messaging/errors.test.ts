@@ -83,19 +83,6 @@ describe('API failures surface as NodeApiErrors with a hint; sends are never dup
 		expect(result.output()[0].json).toMatchObject({ text: 'hello' });
 	});
 
-	test('the per-connection token bucket: paced by its X-RateLimit-* headers, every fan gets exactly one message and no 429', async () => {
-		sim().faults.rateLimit({ capacity: 1, refillPerSecond: 20, headers: ['x-ratelimit'] });
-		const fans = [100091, 100092];
-		const result = await runNode(send({ fan: locator('={{ $json.fan }}') }), {
-			credentials: credentials(),
-			items: fans.map((fan) => ({ json: { fan } })),
-		});
-		expect(result.error).toBeUndefined();
-		expect(apiRequests(sim(), 'POST').map((request) => request.status)).toEqual([200, 200]);
-		expect(fans.map((fan) => sim().messagesSentTo(fan))).toEqual([1, 1]);
-		expect(pairedItems(result.output())).toEqual([0, 1]);
-	});
-
 	test('429 until the retries run out (Max Retries 2): rate-limit message and hint, three attempts, nothing sent', async () => {
 		sim().faults.failNext(10, 429, { headers: { 'Retry-After': '0' }, match: isPost });
 		const result = await runNode(send({ requestSettings: { maxRetries: 2 } }), {
@@ -259,5 +246,27 @@ describe('a connection without the messages:write permission (403)', () => {
 		);
 		expect(read.error).toBeUndefined();
 		expect(read.output()).toHaveLength(2);
+	});
+});
+
+/**
+ * A simulator of its own: the node learns an account's budget from its first answer, so the bucket
+ * must be there from that first answer on (its pacing state is kept per base URL and account).
+ */
+describe('pacing by the X-RateLimit-* headers', () => {
+	const sim = useSimulator();
+	const credentials = () => simulatorCredentials(sim());
+
+	test('the per-connection token bucket: paced by its X-RateLimit-* headers from the first answer on, every fan gets exactly one message and no 429', async () => {
+		sim().faults.rateLimit({ capacity: 1, refillPerSecond: 20, headers: ['x-ratelimit'] });
+		const fans = [100091, 100092];
+		const result = await runNode(send({ fan: locator('={{ $json.fan }}') }), {
+			credentials: credentials(),
+			items: fans.map((fan) => ({ json: { fan } })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(apiRequests(sim(), 'POST').map((request) => request.status)).toEqual([200, 200]);
+		expect(fans.map((fan) => sim().messagesSentTo(fan))).toEqual([1, 1]);
+		expect(pairedItems(result.output())).toEqual([0, 1]);
 	});
 });

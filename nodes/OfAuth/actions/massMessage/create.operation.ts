@@ -93,6 +93,8 @@ export async function prepare(
 		request,
 		guards,
 		extra,
+		// mass messages of one account go one after the other, in input order
+		recipient: 'mass messages',
 		output: (queueItem) =>
 			simplify ? simplifiedMassMessage(queueItem, massMessage.scheduledAt) : queueItem,
 	});

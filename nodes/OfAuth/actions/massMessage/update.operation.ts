@@ -27,5 +27,11 @@ export async function prepare(
 	const request = adapterOf(this).updateMassMessage(massMessageId, massMessage);
 	const guards = readGuards(this, itemIndex);
 	const extra = await checkMassMessageGuards(this, itemIndex, scope, guards, massMessage);
-	return guardedSend(this, itemIndex, { request, guards, extra, output: (answer) => answer });
+	return guardedSend(this, itemIndex, {
+		request,
+		guards,
+		extra,
+		recipient: 'mass messages',
+		output: (answer) => answer,
+	});
 }

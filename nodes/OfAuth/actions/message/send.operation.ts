@@ -62,5 +62,6 @@ export async function prepare(
 		guards,
 		skip: await duplicateMessage(this, itemIndex, scope, guards, fanId, message),
 		output: (sent) => (simplify ? simplifiedMessage(sent, fanId) : sent),
+		recipient: `fan:${fanId}`,
 	});
 }
