@@ -11,6 +11,10 @@
  *     messages are counted by the simulator
  *  3. uploads: a file in filesystem mode (bench/upload.ts, n8n-core) and in database mode (the
  *     real n8n), each against a plain Node stream PUT of the same file
+ *  4. real round trips: 300 sends answered 250 ms late behind OFAuth's bucket (ours, the HTTP
+ *     Request node with Batching, ours against a provider without rate-limit headers), and an
+ *     agency sheet of three creators with a bucket each, answered 100 ms late
+ *  5. the send schedule's heap at 100,000 items (bench/schedule.ts)
  *
  * Prints the tables and the targets (met or not), writes bench/results.json.
  * BENCH_QUICK=1: smaller sizes, fewer repetitions (under 5 minutes on 2 cores).
@@ -41,6 +45,7 @@ import {
 	startSimulatorProcess,
 } from './plainUpload';
 import { crc32Digest } from '../test/simulator';
+import type { RateLimitHeader } from '../test/simulator/faults';
 import * as wf from './workflows';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -54,8 +59,19 @@ const UPLOAD_PART = 5 * MiB;
 const FILESYSTEM_MIB = QUICK ? 256 : 1024;
 const DATABASE_MIB = QUICK ? 64 : 512; // 512 MiB: the largest file n8n's database mode takes by default
 const UPLOAD_RUNS = QUICK ? 3 : 5;
-/** BENCH_CASES=sends,list,pacing,uploads (default: all) runs only some of the cases. */
-const CASES = new Set((process.env.BENCH_CASES ?? 'sends,list,pacing,uploads').split(','));
+/** Real answers are slow: OFAuth relays each send to OnlyFans. The latency cases answer this late. */
+const LATENCY_MS = 250;
+const LATENCY_SENDS = 300;
+const CREATORS = ['conn_sim_active', 'conn_sim_second', 'conn_bench_third'];
+const CREATOR_ROWS = 100;
+const CREATOR_LATENCY_MS = 100;
+const CREATOR_BUCKET = { capacity: 30, refillPerSecond: 5 };
+/** BENCH_CASES=sends,list,pacing,latency,schedule,uploads (default: all) runs only some of the cases. */
+const CASES = new Set(
+	(process.env.BENCH_CASES ?? 'sends,list,pacing,latency,schedule,uploads').split(','),
+);
+/** The send schedule may add at most this much heap per item (bench/schedule.ts, 100,000 items). */
+const SCHEDULE_BYTES_PER_ITEM = 1024;
 
 type Row = Record<string, number | string>;
 const targets: Array<{ target: string; measured: string; met: boolean }> = [];
@@ -174,8 +190,9 @@ function delivery(sim: OfAuthSimulator, sends: number, copies = 1) {
 		console.log('429s per 10 s window (s since the first send):', Object.fromEntries(perWindow));
 	}
 	const delivered = sends * copies - lost;
-	// what the bucket allows in the time the sends took: the burst plus the refill
-	const allowed = Math.min(sends * copies, BUCKET.capacity + BUCKET.refillPerSecond * seconds);
+	// what the bucket allows in the time the sends took: the burst plus the refill (a slower sender
+	// is allowed more than it sent, so its share falls)
+	const allowed = BUCKET.capacity + BUCKET.refillPerSecond * seconds;
 	return {
 		'% of requests answered 429': round(
 			(100 * posts.filter((r) => r.status === 429).length) / Math.max(1, posts.length),
@@ -184,6 +201,28 @@ function delivery(sim: OfAuthSimulator, sends: number, copies = 1) {
 		lost,
 		duplicated,
 	};
+}
+
+/** Seconds from the first to the last send the simulator received (429s included). */
+function sendSeconds(sim: OfAuthSimulator): number {
+	const times = sim.requests.filter((r) => r.method === 'POST').map((r) => r.receivedAt);
+	return times.length ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;
+}
+
+/** Whether the measured node's output items are paired to inputs 0, 1, 2, ... in order. */
+function inInputOrder(result: ExecuteResult, count: number): boolean {
+	const task = result.execution?.data.resultData.runData[wf.MEASURED]?.[0] as
+		| { data?: { main?: Array<Array<{ pairedItem?: { item?: number } }>> } }
+		| undefined;
+	const items = task?.data?.main?.[0] ?? [];
+	return items.length === count && items.every((item, index) => item.pairedItem?.item === index);
+}
+
+/** A third active creator in the simulator, for the agency case (the seed has two). */
+function addBenchConnection(sim: OfAuthSimulator, id: string): void {
+	const [first] = sim.state.connections;
+	if (!sim.state.connections.some((connection) => connection.id === id))
+		sim.state.connections.push({ ...first, id, userData: { ...first.userData, id: 9000009 } });
 }
 
 /** Publishing registers a workflow's webhook a moment after the REST answer. */
@@ -265,6 +304,17 @@ async function main(): Promise<void> {
 				wf.httpSendBatched(sim.baseUrl, sim.connectionId),
 			]),
 			wf.chain('benchDbUpload', wf.readAndUpload(uploadFile)),
+			wf.chain('benchOursLatency', [wf.rows(LATENCY_SENDS), wf.ourSend()]),
+			// a second copy: its process-wide pacing state is not the first's (n8n execute runs each anew anyway)
+			wf.chain('benchOursLatencyBare', [wf.rows(LATENCY_SENDS), wf.ourSend()]),
+			wf.chain('benchHttpLatency', [
+				wf.rows(LATENCY_SENDS),
+				wf.httpSendBatched(sim.baseUrl, sim.connectionId),
+			]),
+			wf.chain('benchOursCreators', [
+				wf.rowsByCreator(CREATORS, CREATOR_ROWS),
+				wf.ourSendPerCreator(),
+			]),
 		]);
 
 		// 1. cost per item
@@ -397,6 +447,113 @@ async function main(): Promise<void> {
 				);
 			}
 		}
+		const latency: Row[] = [];
+		if (CASES.has('latency')) {
+			// 4. real round trips: every answer 250 ms late behind OFAuth's bucket; then an agency sheet
+			// of three creators, each with a bucket of its own, answers 100 ms late
+			const latencyRun = async (
+				label: string,
+				id: string,
+				headers: RateLimitHeader[] = ['retry-after', 'x-ratelimit'],
+			) => {
+				sim.reset();
+				sim.faults.rateLimit({ ...BUCKET, headers });
+				sim.faults.setLatency(LATENCY_MS);
+				const result = await n8n.execute(id, { timeoutMs: 900_000 });
+				const row: Row = {
+					case: `${LATENCY_SENDS} sends, answers ${LATENCY_MS} ms late, ${BUCKET.capacity}-burst ${BUCKET.refillPerSecond}/s bucket: ${label}`,
+					'run failed': result.errorMessage ? 'yes' : 'no',
+					'first to last send (s)': round(sendSeconds(sim)),
+					...delivery(sim, LATENCY_SENDS),
+					'output in input order': inInputOrder(result, LATENCY_SENDS) ? 'yes' : 'no',
+				};
+				latency.push(row);
+				return row;
+			};
+			const ours = await latencyRun('ours', 'benchOursLatency');
+			const http = await latencyRun('HTTP Request, Batching 10 per second', 'benchHttpLatency');
+			// a provider that sends no rate-limit headers and a bare 429: pacing learns from the 429s
+			const bare = await latencyRun(
+				'ours, no rate-limit headers, bare 429s',
+				'benchOursLatencyBare',
+				[],
+			);
+			sim.faults.clear();
+			target(
+				'no rate-limit headers: 0 lost, 0 duplicated, output in input order (429 share and rate printed)',
+				`${bare.lost}, ${bare.duplicated}, ${bare['output in input order']} (${bare['% of requests answered 429']} % 429, ${bare['% of the allowed rate']} % of the allowed rate)`,
+				bare.lost === 0 &&
+					bare.duplicated === 0 &&
+					bare['output in input order'] === 'yes' &&
+					bare['run failed'] === 'no',
+			);
+			target(
+				`${LATENCY_MS} ms answers: >= 90 % of the allowed rate, no slower than HTTP Request with Batching, <= 2 % 429, 0 lost, 0 duplicated, output in input order`,
+				`${ours['% of the allowed rate']} % (HTTP Request ${http['% of the allowed rate']} %), ${ours['first to last send (s)']} s vs ${http['first to last send (s)']} s, ${ours['% of requests answered 429']} %, ${ours.lost}, ${ours.duplicated}, ${ours['output in input order']}`,
+				Number(ours['% of the allowed rate']) >= 90 &&
+					Number(ours['first to last send (s)']) <= Number(http['first to last send (s)']) &&
+					Number(ours['% of requests answered 429']) <= 2 &&
+					ours.lost === 0 &&
+					ours.duplicated === 0 &&
+					ours['output in input order'] === 'yes' &&
+					ours['run failed'] === 'no',
+			);
+
+			sim.reset();
+			addBenchConnection(sim, CREATORS[2]);
+			sim.faults.rateLimit({ ...CREATOR_BUCKET, headers: ['retry-after', 'x-ratelimit'] });
+			sim.faults.setLatency(CREATOR_LATENCY_MS);
+			const agency = await n8n.execute('benchOursCreators', { timeoutMs: 900_000 });
+			const sends = CREATORS.length * CREATOR_ROWS;
+			const seconds = sendSeconds(sim);
+			const posts = sim.requests.filter((request) => request.method === 'POST');
+			const perFan = Array.from({ length: CREATOR_ROWS }, (_, i) => sim.messagesSentTo(100001 + i));
+			const lost = perFan.reduce((sum, got) => sum + Math.max(0, CREATORS.length - got), 0);
+			const duplicated = perFan.reduce((sum, got) => sum + Math.max(0, got - CREATORS.length), 0);
+			const allowed =
+				CREATORS.length * (CREATOR_BUCKET.capacity + CREATOR_BUCKET.refillPerSecond * seconds);
+			const row: Row = {
+				case: `${CREATORS.length} creators x ${CREATOR_ROWS} rows grouped by creator, answers ${CREATOR_LATENCY_MS} ms late, a ${CREATOR_BUCKET.capacity}-burst ${CREATOR_BUCKET.refillPerSecond}/s bucket each: ours`,
+				'run failed': agency.errorMessage ? 'yes' : 'no',
+				'first to last send (s)': round(seconds),
+				'% of requests answered 429': round(
+					(100 * posts.filter((r) => r.status === 429).length) / Math.max(1, posts.length),
+				),
+				'% of the allowed rate': round((100 * (sends - lost)) / allowed),
+				lost,
+				duplicated,
+				'output in input order': inInputOrder(agency, sends) ? 'yes' : 'no',
+			};
+			latency.push(row);
+			sim.faults.clear();
+			target(
+				`${CREATORS.length} creators, a bucket each: >= 80 % of their combined allowed rate, <= 2 % 429, 0 lost, 0 duplicated, output in input order`,
+				`${row['% of the allowed rate']} %, ${row['% of requests answered 429']} %, ${lost}, ${duplicated}, ${row['output in input order']}`,
+				Number(row['% of the allowed rate']) >= 80 &&
+					Number(row['% of requests answered 429']) <= 2 &&
+					lost === 0 &&
+					duplicated === 0 &&
+					row['output in input order'] === 'yes' &&
+					row['run failed'] === 'no',
+			);
+		}
+		let schedule: Row | undefined;
+		if (CASES.has('schedule')) {
+			// 5. the send schedule's memory at 100,000 items, in a process of its own with --expose-gc
+			const measured = spawnSync(
+				process.execPath,
+				['--expose-gc', path.join(__dirname, 'schedule.js')],
+				{ encoding: 'utf8' },
+			);
+			if (measured.status !== 0) throw new Error(`the schedule bench failed: ${measured.stderr}`);
+			schedule = JSON.parse(measured.stdout.trim().split('\n').pop()!) as Row;
+			target(
+				`send schedule at ${schedule.items} items: <= ${SCHEDULE_BYTES_PER_ITEM} bytes of heap per item`,
+				`${schedule.bytesPerItem} bytes (${schedule.peakHeapGrowthMiB} MiB)`,
+				Number(schedule.bytesPerItem) <= SCHEDULE_BYTES_PER_ITEM &&
+					schedule.done === schedule.items,
+			);
+		}
 		const uploads: Row[] = [];
 		if (CASES.has('uploads')) {
 			// 3. uploads: filesystem mode (n8n-core, its own process so memory is its own), then database mode
@@ -478,12 +635,16 @@ async function main(): Promise<void> {
 		console.table(limited);
 		console.log('\n3. Uploads');
 		for (const row of uploads) console.table(row);
+		console.log(
+			'\n4. Real round trips: concurrent sends under the rate limit, one creator and three',
+		);
+		console.table(latency);
 		console.log('\nTargets');
 		console.table(targets.map((t) => ({ ...t, met: t.met ? 'met' : 'NOT met' })));
 		const file = path.join(REPO_ROOT, 'bench', 'results.json');
 		writeFileSync(
 			file,
-			`${JSON.stringify({ quick: QUICK, repetitions: REPETITIONS, cost, limited, uploads, targets }, null, 2)}\n`,
+			`${JSON.stringify({ quick: QUICK, repetitions: REPETITIONS, cost, limited, latency, schedule, uploads, targets }, null, 2)}\n`,
 		);
 		console.log(`written: ${path.relative(REPO_ROOT, file)}`);
 	} finally {

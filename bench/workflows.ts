@@ -205,3 +205,23 @@ export function readAndUpload(filePath: string): WorkflowNode[] {
 		},
 	];
 }
+
+/** Rows of an agency sheet: `perCreator` rows for each connection, grouped by creator, fans 100001.. */
+export function rowsByCreator(connections: string[], perCreator: number): WorkflowNode {
+	return {
+		...rows(0),
+		parameters: {
+			jsCode: `const connections = ${JSON.stringify(connections)}; return connections.flatMap((connection, c) => Array.from({ length: ${perCreator} }, (_, i) => ({ json: { connection, fanId: 100001 + i, text: 'creator ' + c + ' row ' + i } })));`,
+		},
+	};
+}
+
+/** Send Message with the account taken from each row (`connection`). */
+export const ourSendPerCreator = (): WorkflowNode => {
+	const node = ourSend();
+	node.parameters = {
+		...node.parameters,
+		connection: { __rl: true, mode: 'id', value: '={{ $json.connection }}' },
+	};
+	return node;
+};
