@@ -28,6 +28,24 @@ export function limitField(maxValue?: number): INodeProperties {
 	};
 }
 
+/** Filters > Search of a list operation: `description` says what it matches. */
+export function searchFilters(description: string): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ displayName: 'Search', name: 'query', type: 'string', default: '', description }],
+	};
+}
+
+/** The Search text of Filters (searchFilters), trimmed; '' when not set. */
+export function readSearch(context: IExecuteFunctions, itemIndex: number): string {
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return typeof filters.query === 'string' ? filters.query.trim() : '';
+}
+
 /** Appended once to the node: how hard the transport tries when OFAuth says "slow down". */
 export const requestSettingsField: INodeProperties = {
 	displayName: 'Request Settings',

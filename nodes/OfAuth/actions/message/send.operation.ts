@@ -1,25 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { fanField, readFanId } from '../../model/fan';
-import {
-	mediaField,
-	messageOptionsCollection,
-	readMessage,
-	replyToField,
-	textField,
-} from '../../model/message';
-import { adapterOf } from '../../providers';
-import {
-	SIMPLIFIED_MESSAGE,
-	readSimplify,
-	simplifiedMessage,
-	simplifyFields,
-} from '../../model/simplified';
-import { readGuards, sendMessageGuards } from '../../model/guards';
-import { duplicateMessage, guardedSend } from '../guardedSend';
+import { fanField } from '../../model/fan';
+import { mediaField, messageOptionsCollection, replyToField, textField } from '../../model/message';
+import { SIMPLIFIED_MESSAGE, simplifyFields } from '../../model/simplified';
+import { sendMessageGuards } from '../../model/guards';
 import { TOOL_FIELDS, type ToolDescription } from '../toolDescription';
 import type { ExecutionScope, Send } from '../types';
+import { prepareFanMessage } from './fanMessage';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
 export const toolDescription: ToolDescription = {
@@ -46,22 +34,11 @@ export const description: INodeProperties[] = [
 	sendMessageGuards,
 ];
 
-/** Checks the fan, the message and the guards; the Send posts it once. Output: the message OFAuth returned. */
+/** Checks the fan, the message and the guards before anything is sent (fanMessage.ts). */
 export async function prepare(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	scope: ExecutionScope,
 ): Promise<Send> {
-	const fanId = readFanId(this, itemIndex);
-	const message = readMessage(this, itemIndex, { ppv: false });
-	const request = adapterOf(this).sendMessage(fanId, message);
-	const simplify = readSimplify(this, itemIndex);
-	const guards = readGuards(this, itemIndex);
-	return guardedSend(this, itemIndex, {
-		request,
-		guards,
-		skip: await duplicateMessage(this, itemIndex, scope, guards, fanId, message),
-		output: (sent) => (simplify ? simplifiedMessage(sent, fanId) : sent),
-		recipient: `fan:${fanId}`,
-	});
+	return await prepareFanMessage(this, itemIndex, scope, { ppv: false });
 }

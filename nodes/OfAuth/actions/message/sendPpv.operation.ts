@@ -1,26 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { fanField, readFanId } from '../../model/fan';
+import { fanField } from '../../model/fan';
 import {
 	mediaField,
 	messageOptionsCollection,
 	ppvFields,
-	readMessage,
 	replyToField,
 	textField,
 } from '../../model/message';
-import { adapterOf } from '../../providers';
-import {
-	SIMPLIFIED_MESSAGE,
-	readSimplify,
-	simplifiedMessage,
-	simplifyFields,
-} from '../../model/simplified';
-import { checkPrice, readGuards, sendPpvGuards } from '../../model/guards';
-import { duplicateMessage, guardedSend } from '../guardedSend';
+import { SIMPLIFIED_MESSAGE, simplifyFields } from '../../model/simplified';
+import { sendPpvGuards } from '../../model/guards';
 import { TOOL_FIELDS, type ToolDescription } from '../toolDescription';
 import type { ExecutionScope, Send } from '../types';
+import { prepareFanMessage } from './fanMessage';
 
 /** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
 export const toolDescription: ToolDescription = {
@@ -57,23 +50,11 @@ export const description: INodeProperties[] = [
 	sendPpvGuards,
 ];
 
-/** Checks the fan, the PPV (price, media, previews) and the guards; the Send posts it once. Output: the message OFAuth returned. */
+/** Checks the fan, the message and the guards before anything is sent (fanMessage.ts). */
 export async function prepare(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	scope: ExecutionScope,
 ): Promise<Send> {
-	const fanId = readFanId(this, itemIndex);
-	const message = readMessage(this, itemIndex, { ppv: true });
-	const request = adapterOf(this).sendMessage(fanId, message);
-	const simplify = readSimplify(this, itemIndex);
-	const guards = readGuards(this, itemIndex);
-	checkPrice(this.getNode(), itemIndex, guards, message);
-	return guardedSend(this, itemIndex, {
-		request,
-		guards,
-		skip: await duplicateMessage(this, itemIndex, scope, guards, fanId, message),
-		output: (sent) => (simplify ? simplifiedMessage(sent, fanId) : sent),
-		recipient: `fan:${fanId}`,
-	});
+	return await prepareFanMessage(this, itemIndex, scope, { ppv: true });
 }

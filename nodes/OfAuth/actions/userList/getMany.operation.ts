@@ -1,7 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { limitField, listOutput, returnAllField } from '../../../shared/fields';
+import {
+	limitField,
+	listOutput,
+	readSearch,
+	returnAllField,
+	searchFilters,
+} from '../../../shared/fields';
 import { readList } from '../../../shared/transport';
 import { SIMPLIFIED_USER_LIST, simplifiedUserList } from '../../model/simplified';
 import { adapterOf } from '../../providers';
@@ -40,27 +46,11 @@ export const description: INodeProperties[] = [
 		default: true,
 		description: `Whether to output only the ${SIMPLIFIED_USER_LIST}, instead of the whole list object`,
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only lists whose name contains this text (not case-sensitive)',
-			},
-		],
-	},
+	searchFilters('Only lists whose name contains this text (not case-sensitive)'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const search = typeof filters.query === 'string' ? filters.query.trim() : '';
+	const search = readSearch(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) === true;
 	const request = adapterOf(this).listUserLists(search);
 	if (!search) {
