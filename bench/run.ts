@@ -87,7 +87,9 @@ function nodeMillis(result: ExecuteResult, ...names: string[]): number {
 			| { executionTime?: number }
 			| undefined;
 		if (typeof task?.executionTime !== 'number')
-			throw new Error(`no executionTime for the node "${name}"`);
+			throw new Error(
+				`no executionTime for the node "${name}" (exit code ${result.code}; ${result.execution ? `ran: ${Object.keys(result.execution.data.resultData.runData).join(', ')}` : 'no execution printed'}): ${`${result.stdout}\n${result.stderr}`.slice(-1500)}`,
+			);
 		total += task.executionTime;
 	}
 	return total;

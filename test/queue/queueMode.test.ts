@@ -38,6 +38,7 @@ const CRED = { id: 'queueOfAuthCred01', name: 'OFAuth account' };
 const OFAUTH = `${PACKAGE_NAME}.ofAuth`;
 
 const SENDS = { id: 'queueSends', path: 'queue-sends' };
+const GUARDED = { id: 'queueGuardedSend', path: 'queue-guarded-send' };
 const UPLOAD = { id: 'queueUpload', path: 'queue-upload' };
 const WRITE_FILE = { id: 'queueWriteFile', path: 'queue-write-file' };
 const TRIGGER = { id: 'queueTrigger', webhookId: '6d0c1f4e-2b8a-4f3e-9c71-3a5e8d2b4f01' };
@@ -107,6 +108,29 @@ function workflows(fileFolder: string): WorkflowJson[] {
 				send('={{ $json["body.fans"] }}', '=Queue hello {{ $json["body.fans"] }}'),
 			],
 			connections: chain('Webhook', 'Split', 'Send'),
+			settings: { executionOrder: 'v1' },
+		},
+		{
+			// Webhook {fan, text} -> Send with Duplicate Protection (60 minutes)
+			id: GUARDED.id,
+			name: GUARDED.id,
+			nodes: [
+				webhookNode(GUARDED.path),
+				node(
+					'Send',
+					OFAUTH,
+					{
+						resource: 'message',
+						operation: 'send',
+						fan: { __rl: true, mode: 'id', value: '={{ $json.body.fan }}' },
+						text: '={{ $json.body.text }}',
+						options: {},
+						guards: { duplicateWindowMinutes: 60 },
+					},
+					{ ...withOfAuth, typeVersion: 1.2 },
+				),
+			],
+			connections: chain('Webhook', 'Send'),
 			settings: { executionOrder: 'v1' },
 		},
 		{
@@ -246,7 +270,8 @@ beforeAll(async () => {
 		simulatorOnlyFansApiCredential(sim, OFAPI_CRED.id, OFAPI_CRED.name),
 	]);
 	await cluster.n8n.importWorkflows(workflows(fileFolder));
-	for (const { id } of [SENDS, UPLOAD, WRITE_FILE, TRIGGER, POLL]) await cluster.n8n.publish(id);
+	for (const { id } of [SENDS, GUARDED, UPLOAD, WRITE_FILE, TRIGGER, POLL])
+		await cluster.n8n.publish(id);
 	await cluster.start({ workers: 2, webhookProcessors: 2 });
 	process.stdout.write(
 		`[queue] Redis, Postgres, main, 2 workers and 2 webhook processors up in ${Math.round((Date.now() - startedAt) / 1000)} s\n`,
@@ -270,12 +295,51 @@ test('N sends started on a webhook processor run on a worker, each exactly once'
 	const [execution] = await executionsAfter(SENDS.id, 1);
 	expect(await failureOf(execution)).toBeUndefined();
 	expect(fans.map((fan) => sim.messagesSentTo(fan))).toEqual(fans.map(() => 1));
-	expect(sim.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(
-		fans.map((fan) => `/v2/access/chats/${fan}/messages`),
-	);
+	// sends to different fans overlap, so they may arrive in any order: each once
+	expect(
+		sim.requests
+			.filter((r) => r.method === 'POST')
+			.map((r) => r.path)
+			.sort(),
+	).toEqual(fans.map((fan) => `/v2/access/chats/${fan}/messages`).sort());
 	// the webhook processors and the main process run no production executions: a worker did
 	const workerLogs = cluster.workers.map((w) => w.log()).join('\n');
 	expect(workerLogs).toContain(`execution ${execution.id}`);
+});
+
+test('Duplicate Protection holds across executions on different processes: the same message sent through both webhook processors goes out once', async () => {
+	const fan = FIRST_FAN_ID + 40;
+	const body = JSON.stringify({ fan, text: 'Queue duplicate check' });
+	sim.clearRequests();
+	const first = await post(webhookUrl(0, GUARDED.path), body, {
+		'content-type': 'application/json',
+	});
+	expect(first.status).toBe(200);
+	await executionsAfter(GUARDED.id, 1);
+	const second = await post(webhookUrl(1, GUARDED.path), body, {
+		'content-type': 'application/json',
+	});
+	expect(second.status).toBe(200);
+	const executions = await executionsAfter(GUARDED.id, 2);
+	for (const execution of executions) expect(await failureOf(execution)).toBeUndefined();
+	expect(sim.messagesSentTo(fan)).toBe(1);
+	expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+	const newest = executions.reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b));
+	const [skipped] = (await cluster.main.getExecution(newest.id)).output('Send');
+	expect(skipped.json).toMatchObject({
+		skipped: true,
+		sent: false,
+		guard: 'Duplicate Protection (Minutes)',
+		reason: expect.stringMatching(
+			new RegExp(`^the same message went to fan ${fan} \\d+ minutes? ago`),
+		),
+	});
+	const ranOn = executions.map((execution) =>
+		cluster.workers.findIndex((worker) => worker.log().includes(`execution ${execution.id}`)),
+	);
+	process.stdout.write(
+		`[queue] Duplicate Protection: executions ${executions.map((e) => e.id).join(', ')} ran on workers ${ranOn.join(', ')}; the second answered ${JSON.stringify(skipped.json)}\n`,
+	);
 });
 
 /** Peak resident memory growth (MiB) of each worker while `run` runs. */

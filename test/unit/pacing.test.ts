@@ -144,4 +144,47 @@ describe('pacing learned from 429s alone (no X-RateLimit-*, no Retry-After)', ()
 		expect(late).toBeGreaterThanOrEqual(4);
 		expect(late).toBeLessThanOrEqual(5.05);
 	});
+
+	it('with 10 requests in flight and answers 250 ms late, the 429s stop early and the pace settles just under the refill rate', () => {
+		// a hidden bucket of 90, then 10 per second; each of 10 senders sends when pacing lets it
+		const k = freshKey();
+		const bucket = { tokens: 90, at: at };
+		const take = (now: number) => {
+			bucket.tokens = Math.min(90, bucket.tokens + ((now - bucket.at) / 1000) * 10);
+			bucket.at = now;
+			if (bucket.tokens < 1) return false;
+			bucket.tokens -= 1;
+			return true;
+		};
+		type Sender = { sendAt?: number; answerAt?: number; sentAt?: number; refused?: boolean };
+		const senders: Sender[] = Array.from({ length: 10 }, () => ({}));
+		const refused: number[] = [];
+		const accepted: number[] = [];
+		for (let now = at; now < at + 60_000; now++) {
+			for (const sender of senders) {
+				if (sender.answerAt !== undefined && now >= sender.answerAt) {
+					notePause(k, {}, {}, now, sender.refused, sender.sentAt);
+					sender.answerAt = undefined;
+				}
+				if (sender.answerAt === undefined && sender.sendAt === undefined)
+					sender.sendAt = now + waitBeforeNext(k, now);
+				if (sender.sendAt !== undefined && now >= sender.sendAt) {
+					const ok = take(now);
+					(ok ? accepted : refused).push(now);
+					Object.assign(sender, {
+						sendAt: undefined,
+						sentAt: now,
+						answerAt: now + 250,
+						refused: !ok,
+					});
+				}
+			}
+		}
+		const total = refused.length + accepted.length;
+		expect(refused.length / total).toBeLessThan(0.05);
+		expect(Math.max(...refused) - at).toBeLessThan(20_000);
+		const late = accepted.filter((time) => time >= at + 30_000).length / 30;
+		expect(late).toBeGreaterThanOrEqual(8.5);
+		expect(late).toBeLessThanOrEqual(10.1);
+	});
 });

@@ -25,6 +25,8 @@ interface Budget {
 	accepted: number[];
 	/** The first 429 without a budget in it, and how many requests were accepted since. */
 	firstRefusalAt?: number;
+	/** When a bare 429 last changed the pace. */
+	paceSetAt?: number;
 	acceptedSinceRefusal: number;
 }
 
@@ -135,8 +137,8 @@ const SLOWER = 1.15;
  * the limit instead of swinging around it.
  */
 function learnFromRefusal(budget: Budget, nowMs: number, sentAt: number): void {
-	// sent before the pace was set by an earlier 429: it says nothing new about the pace
-	if (budget.firstRefusalAt !== undefined && sentAt < budget.at) return;
+	// sent before an earlier 429 set the pace: it says nothing new about the pace
+	if (budget.paceSetAt !== undefined && sentAt < budget.paceSetAt) return;
 	const sinceFirst = budget.firstRefusalAt === undefined ? 0 : nowMs - budget.firstRefusalAt;
 	if (budget.firstRefusalAt === undefined || !(budget.perToken > 0)) {
 		const recent = budget.accepted.filter((at) => at > nowMs - OBSERVED_MS).length;
@@ -152,6 +154,7 @@ function learnFromRefusal(budget: Budget, nowMs: number, sentAt: number): void {
 	}
 	budget.tokens = Math.min(0, Number.isFinite(budget.tokens) ? budget.tokens : 0);
 	budget.at = nowMs;
+	budget.paceSetAt = nowMs;
 }
 
 /** A pace learned from bare 429s is forgotten after this long without a request for the account. */
