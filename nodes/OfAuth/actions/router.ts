@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CANCELLED_IN_FLIGHT, nameOperation } from '../../shared/transport';
+import { CANCELLED, CANCELLED_IN_FLIGHT, nameOperation } from '../../shared/transport';
 import { invalidField } from '../model/validate';
 import { adapterOf, ProviderLimit } from '../providers';
 import { findOperation, operationOptionsByResource } from './index';
@@ -204,8 +204,18 @@ function stoppedSendingError(
 	const [first] = failures.sort((a, b) => a.itemIndex - b.itemIndex);
 	if (sendCount === 1) return first.error;
 	const sent = [...finished].sort((a, b) => a - b);
+	// a send cut off while waiting for its answer, or another that failed while the run stopped
+	// without an answer proving the API refused it (4xx), may have been taken
+	const refused = (error: NodeError) =>
+		error instanceof NodeApiError && /^4/.test(String(error.httpCode ?? ''));
+	const notStarted = (error: NodeError) =>
+		error.context[CANCELLED] === true && error.context[CANCELLED_IN_FLIGHT] !== true;
 	const maybe = failures
-		.filter(({ error }) => error.context[CANCELLED_IN_FLIGHT] === true)
+		.filter(
+			({ error }) =>
+				error.context[CANCELLED_IN_FLIGHT] === true ||
+				(error !== first.error && !refused(error) && !notStarted(error)),
+		)
 		.map(({ itemIndex }) => itemIndex);
 	const report = [
 		sent.length

@@ -12,4 +12,4 @@ export { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from './
 export type { OfAuthContext } from './connection';
 export { toNodeApiError } from './apiError';
 export { nameOperation } from './perRun';
-export { CANCELLED_IN_FLIGHT } from './wait';
+export { CANCELLED, CANCELLED_IN_FLIGHT } from './wait';

@@ -10,6 +10,8 @@ export function cancelSignalOf(context: OfAuthContext): AbortSignal | undefined 
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
+/** Marks an error that is the execution's cancellation. */
+export const CANCELLED = 'cancelled';
 /** Marks the cancellation of a request that had already left: the API may have taken it. */
 export const CANCELLED_IN_FLIGHT = 'cancelledInFlight';
 
@@ -27,6 +29,7 @@ export function cancelledError(
 				}
 			: {}),
 	});
+	error.context[CANCELLED] = true;
 	if (inFlight) error.context[CANCELLED_IN_FLIGHT] = true;
 	return error;
 }
