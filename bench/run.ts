@@ -641,6 +641,8 @@ async function main(): Promise<void> {
 			'\n4. Real round trips: concurrent sends under the rate limit, one creator and three',
 		);
 		console.table(latency);
+		console.log('\n5. The send schedule at 100,000 items (heap it adds; sends answered at once)');
+		if (schedule) console.table([schedule]);
 		console.log('\nTargets');
 		console.table(targets.map((t) => ({ ...t, met: t.met ? 'met' : 'NOT met' })));
 		const file = path.join(REPO_ROOT, 'bench', 'results.json');
