@@ -248,8 +248,8 @@ export async function ofauthRequest<T = IDataObject>(
 	const budgetKey = `${settings.baseUrl}|${String(headers['x-connection-id'] ?? path.split('/')[1] ?? '')}`;
 	const longWaits = longWaitsOf(context);
 	const host = new URL(settings.baseUrl).host;
-	for (let attempt = 0; ; attempt++) {
-		// an earlier item of this run was told to wait longer than the node may: no request until then
+	// an earlier item of this run was told to wait longer than the node may: no request until then
+	const stopIfBlocked = () => {
 		const blockedUntil = longWaits.get(budgetKey);
 		if (blockedUntil !== undefined && blockedUntil > Date.now()) {
 			throw toLongWaitError(
@@ -261,17 +261,28 @@ export async function ofauthRequest<T = IDataObject>(
 				provider,
 			);
 		}
+	};
+	for (let attempt = 0; ; attempt++) {
+		stopIfBlocked();
 		// nothing known of this account's budget yet: the first request goes alone and teaches it
 		const firstAnswered = await firstRequestOf(budgetKey);
+		let cleared = false;
+		try {
+			// the first request's answer may have asked for a long wait meanwhile
+			stopIfBlocked();
+			const paused = waitBeforeNext(budgetKey);
+			if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
+			cleared = true;
+		} finally {
+			// stopped before it was sent: the requests waiting for its answer go on without it
+			if (!cleared) firstAnswered?.();
+		}
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let timedOut = false;
 		let body: unknown;
-		let sentAt = Date.now();
+		const sentAt = Date.now();
 		try {
-			const paused = waitBeforeNext(budgetKey);
-			if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
-			sentAt = Date.now();
 			// the credential read once above goes along decrypted, so n8n does not read it again per request
 			response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
@@ -306,6 +317,13 @@ export async function ofauthRequest<T = IDataObject>(
 					response.statusCode === 429,
 					sentAt,
 				);
+				const asked =
+					response.statusCode === 429
+						? requestedWaitMs(response.headers as Record<string, unknown>)
+						: undefined;
+				// before the requests waiting for this answer go: they stop too, without a request
+				if (asked !== undefined && asked > retry.maxWaitMs)
+					longWaits.set(budgetKey, Date.now() + asked);
 			}
 			firstAnswered?.();
 		}

@@ -172,3 +172,34 @@ describe.each(providers)('concurrent sends with %s', (authentication, credential
 		for (let item = 0; item < confirmed; item++) expect(received).toContain(item);
 	});
 });
+
+/**
+ * An account this n8n process has not heard from yet (a simulator of its own): its first send goes
+ * alone, so an answer that asks for a long pause stops the rows waiting behind it without a request.
+ */
+describe('the first send to a new account', () => {
+	const sim = useSimulator({ fans: 50 });
+
+	test('a 429 asking to wait an hour on the first send stops every row at once, with one request, also when the rows go to different fans', async () => {
+		sim().faults.failNext(1, 429, {
+			headers: { 'Retry-After': '3600' },
+			match: (request) => request.method === 'POST',
+		});
+		const fans = [100021, 100022, 100023, 100024];
+		const result = await runNode(
+			{
+				resource: 'message',
+				operation: 'send',
+				fan: locator('={{ $json.fan }}'),
+				text: '={{ $json.text }}',
+			},
+			{ credentials: simulatorCredentials(sim()), items: rowsOf(fans), continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		const errors = result.output().map((item) => String(item.json.error));
+		expect(errors).toHaveLength(fans.length);
+		for (const error of errors) expect(error).toMatch(/asked to wait (1 h|59 min)/);
+		expect(posts(sim())).toHaveLength(1);
+		expect(pairedItems(result.output())).toEqual([0, 1, 2, 3]);
+	});
+});
