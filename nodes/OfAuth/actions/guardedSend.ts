@@ -38,10 +38,12 @@ export interface Skip {
 
 const DUPLICATE_GUARD = 'Duplicate Protection (Minutes)';
 
-const numberOrUndefined = (value: unknown): number | undefined => {
-	const number = Number(value);
-	return value !== null && value !== '' && Number.isFinite(number) ? number : undefined;
-};
+/** How many media a message or mass message the API listed carries (its count, else its media list). */
+function mediaCountOf(entry: IDataObject): number {
+	const count = Number(entry.mediaCount);
+	if (entry.mediaCount !== null && entry.mediaCount !== '' && Number.isFinite(count)) return count;
+	return Array.isArray(entry.media) ? entry.media.length : 0;
+}
 
 /**
  * Duplicate Protection for a message to one fan: the same message earlier in this run, or among the
@@ -77,9 +79,7 @@ export async function duplicateMessage(
 		if (from !== undefined && String(from) === fanId) continue; // the fan wrote it
 		const age = minutesAgo(entry.createdAt, now);
 		if (age === undefined || age >= window) continue;
-		const mediaCount =
-			numberOrUndefined(entry.mediaCount) ?? (Array.isArray(entry.media) ? entry.media.length : 0);
-		if (messageFingerprint(entry.text, entry.price, mediaCount) !== fingerprint) continue;
+		if (messageFingerprint(entry.text, entry.price, mediaCountOf(entry)) !== fingerprint) continue;
 		return {
 			guard: DUPLICATE_GUARD,
 			reason: `the same message went to fan ${fanId} ${age} minute${age === 1 ? '' : 's'} ago (message ${String(entry.id)}), within the ${window}-minute window; it was not sent again`,
@@ -132,10 +132,8 @@ export async function refuseDuplicateMassMessage(
 	for (const entry of recent) {
 		const age = minutesAgo(entry.date ?? entry.createdAt, now);
 		if (age === undefined || age >= window) continue;
-		const mediaCount =
-			numberOrUndefined(entry.mediaCount) ?? (Array.isArray(entry.media) ? entry.media.length : 0);
 		const price = entry.isFree === true ? 0 : entry.price;
-		if (messageFingerprint(entry.text ?? entry.rawText, price, mediaCount) !== fingerprint)
+		if (messageFingerprint(entry.text ?? entry.rawText, price, mediaCountOf(entry)) !== fingerprint)
 			continue;
 		throw refuse(
 			`the same mass message (${String(entry.id)}) was sent ${age} minute${age === 1 ? '' : 's'} ago`,
