@@ -44,3 +44,26 @@ describe('waitUnlessCancelled: a wait between retries or polls ends when the exe
 		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 	});
 });
+
+describe('waitUnlessCancelled leaves nothing behind', () => {
+	it('1,000 paced waits on one execution leave no abort listener and print no warning', async () => {
+		const { getEventListeners } = await import('node:events');
+		const controller = new AbortController();
+		const context = contextWith(controller.signal);
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+		process.on('warning', onWarning);
+		try {
+			// ten at a time, as ten sends in flight pace their requests
+			for (let round = 0; round < 100; round++)
+				await Promise.all(
+					Array.from({ length: 10 }, async () => await waitUnlessCancelled(context, 1, 0)),
+				);
+			await new Promise((resolve) => setImmediate(resolve)); // a warning is emitted on the next tick
+		} finally {
+			process.off('warning', onWarning);
+		}
+		expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+		expect(warnings.filter((w) => /MaxListeners/.test(w))).toEqual([]);
+	}, 30_000);
+});

@@ -45,14 +45,23 @@ export async function waitUnlessCancelled(
 	itemIndex: number | undefined,
 ): Promise<void> {
 	const signal = cancelSignalOf(context);
-	const cancelled = new Promise<'cancelled'>((resolve) =>
-		signal?.addEventListener('abort', () => resolve('cancelled'), { once: true }),
-	);
-	const until = Date.now() + ms;
-	for (;;) {
-		if (signal?.aborted) throw cancelledError(context, itemIndex);
-		const left = until - Date.now();
-		if (left <= 0) return;
-		await Promise.race([sleep(Math.min(left, WAIT_SLICE_MS)), cancelled]);
+	if (signal?.aborted) throw cancelledError(context, itemIndex);
+	let onAbort: (() => void) | undefined;
+	const cancelled = new Promise<void>((resolve) => {
+		onAbort = resolve;
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		const until = Date.now() + ms;
+		for (;;) {
+			if (signal?.aborted) throw cancelledError(context, itemIndex);
+			const left = until - Date.now();
+			if (left <= 0) return;
+			await Promise.race([sleep(Math.min(left, WAIT_SLICE_MS)), cancelled]);
+		}
+	} finally {
+		// a wait that ended is no longer told about the cancel: ten sends in flight over a long run
+		// would otherwise pile up listeners (and their closures) on the one signal
+		if (onAbort) signal?.removeEventListener('abort', onAbort);
 	}
 }
