@@ -3,7 +3,7 @@
  * adds while it orders 100,000 checked sends to 1,000 fans and 10 accounts, each answered at once,
  * beyond the sends themselves. Prints one JSON line.
  */
-import { runSends, type ScheduledSend } from '../nodes/OfAuth/actions/sendSchedule';
+import { runSchedule, type Scheduled } from '../nodes/OfAuth/actions/sendSchedule';
 import type { Send } from '../nodes/OfAuth/actions/types';
 
 const ITEMS = 100_000;
@@ -11,25 +11,26 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 async function main(): Promise<void> {
 	if (!gc) throw new Error('run with node --expose-gc');
-	const sends: ScheduledSend[] = Array.from({ length: ITEMS }, (_, itemIndex) => {
+	const sends: Array<Scheduled & { send: Send }> = Array.from({ length: ITEMS }, (_, itemIndex) => {
 		const send: Send = async () => [];
-		send.lane = { account: `account ${itemIndex % 10}`, recipient: `fan:${itemIndex % 1000}` };
-		return { itemIndex, send };
+		const lane = { account: `account ${itemIndex % 10}`, recipient: `fan:${itemIndex % 1000}` };
+		return { itemIndex, send, lane };
 	});
 	gc();
 	const before = process.memoryUsage().heapUsed;
 	let peak = before;
 	let done = 0;
 	const started = performance.now();
-	await runSends(
-		sends,
-		10,
-		async ({ send }) => {
+	await runSchedule(sends, 10, {
+		run: async ({ send }) => {
 			await send();
 			if (++done % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
 		},
-		() => false,
-	);
+		failed: (_, error) => {
+			throw error;
+		},
+		stopped: () => false,
+	});
 	const millis = performance.now() - started;
 	console.log(
 		JSON.stringify({

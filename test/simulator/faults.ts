@@ -33,6 +33,25 @@ interface DropRule {
 	match?: RequestMatcher;
 }
 
+/**
+ * OnlyFansAPI.com's budget: so many requests per account in any 60 s (a sliding minute, the
+ * stricter reading of "per minute"), reported in every answer's `_meta._rate_limits`; past it, 429
+ * (with Retry-After unless `retryAfter` is false).
+ */
+export interface PerMinuteConfig {
+	limit: number;
+	retryAfter?: boolean;
+}
+
+export interface MinuteDecision {
+	limited: boolean;
+	limit: number;
+	/** What is left after this request (0 when refused). */
+	remaining: number;
+	/** Seconds until the oldest request counted leaves the minute (for Retry-After). */
+	retryAfterSec?: number;
+}
+
 export interface RateDecision {
 	limited: boolean;
 	headers: Record<string, string>;
@@ -44,7 +63,34 @@ export class Faults {
 	private fails: FailRule[] = [];
 	private drops: DropRule[] = [];
 	private holds: HoldRule[] = [];
+	private minute: PerMinuteConfig | null = null;
+	private minuteUse = new Map<string, number[]>();
 	latencyMs = 0;
+
+	perMinute(opts: PerMinuteConfig | null): void {
+		if (opts && !(opts.limit > 0)) throw new Error('perMinute needs limit > 0');
+		this.minute = opts;
+		this.minuteUse.clear();
+	}
+
+	/** One request of the account against its per-minute budget; null when no such budget is set. */
+	takeMinute(key: string, nowMs = Date.now()): MinuteDecision | null {
+		const cfg = this.minute;
+		if (!cfg) return null;
+		const used = (this.minuteUse.get(key) ?? []).filter((at) => at > nowMs - 60_000);
+		this.minuteUse.set(key, used);
+		if (used.length >= cfg.limit) {
+			const retryAfterSec = Math.max(1, Math.ceil((used[0] + 60_000 - nowMs) / 1000));
+			return {
+				limited: true,
+				limit: cfg.limit,
+				remaining: 0,
+				...(cfg.retryAfter === false ? {} : { retryAfterSec }),
+			};
+		}
+		used.push(nowMs);
+		return { limited: false, limit: cfg.limit, remaining: cfg.limit - used.length };
+	}
 
 	rateLimit(opts: RateLimitConfig): void {
 		if (!(opts.capacity > 0) || !(opts.refillPerSecond > 0))
@@ -79,6 +125,8 @@ export class Faults {
 	}
 
 	clear(): void {
+		this.minute = null;
+		this.minuteUse.clear();
 		this.rate = null;
 		this.buckets.clear();
 		this.fails = [];

@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimCore } from './core';
 import { addNotification, incomingMessage, newSubscriber } from './events';
-import { Faults, matcherFromSpec, type MatchSpec, type RateLimitConfig } from './faults';
+import {
+	Faults,
+	matcherFromSpec,
+	type MatchSpec,
+	type PerMinuteConfig,
+	type RateLimitConfig,
+} from './faults';
 import { ACTIVE_CONNECTION_ID, DEFAULT_SEED_TIME, EXPIRED_CONNECTION_ID } from './seed';
 import { createSimServer, readBody } from './server';
 import {
@@ -45,7 +51,7 @@ export {
 	VIP_LIST_ID,
 	WHALES_LIST_ID,
 } from './seed';
-export type { MatchSpec, RateLimitConfig } from './faults';
+export type { MatchSpec, PerMinuteConfig, RateLimitConfig } from './faults';
 
 export interface SimulatorFaults {
 	/** token bucket per connection (account calls share one bucket per key) */
@@ -55,6 +61,8 @@ export interface SimulatorFaults {
 		headers?: ('retry-after' | 'x-ratelimit')[];
 	}): void;
 	disableRateLimit(): void;
+	/** OnlyFansAPI.com mode: a per-minute budget per account, reported in `_meta._rate_limits` (null: none) */
+	perMinute(opts: PerMinuteConfig | null): void;
 	/** the next `count` matching requests answer `status` (default body: the OFAuth error shape) */
 	failNext(
 		count: number,
@@ -140,6 +148,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
 export type FaultSpec =
 	| ({ type: 'rateLimit' } & RateLimitConfig)
 	| { type: 'disableRateLimit' }
+	| ({ type: 'perMinute' } & PerMinuteConfig)
 	| {
 			type: 'failNext';
 			count: number;
@@ -160,6 +169,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 	const faultApi: SimulatorFaults = {
 		rateLimit: (o) => faults.rateLimit(o),
 		disableRateLimit: () => faults.disableRateLimit(),
+		perMinute: (o) => faults.perMinute(o),
 		failNext: (count, status, o) => faults.failNext(count, status, o),
 		setLatency: (ms) => faults.setLatency(ms),
 		dropNext: (count, when, match) => faults.dropNext(count, when, match),
@@ -173,6 +183,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 				return faults.rateLimit(spec);
 			case 'disableRateLimit':
 				return faults.disableRateLimit();
+			case 'perMinute':
+				return faults.perMinute(spec);
 			case 'failNext':
 				return faults.failNext(spec.count, spec.status, {
 					body: spec.body,

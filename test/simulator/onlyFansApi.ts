@@ -96,13 +96,21 @@ function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
 	return parts;
 }
 
-function meta(state: OnlyFansApiState, used: number) {
+/** The per-minute budget an answer reports (faults.perMinute sets a real one; else a large one). */
+export interface MinuteBudget {
+	limit: number;
+	remaining: number;
+}
+
+const UNLIMITED_MINUTE: MinuteBudget = { limit: 1000, remaining: 999 };
+
+export function meta(state: OnlyFansApiState, used: number, budget = UNLIMITED_MINUTE) {
 	return {
 		_credits: { used, balance: state.credits, note: 'simulated' },
 		_cache: { is_cached: false, note: 'simulated' },
 		_rate_limits: {
-			limit_minute: 1000,
-			remaining_minute: 999,
+			limit_minute: budget.limit,
+			remaining_minute: budget.remaining,
 			limit_day: null,
 			remaining_day: null,
 		},
@@ -227,6 +235,7 @@ export async function answerOnlyFansApi(
 	body: unknown,
 	query: Record<string, string>,
 	runOfAuth: RouteRunner,
+	budget?: MinuteBudget,
 ): Promise<OnlyFansApiAnswer> {
 	if (header(req, 'authorization') !== `Bearer ${core.opts.apiKey}`) {
 		return {
@@ -299,7 +308,7 @@ export async function answerOnlyFansApi(
 	};
 	const charge = (data: unknown, extra: Record<string, unknown> = {}): OnlyFansApiAnswer => {
 		state.credits -= 1;
-		return { status: 200, body: { data, ...extra, _meta: meta(state, 1) } };
+		return { status: 200, body: { data, ...extra, _meta: meta(state, 1, budget) } };
 	};
 	const route = rest.join('/');
 
@@ -469,6 +478,26 @@ export async function answerOnlyFansApi(
 			method === 'POST' ? '/v2/access/mass-messages' : `/v2/access/mass-messages/${rest[1]}`;
 		return charge((await runOfAuth(method, path, { ...ctx, body: ofauthBody })).body);
 	}
+	// GET /mass-messaging: the queue (pending, scheduled and recent), a bare array of queue items
+	// without their text, as documented; GET /mass-messaging/{id} gives the text
+	if (method === 'GET' && route === 'mass-messaging') {
+		const recent = Date.now() - 24 * 3_600_000;
+		return charge(
+			core.state.massMessages
+				.filter((m) => !m.isDone || Date.parse(m.date) >= recent)
+				.map((m) => ({
+					id: m.id,
+					date: m.scheduledDate ?? m.date,
+					isReady: m.isReady,
+					isDone: m.isDone,
+					total: m.total,
+					pending: m.pending,
+					canUnsend: m.canUnsend,
+					hasError: m.hasError,
+					isCanceled: m.isCanceled,
+				})),
+		);
+	}
 	if (method === 'GET' && route === 'mass-messaging/overview') {
 		const ofauthQuery: Record<string, string> = {
 			limit: query.limit ?? '10',
@@ -521,6 +550,15 @@ export async function answerOnlyFansApi(
 		const page = (await runOfAuth('GET', '/v2/access/users/lists', { ...ctx, query: ofauthQuery }))
 			.body as { list: unknown[] };
 		return charge(page.list);
+	}
+	// GET /user-lists/{id}/users: 1-100 a page, data {list, hasMore, nextOffset}
+	if (method === 'GET' && /^user-lists\/[^/]+\/users$/.test(route)) {
+		const ofauthQuery: Record<string, string> = {
+			limit: query.limit ?? '10',
+			offset: query.offset ?? '0',
+		};
+		const path = `/v2/access/users/lists/${rest[1]}/users`;
+		return charge((await runOfAuth('GET', path, { ...ctx, query: ofauthQuery })).body);
 	}
 	if (method === 'GET' && route === 'media/vault/lists') {
 		const ofauthQuery: Record<string, string> = {

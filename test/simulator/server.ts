@@ -31,7 +31,7 @@ import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
 import { vaultRoutes } from './routes/vault';
 import type { RecordedRequest } from './types';
-import { answerOnlyFansApi, type OnlyFansApiAnswer, type RouteRunner } from './onlyFansApi';
+import { answerOnlyFansApi, meta, type OnlyFansApiAnswer, type RouteRunner } from './onlyFansApi';
 
 export const ROUTES: Route[] = [
 	...accountRoutes,
@@ -253,6 +253,23 @@ async function handle(
 
 	if (path === '/api' || path.startsWith('/api/')) {
 		let answer: OnlyFansApiAnswer;
+		// the account's per-minute budget (faults.perMinute), for calls under /api/{account}/
+		const account = /^\/api\/(acct_[^/]+)\//.exec(path)?.[1];
+		const minute = account ? faults.takeMinute(account) : null;
+		if (minute?.limited) {
+			record.accepted = false;
+			record.fault = 'rateLimit';
+			reply(
+				429,
+				{
+					error: 'Too Many Requests',
+					message: 'You have exceeded your rate limit.',
+					_meta: meta(core.onlyFansApi, 0, minute),
+				},
+				minute.retryAfterSec === undefined ? {} : { 'Retry-After': String(minute.retryAfterSec) },
+			);
+			return;
+		}
 		try {
 			const buf = await readBody(req);
 			record.bodySize = buf.length;
@@ -271,7 +288,16 @@ async function handle(
 					throw new ApiError(404, 'RESOURCE_NOT_FOUND', `No route for ${routePath}`);
 				return await m.route.handler({ ...ctx, params: m.params });
 			};
-			answer = await answerOnlyFansApi(core, core.onlyFansApi, req, record, body, query, runOfAuth);
+			answer = await answerOnlyFansApi(
+				core,
+				core.onlyFansApi,
+				req,
+				record,
+				body,
+				query,
+				runOfAuth,
+				minute ?? undefined,
+			);
 		} catch (err) {
 			const apiError =
 				err instanceof ApiError ? err : new ApiError(500, 'INTERNAL_ERROR', String(err));

@@ -158,6 +158,8 @@ export interface UserList {
 	canUpdate: boolean;
 	canDelete: boolean;
 	isBuiltIn: boolean;
+	/** The list answer leaves out usersCount (an API that does not report it); tests set it. */
+	countHidden?: boolean;
 }
 
 export interface MassMessage {

@@ -1,4 +1,4 @@
-import { runSends, type ScheduledSend } from '../../nodes/OfAuth/actions/sendSchedule';
+import { runSchedule, type Scheduled } from '../../nodes/OfAuth/actions/sendSchedule';
 import type { Send } from '../../nodes/OfAuth/actions/types';
 
 /** Sends that take `ms` each and record when they started and ended (in event order). */
@@ -7,7 +7,7 @@ function sends(plan: Array<{ account?: string; fan?: string }>, ms = 5) {
 	let inFlight = 0;
 	const peak = new Map<string, number>();
 	const current = new Map<string, number>();
-	const scheduled: ScheduledSend[] = plan.map(({ account, fan }, itemIndex) => {
+	const scheduled: Array<Scheduled & { send: Send }> = plan.map(({ account, fan }, itemIndex) => {
 		const send: Send = async () => {
 			inFlight++;
 			const key = account ?? 'alone';
@@ -20,19 +20,19 @@ function sends(plan: Array<{ account?: string; fan?: string }>, ms = 5) {
 			inFlight--;
 			return [];
 		};
-		if (account && fan) send.lane = { account, recipient: fan };
-		return { itemIndex, send };
+		return { itemIndex, send, lane: account && fan ? { account, recipient: fan } : undefined };
 	});
 	return { scheduled, events, peak };
 }
 
-const runAll = async (scheduled: ScheduledSend[], concurrency: number) =>
-	await runSends(
-		scheduled,
-		concurrency,
-		async ({ send }) => void (await send()),
-		() => false,
-	);
+const runAll = async (scheduled: Array<Scheduled & { send: Send }>, concurrency: number) =>
+	await runSchedule(scheduled, concurrency, {
+		run: async ({ send }) => void (await send()),
+		failed: (entry, error) => {
+			throw error;
+		},
+		stopped: () => false,
+	});
 
 describe('the send schedule', () => {
 	it('sends to one fan never overlap and keep their input order', async () => {
@@ -79,18 +79,58 @@ describe('the send schedule', () => {
 		const plan = Array.from({ length: 30 }, (_, index) => ({ account: 'a', fan: `${index}` }));
 		const { scheduled, events } = sends(plan);
 		let stop = false;
-		await runSends(
-			scheduled,
-			5,
-			async ({ itemIndex, send }) => {
+		await runSchedule(scheduled, 5, {
+			run: async ({ itemIndex, send }) => {
 				await send();
 				if (itemIndex === 2) stop = true;
 			},
-			() => stop,
-		);
+			failed: () => undefined,
+			stopped: () => stop,
+		});
 		const started = events.filter((event) => event.startsWith('start')).length;
 		const ended = events.filter((event) => event.startsWith('end')).length;
 		expect(started).toBe(ended);
 		expect(started).toBeLessThan(30);
+	});
+
+	it('a run that throws ends that entry with its error, and the others go on; nothing hangs', async () => {
+		const plan = Array.from({ length: 12 }, (_, index) => ({ account: 'a', fan: `${index}` }));
+		const { scheduled, events } = sends(plan);
+		const failed: Array<{ itemIndex: number; error: unknown }> = [];
+		const unfinished = Symbol('still running after 5 s');
+		const outcome = await Promise.race([
+			runSchedule(scheduled, 4, {
+				run: async ({ itemIndex, send }) => {
+					// not even an Error: what a bug would throw
+					if (itemIndex === 3) throw undefined;
+					if (itemIndex === 7) return await Promise.reject(new Error('boom'));
+					await send();
+				},
+				failed: ({ itemIndex }, error) => failed.push({ itemIndex, error }),
+				stopped: () => false,
+			}),
+			new Promise((resolve) => setTimeout(() => resolve(unfinished), 5_000)),
+		]);
+		expect(outcome).not.toBe(unfinished);
+		expect(failed.map(({ itemIndex }) => itemIndex)).toEqual([3, 7]);
+		expect((failed[1].error as Error).message).toBe('boom');
+		expect(events.filter((event) => event.startsWith('end'))).toHaveLength(10);
+	});
+
+	it('a failure that cannot even be recorded stops the schedule with that error instead of hanging', async () => {
+		const plan = Array.from({ length: 6 }, (_, index) => ({ account: 'a', fan: `${index}` }));
+		const { scheduled } = sends(plan);
+		await expect(
+			runSchedule(scheduled, 2, {
+				run: async ({ itemIndex, send }) => {
+					if (itemIndex === 1) throw new Error('send failed');
+					await send();
+				},
+				failed: () => {
+					throw new Error('recording failed');
+				},
+				stopped: () => false,
+			}),
+		).rejects.toThrow('recording failed');
 	});
 });

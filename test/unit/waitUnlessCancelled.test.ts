@@ -47,7 +47,10 @@ describe('waitUnlessCancelled: a wait between retries or polls ends when the exe
 
 describe('waitUnlessCancelled leaves nothing behind', () => {
 	it('1,000 paced waits on one execution leave no abort listener and print no warning', async () => {
-		const { getEventListeners } = await import('node:events');
+		// typed in later @types/node only: the listeners an EventTarget holds for an event
+		const { getEventListeners } = (await import('node:events')) as unknown as {
+			getEventListeners: (target: EventTarget, name: string) => unknown[];
+		};
 		const controller = new AbortController();
 		const context = contextWith(controller.signal);
 		const warnings: string[] = [];

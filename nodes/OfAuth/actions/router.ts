@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CANCELLED, CANCELLED_IN_FLIGHT, nameOperation } from '../../shared/transport';
+import { CANCELLED_IN_FLIGHT, nameOperation } from '../../shared/transport';
 import { invalidField } from '../model/validate';
 import { adapterOf, ProviderLimit } from '../providers';
 import { findOperation, operationOptionsByResource } from './index';
-import { runSends, type ScheduledSend } from './sendSchedule';
-import type { ExecutionScope, ReadOperation, Send, SendOperation } from './types';
+import { runSchedule, type Scheduled } from './sendSchedule';
+import type { ExecutionScope, ReadOperation, Send, SendOperation, SendOutcome } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -23,7 +23,21 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError 
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, error as Error, { itemIndex });
+	if (error instanceof Error) return new NodeOperationError(node, error, { itemIndex });
+	// not an Error at all (a bug somewhere): still an error that names the item
+	return new NodeOperationError(node, `Item ${itemIndex} failed unexpectedly: ${String(error)}`, {
+		itemIndex,
+	});
+}
+
+/**
+ * Whether a failed send may have reached the API: anything but an answer that refused it (4xx), a
+ * stop before it left, or an error raised before any request (NodeOperationError) proves nothing.
+ */
+function mayHaveBeenTaken(error: NodeError): boolean {
+	if (error.context[CANCELLED_IN_FLIGHT] === true) return true;
+	if (error instanceof NodeApiError) return !/^4/.test(String(error.httpCode ?? ''));
+	return false;
 }
 
 /**
@@ -49,6 +63,8 @@ function paired(results: INodeExecutionData[], itemIndex: number): INodeExecutio
 function executionScope(): ExecutionScope {
 	const loaded = new Map<string, Promise<unknown>>();
 	const claimed = new Map<string, number>();
+	const tallies = new Map<string, number>();
+	const outcomes = new Map<number, SendOutcome>();
 	return {
 		async once<T>(key: string, load: () => Promise<T>): Promise<T> {
 			if (!loaded.has(key)) loaded.set(key, load());
@@ -58,6 +74,15 @@ function executionScope(): ExecutionScope {
 			const first = claimed.get(key);
 			if (first === undefined) claimed.set(key, itemIndex);
 			return first;
+		},
+		tally(key: string): number {
+			const before = tallies.get(key) ?? 0;
+			tallies.set(key, before + 1);
+			return before;
+		},
+		outcomeOf: (itemIndex) => outcomes.get(itemIndex),
+		noteOutcome(itemIndex, outcome) {
+			outcomes.set(itemIndex, outcome);
 		},
 	};
 }
@@ -118,10 +143,18 @@ async function readEachItem(
 	return output;
 }
 
+/** A prepared item: its Send, or why it cannot be sent. */
+interface Prepared extends Scheduled {
+	send?: Send;
+	error?: NodeError;
+}
+
 /**
  * Sends and creates: every item is read and checked first, then sent (sendSchedule.ts: several at
- * once per account, one at a time per fan); the output keeps the input order. An invalid item stops
- * the run before the first request (so a re-run after the fix sends nothing twice), unless Continue
+ * once per account, one at a time per fan); the output keeps the input order. Checking is in two
+ * steps: each item's fields, one after the other in input order; then the checks that read from
+ * the API (guards), several at once within each account's bound. An invalid or refused item stops
+ * the run before the first send (so a re-run after the fix sends nothing twice), unless Continue
  * On Fail is on: then it becomes an error item and the valid items are sent.
  */
 async function checkAllThenSend(
@@ -131,42 +164,57 @@ async function checkAllThenSend(
 ): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
 	const scope = executionScope();
-	const checked: Array<{ itemIndex: number; send?: Send; error?: NodeError }> = [];
+	const concurrency = readConcurrentSends(context);
+	const continueOnFail = context.continueOnFail();
+	const prepared: Prepared[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			checked.push({ itemIndex, send: await operation.prepare.call(context, itemIndex, scope) });
+			const send = await operation.prepare.call(context, itemIndex, scope);
+			prepared.push({ itemIndex, send, lane: send.lane });
 		} catch (error) {
-			checked.push({ itemIndex, error: asNodeError(node, error, itemIndex) });
+			prepared.push({ itemIndex, error: asNodeError(node, error, itemIndex) });
 		}
 	}
-	const invalid = checked.filter(
-		(entry): entry is { itemIndex: number; error: NodeError } => entry.error !== undefined,
+	await runSchedule(
+		prepared.filter((entry) => entry.send?.check),
+		concurrency,
+		{
+			run: async (entry) => await entry.send!.check!(),
+			failed: (entry, error) => {
+				entry.error = asNodeError(node, error, entry.itemIndex);
+				entry.send = undefined;
+			},
+			// one refusal stops the run anyway: no more reads for it
+			stopped: () => !continueOnFail && prepared.some((entry) => entry.error),
+		},
 	);
-	if (invalid.length && !context.continueOnFail()) throw nothingSentError(node, invalid, itemCount);
+	const invalid = prepared.filter(
+		(entry): entry is Prepared & { error: NodeError } => entry.error !== undefined,
+	);
+	if (invalid.length && !continueOnFail) throw nothingSentError(node, invalid, itemCount);
 
-	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(checked.length);
-	const sends: ScheduledSend[] = [];
-	for (const { itemIndex, send, error } of checked) {
-		if (error) outputs[itemIndex] = [errorItem(error, itemIndex)];
-		else sends.push({ itemIndex, send: send! });
+	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(prepared.length);
+	const sends: Array<Prepared & { send: Send }> = [];
+	for (const entry of prepared) {
+		if (entry.error) outputs[entry.itemIndex] = [errorItem(entry.error, entry.itemIndex)];
+		else sends.push(entry as Prepared & { send: Send });
 	}
 	const failures: Array<{ itemIndex: number; error: NodeError }> = [];
 	const finished = new Set<number>();
-	await runSends(
-		sends,
-		readConcurrentSends(context),
-		async ({ itemIndex, send }) => {
-			try {
-				outputs[itemIndex] = paired(await send(), itemIndex);
-				finished.add(itemIndex);
-			} catch (sendError) {
-				const nodeError = asNodeError(node, sendError, itemIndex);
-				if (context.continueOnFail()) outputs[itemIndex] = [errorItem(nodeError, itemIndex)];
-				else failures.push({ itemIndex, error: nodeError });
-			}
+	await runSchedule(sends, concurrency, {
+		run: async ({ itemIndex, send }) => {
+			outputs[itemIndex] = paired(await send(), itemIndex);
+			if (scope.outcomeOf(itemIndex) === undefined) scope.noteOutcome(itemIndex, 'sent');
+			finished.add(itemIndex);
 		},
-		() => failures.length > 0,
-	);
+		failed: ({ itemIndex }, sendError) => {
+			const nodeError = asNodeError(node, sendError, itemIndex);
+			scope.noteOutcome(itemIndex, mayHaveBeenTaken(nodeError) ? 'maybeSent' : 'notSent');
+			if (continueOnFail) outputs[itemIndex] = [errorItem(nodeError, itemIndex)];
+			else failures.push({ itemIndex, error: nodeError });
+		},
+		stopped: () => failures.length > 0,
+	});
 	if (failures.length) throw stoppedSendingError(failures, finished, sends.length);
 	return outputs.flat();
 }
@@ -205,16 +253,12 @@ function stoppedSendingError(
 	if (sendCount === 1) return first.error;
 	const sent = [...finished].sort((a, b) => a - b);
 	// a send cut off while waiting for its answer, or another that failed while the run stopped
-	// without an answer proving the API refused it (4xx), may have been taken
-	const refused = (error: NodeError) =>
-		error instanceof NodeApiError && /^4/.test(String(error.httpCode ?? ''));
-	const notStarted = (error: NodeError) =>
-		error.context[CANCELLED] === true && error.context[CANCELLED_IN_FLIGHT] !== true;
+	// without an answer proving the API refused it, may have been taken
 	const maybe = failures
 		.filter(
 			({ error }) =>
 				error.context[CANCELLED_IN_FLIGHT] === true ||
-				(error !== first.error && !refused(error) && !notStarted(error)),
+				(error !== first.error && mayHaveBeenTaken(error)),
 		)
 		.map(({ itemIndex }) => itemIndex);
 	const report = [

@@ -1,16 +1,17 @@
-import type { Send } from './types';
+import type { SendLane } from './types';
 
 /**
- * The order checked items are sent in. Sends that name a lane (an account and a recipient) overlap:
+ * The order checked items are checked and sent in. Sends that name a lane (an account and a recipient) overlap:
  * up to `concurrency` of one account wait for their answers at once (the account's rate limit still
  * paces each request, see transport/pacing.ts), different accounts proceed side by side, and the
  * Sends of one lane (one fan) go one after the other in input order. Among ready lanes the one whose
  * next item comes first in the input goes first. A Send without a lane runs alone, in input order,
  * after everything before it finished and before anything after it starts.
  */
-export interface ScheduledSend {
+export interface Scheduled {
 	itemIndex: number;
-	send: Send;
+	/** Who it reaches; none: it runs alone. */
+	lane?: SendLane;
 }
 
 /** Lanes by the input position of their next Send: the earliest goes first. */
@@ -53,22 +54,58 @@ class LaneQueue {
 	}
 }
 
-/** One account's Sends: at most `concurrency` in flight, one per lane, earliest lane first. */
-async function runAccount(
-	sends: ScheduledSend[],
-	concurrency: number,
-	run: (entry: ScheduledSend) => Promise<void>,
-	stopped: () => boolean,
+/** What the schedule does with its entries. */
+export interface ScheduleHandlers<T extends Scheduled> {
+	/** Runs one entry (sends it, or checks it). */
+	run(entry: T): Promise<void>;
+	/**
+	 * An entry whose run threw: it is ended here, with that error, and the schedule goes on (or
+	 * stops, if `stopped()` now says so). Without it a rejected run would hold its slot forever and
+	 * the execution would never end.
+	 */
+	failed(entry: T, error: unknown): void;
+	/** Once true, nothing new starts; what is in flight finishes. */
+	stopped(): boolean;
+}
+
+/**
+ * Runs an entry and always settles: a run that throws (or returns something that is not a
+ * promise) is handed to `failed`. A `failed` that throws itself is kept as the schedule's own
+ * failure (`crash`), so the run still ends, and ends with it.
+ */
+async function settle<T extends Scheduled>(
+	entry: T,
+	handlers: ScheduleHandlers<T>,
+	crash: { error?: unknown },
 ): Promise<void> {
-	const lanes = new Map<string, ScheduledSend[]>();
-	for (const entry of sends) {
-		const lane = entry.send.lane!.recipient;
+	try {
+		await handlers.run(entry);
+	} catch (error) {
+		try {
+			handlers.failed(entry, error);
+		} catch (failure) {
+			crash.error ??= failure;
+		}
+	}
+}
+
+/** One account's entries: at most `concurrency` in flight, one per lane, earliest lane first. */
+async function runAccount<T extends Scheduled>(
+	entries: T[],
+	concurrency: number,
+	handlers: ScheduleHandlers<T>,
+	crash: { error?: unknown },
+): Promise<void> {
+	const lanes = new Map<string, T[]>();
+	for (const entry of entries) {
+		const lane = entry.lane!.recipient;
 		const queue = lanes.get(lane);
 		if (queue) queue.push(entry);
 		else lanes.set(lane, [entry]);
 	}
 	const ready = new LaneQueue();
 	for (const [lane, queue] of lanes) ready.push(lane, queue[0].itemIndex);
+	const stopped = () => crash.error !== undefined || handlers.stopped();
 	let inFlight = 0;
 	await new Promise<void>((done) => {
 		const pump = () => {
@@ -77,7 +114,7 @@ async function runAccount(
 				const queue = lanes.get(lane)!;
 				const entry = queue.shift()!;
 				inFlight++;
-				void run(entry).then(() => {
+				void settle(entry, handlers, crash).then(() => {
 					inFlight--;
 					if (queue.length) ready.push(lane, queue[0].itemIndex);
 					pump();
@@ -90,36 +127,39 @@ async function runAccount(
 }
 
 /**
- * Runs every Send once (unless `stopped()` turns true: then nothing new starts and the ones in
- * flight finish). `run` must not throw: it records each item's output or error.
+ * Runs every entry once (unless `stopped()` turns true: then nothing new starts and the ones in
+ * flight finish). Every entry's run settles: one that throws is handed to `failed`, so no error
+ * leaves an entry, or the execution, hanging.
  */
-export async function runSends(
-	sends: ScheduledSend[],
+export async function runSchedule<T extends Scheduled>(
+	entries: T[],
 	concurrency: number,
-	run: (entry: ScheduledSend) => Promise<void>,
-	stopped: () => boolean,
+	handlers: ScheduleHandlers<T>,
 ): Promise<void> {
+	const crash: { error?: unknown } = {};
+	const stopped = () => crash.error !== undefined || handlers.stopped();
 	let start = 0;
-	while (start < sends.length && !stopped()) {
-		if (!sends[start].send.lane) {
-			await run(sends[start]);
+	while (start < entries.length && !stopped()) {
+		if (!entries[start].lane) {
+			await settle(entries[start], handlers, crash);
 			start++;
 			continue;
 		}
 		let end = start;
-		while (end < sends.length && sends[end].send.lane) end++;
-		const byAccount = new Map<string, ScheduledSend[]>();
-		for (const entry of sends.slice(start, end)) {
-			const account = entry.send.lane!.account;
+		while (end < entries.length && entries[end].lane) end++;
+		const byAccount = new Map<string, T[]>();
+		for (const entry of entries.slice(start, end)) {
+			const account = entry.lane!.account;
 			const list = byAccount.get(account);
 			if (list) list.push(entry);
 			else byAccount.set(account, [entry]);
 		}
 		await Promise.all(
 			[...byAccount.values()].map(
-				async (accountSends) => await runAccount(accountSends, concurrency, run, stopped),
+				async (accountEntries) => await runAccount(accountEntries, concurrency, handlers, crash),
 			),
 		);
 		start = end;
 	}
+	if (crash.error !== undefined) throw crash.error;
 }

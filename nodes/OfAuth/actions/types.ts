@@ -10,7 +10,15 @@ export type ItemOutput = Promise<INodeExecutionData[]>;
  * checks. A Send with a lane may run while other lanes' Sends wait for their answers (see router.ts);
  * a Send without one runs alone, in input order.
  */
-export type Send = (() => ItemOutput) & { lane?: SendLane };
+export type Send = (() => ItemOutput) & {
+	lane?: SendLane;
+	/**
+	 * The item's checks that read from the API (Duplicate Protection, Max PPVs per Fan, Max
+	 * Recipients): run after every item was prepared and before the first Send, several at once
+	 * within the account's bound (see router.ts). A refusal here stops the item like an invalid one.
+	 */
+	check?: () => Promise<void>;
+};
 
 /** Who a Send reaches: Sends of one lane (one fan of one account) go one after the other, in input order. */
 export interface SendLane {
@@ -20,11 +28,25 @@ export interface SendLane {
 	recipient: string;
 }
 
+/**
+ * What became of an item's Send: it was `sent`, `skipped` by a guard, answered as a `dryRun`, or it
+ * failed: `notSent` (provably nothing went out) or `maybeSent` (no proof that the API did not take it).
+ */
+export type SendOutcome = 'sent' | 'skipped' | 'dryRun' | 'notSent' | 'maybeSent';
+
 /** Values loaded once per execution and shared by every item (e.g. the creator's user lists). */
 export interface ExecutionScope {
 	once<T>(key: string, load: () => Promise<T>): Promise<T>;
-	/** The first item to claim a key gets undefined; a later one gets the index of that first item. */
+	/**
+	 * The first item to claim a key gets undefined; a later one gets the index of that first item.
+	 * Items are prepared one after the other in input order, so claims are too.
+	 */
 	claim(key: string, itemIndex: number): number | undefined;
+	/** How many items counted this key before (0 for the first), counting this one. */
+	tally(key: string): number;
+	/** What became of an earlier item's Send; undefined while it has not run. */
+	outcomeOf(itemIndex: number): SendOutcome | undefined;
+	noteOutcome(itemIndex: number, outcome: SendOutcome): void;
 }
 
 /** An operation that only reads: the router calls it item by item. */

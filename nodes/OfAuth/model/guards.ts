@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Message } from './message';
-import { MAX_PRICE, MIN_PRICE } from './message';
+import { MAX_PRICE } from './message';
+import { plainText } from './simplified';
 import type { KnownUserList, UserListId } from './userLists';
 
 /**
@@ -23,6 +24,9 @@ export interface Guards {
 	maxPrice?: number;
 	/** The same message to the same fan, or the same mass message, within this many minutes is not sent again. */
 	duplicateWindowMinutes?: number;
+	/** One fan may be offered at most this many PPVs within `ppvWindowHours`. */
+	maxPpvsPerFan?: number;
+	ppvWindowHours: number;
 }
 
 export const GUARDS_LABEL = 'Guards';
@@ -30,12 +34,29 @@ export const GUARDS_LABEL = 'Guards';
 /** Nodes of this version and later refuse whole-audience lists unless allowed; older nodes keep sending to them. */
 const WHOLE_AUDIENCE_REFUSED_FROM_VERSION = 1.2;
 
+/**
+ * From this version, a node that runs as an AI agent's tool holds the agent to these limits
+ * unless the operator set the guard (to another value, or to 0: off). Nodes added before keep
+ * exactly the guards the operator added.
+ */
+export const AGENT_DEFAULTS_FROM_VERSION = 1.3;
+export const AGENT_DEFAULT_GUARDS = {
+	duplicateWindowMinutes: 60,
+	maxPrice: 50,
+	maxRecipients: 500,
+} as const;
+
+/** Max PPVs per Fan counts the PPVs of this many hours when the operator names no window. */
+const DEFAULT_PPV_WINDOW_HOURS = 24;
+
 const GUARD_LABELS = {
 	dryRun: 'Dry Run',
 	maxRecipients: 'Max Recipients',
 	allowWholeAudienceLists: 'Allow Whole-Audience Lists',
 	maxPrice: 'Max Price (USD)',
 	duplicateWindowMinutes: 'Duplicate Protection (Minutes)',
+	maxPpvsPerFan: 'Max PPVs per Fan',
+	ppvWindowHours: 'PPV Window (Hours)',
 } as const;
 
 type GuardName = keyof typeof GUARD_LABELS;
@@ -53,11 +74,11 @@ const maxRecipientsField: INodeProperties = {
 	displayName: GUARD_LABELS.maxRecipients,
 	name: 'maxRecipients',
 	type: 'number',
-	typeOptions: { minValue: 1 },
+	typeOptions: { minValue: 0 },
 	default: 500,
 	description:
-		'A mass message that could reach more fans than this is refused. Counted as the Fan IDs plus the member count of each chosen list, before exclusions.',
-	hint: "Costs one read of the account's user lists per run (for their member counts)",
+		'A mass message that could reach more fans than this is refused. Counted as the Fan IDs plus the member count of each chosen list, before exclusions. 0: no cap.',
+	hint: "Costs one read of the account's user lists per run (for their member counts). A list whose member count the API does not give is counted by reading its members, 100 a page, until the count passes the cap.",
 };
 
 const allowWholeAudienceField: INodeProperties = {
@@ -73,25 +94,45 @@ const maxPriceField: INodeProperties = {
 	displayName: GUARD_LABELS.maxPrice,
 	name: 'maxPrice',
 	type: 'number',
-	typeOptions: { minValue: MIN_PRICE, maxValue: MAX_PRICE, numberPrecision: 2 },
+	typeOptions: { minValue: 0, maxValue: MAX_PRICE, numberPrecision: 2 },
 	default: 50,
-	description: `A PPV priced above this is refused, whatever the Price field says (OnlyFans allows up to ${MAX_PRICE} USD)`,
+	description: `A PPV priced above this is refused, whatever the Price field says (OnlyFans allows up to ${MAX_PRICE} USD). 0: no ceiling.`,
+};
+
+const maxPpvsPerFanField: INodeProperties = {
+	displayName: GUARD_LABELS.maxPpvsPerFan,
+	name: 'maxPpvsPerFan',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 2,
+	description:
+		'A fan who was offered this many PPVs within the PPV Window is not offered another: the item is refused. Counts the PPVs in the chat and those earlier in this run. 0: no limit.',
+	hint: "Counted from the same read of the chat's newest messages as Duplicate Protection; more pages are read only while they are within the window",
+};
+
+const ppvWindowField: INodeProperties = {
+	displayName: GUARD_LABELS.ppvWindowHours,
+	name: 'ppvWindowHours',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_PPV_WINDOW_HOURS,
+	description: 'The hours Max PPVs per Fan counts back from now',
 };
 
 const duplicateWindowField = (what: 'message' | 'mass message'): INodeProperties => ({
 	displayName: GUARD_LABELS.duplicateWindowMinutes,
 	name: 'duplicateWindowMinutes',
 	type: 'number',
-	typeOptions: { minValue: 1 },
+	typeOptions: { minValue: 0 },
 	default: 60,
 	description:
 		what === 'message'
-			? 'The same text, media count and price sent to the same fan within this many minutes is not sent again: the item is skipped and its output says why'
-			: 'The same mass message (text and price) sent within this many minutes is refused',
+			? 'The same text, media count and price sent to the same fan within this many minutes is not sent again: the item is skipped and its output says why. 0: off.'
+			: 'The same mass message (text and price), sent within this many minutes or waiting to be sent, is refused. 0: off.',
 	hint:
 		what === 'message'
-			? "Costs one read of the chat's 10 newest messages per item; repeats within the same run are caught without a read"
-			: 'Costs one read of the mass messages sent in the window per item. Mass messages scheduled for later are only caught within the same run.',
+			? "Costs one read of the chat's newest messages per fan and run; a repeat within the same run is skipped once the first was sent"
+			: "Costs one read of the mass messages sent in the window per item, and one of the account's queue per run where the service lists it (OnlyFansAPI.com does; OFAuth lists none, so a scheduled mass message is caught in later runs only if OFAuth reports it among the sent ones)",
 });
 
 function guardsCollection(options: INodeProperties[]): INodeProperties {
@@ -111,7 +152,9 @@ export const sendMessageGuards = guardsCollection([dryRunField, duplicateWindowF
 export const sendPpvGuards = guardsCollection([
 	dryRunField,
 	duplicateWindowField('message'),
+	maxPpvsPerFanField,
 	maxPriceField,
+	ppvWindowField,
 ]);
 export const massMessageGuards = guardsCollection([
 	allowWholeAudienceField,
@@ -132,17 +175,38 @@ const positiveOrUndefined = (value: unknown): number | undefined => {
 	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
 };
 
+/** Whether the node runs as an AI agent's tool (n8n names the tool variant of a node "<name>Tool"). */
+export function runsAsTool(node: INode): boolean {
+	return node.type.split('.').pop()?.endsWith('Tool') === true;
+}
+
+/** Whether a node applies AGENT_DEFAULT_GUARDS to the guards its operator did not set. */
+export function agentDefaultsApply(node: INode): boolean {
+	return runsAsTool(node) && node.typeVersion >= AGENT_DEFAULTS_FROM_VERSION;
+}
+
 export function readGuards(context: IExecuteFunctions, itemIndex: number): Guards {
 	const values = context.getNodeParameter('guards', itemIndex, {}) as IDataObject;
+	const node = context.getNode();
+	const defaults: Partial<Record<keyof typeof AGENT_DEFAULT_GUARDS, number>> = agentDefaultsApply(
+		node,
+	)
+		? AGENT_DEFAULT_GUARDS
+		: {};
+	// a guard the operator added counts as set (0 turns it off); one not added takes the default
+	const limit = (name: keyof typeof AGENT_DEFAULT_GUARDS) =>
+		name in values ? positiveOrUndefined(values[name]) : defaults[name];
 	return {
 		dryRun: values.dryRun === true,
-		maxRecipients: positiveOrUndefined(values.maxRecipients),
+		maxRecipients: limit('maxRecipients'),
 		allowWholeAudienceLists:
 			values.allowWholeAudienceLists === undefined
-				? context.getNode().typeVersion < WHOLE_AUDIENCE_REFUSED_FROM_VERSION
+				? node.typeVersion < WHOLE_AUDIENCE_REFUSED_FROM_VERSION
 				: values.allowWholeAudienceLists === true,
-		maxPrice: positiveOrUndefined(values.maxPrice),
-		duplicateWindowMinutes: positiveOrUndefined(values.duplicateWindowMinutes),
+		maxPrice: limit('maxPrice'),
+		duplicateWindowMinutes: limit('duplicateWindowMinutes'),
+		maxPpvsPerFan: positiveOrUndefined(values.maxPpvsPerFan),
+		ppvWindowHours: positiveOrUndefined(values.ppvWindowHours) ?? DEFAULT_PPV_WINDOW_HOURS,
 	};
 }
 
@@ -201,27 +265,54 @@ export interface CountedList {
 	id: UserListId;
 	name: string;
 	usersCount?: number;
+	/** 'read': counted by reading the members (the API gave no count); 'atLeast': that read stopped past the cap. */
+	counted?: 'read' | 'atLeast';
 }
 
-/** Max Recipients: fan IDs plus each list's members (before exclusions, so never an undercount). */
+/** Members counted by reading a list the API gave no count for: `complete` false when it stopped past the cap. */
+export interface MemberCount {
+	count: number;
+	complete: boolean;
+}
+
+/**
+ * Max Recipients: fan IDs plus each list's members (before exclusions, so never an undercount).
+ * `known`: the account's user lists; `memberCounts`: lists whose members were counted by reading
+ * them, because the API gave no count (at least that many: a count stops once it passes the cap).
+ */
 export function countRecipients(
 	fanIds: number[],
 	lists: UserListId[],
 	known: KnownUserList[],
+	memberCounts: ReadonlyMap<string, MemberCount> = new Map(),
 ): { upTo: number; lists: CountedList[]; uncounted: UserListId[] } {
 	const counted: CountedList[] = [];
 	const uncounted: UserListId[] = [];
 	for (const id of lists) {
 		const list = known.find((entry) => String(entry.id) === String(id));
-		const usersCount =
-			list?.usersCount === undefined || list.usersCount === null || list.usersCount === ''
-				? NaN
-				: Number(list.usersCount);
-		if (!list || !Number.isSafeInteger(usersCount) || usersCount < 0) uncounted.push(id);
-		else counted.push({ id, name: String(list.name ?? id), usersCount });
+		const name = String(list?.name ?? id);
+		const given = memberCountOf(list);
+		const read = memberCounts.get(String(id));
+		if (given !== undefined) counted.push({ id, name, usersCount: given });
+		else if (read)
+			counted.push({
+				id,
+				name,
+				usersCount: read.count,
+				counted: read.complete ? 'read' : 'atLeast',
+			});
+		else uncounted.push(id);
 	}
 	const upTo = counted.reduce((sum, list) => sum + (list.usersCount ?? 0), fanIds.length);
 	return { upTo, lists: counted, uncounted };
+}
+
+/** The member count the API gave for a list; undefined when it gave none (or not a count). */
+export function memberCountOf(list: KnownUserList | undefined): number | undefined {
+	if (!list || list.usersCount === undefined || list.usersCount === null || list.usersCount === '')
+		return undefined;
+	const count = Number(list.usersCount);
+	return Number.isSafeInteger(count) && count >= 0 ? count : undefined;
 }
 
 export function checkRecipients(
@@ -236,8 +327,8 @@ export function checkRecipients(
 			node,
 			itemIndex,
 			'maxRecipients',
-			`the member count of list ${count.uncounted.join(', ')} is unknown (the API did not give it), so the recipients cannot be held to ${guards.maxRecipients}`,
-			'Use fan IDs or lists whose member count the API reports, or remove the guard.',
+			`the members of list ${count.uncounted.join(', ')} could not be counted, so the recipients cannot be held to ${guards.maxRecipients}`,
+			'Use fan IDs or lists of this account, or remove the guard.',
 		);
 	}
 	if (count.upTo > guards.maxRecipients) {
@@ -245,22 +336,47 @@ export function checkRecipients(
 			node,
 			itemIndex,
 			'maxRecipients',
-			`it could reach up to ${count.upTo} fans, more than the ${guards.maxRecipients} allowed`,
+			`it could reach ${count.lists.some((list) => list.counted === 'atLeast') ? 'more than' : 'up to'} ${count.upTo} fans, more than the ${guards.maxRecipients} allowed`,
 			'Choose a smaller list or fewer fan IDs, or ask the operator to raise the limit.',
 		);
 	}
 }
 
+/**
+ * Max PPVs per Fan: the PPVs this fan was offered within the window (in the chat, and earlier in
+ * this run), with this one, may not exceed the operator's limit.
+ */
+export function checkPpvsPerFan(
+	node: INode,
+	itemIndex: number,
+	guards: Guards,
+	fanId: string,
+	offered: { inChat: number; earlierInRun: number; chatReadWhole: boolean },
+): void {
+	if (guards.maxPpvsPerFan === undefined) return;
+	const total = offered.inChat + offered.earlierInRun;
+	if (total + 1 <= guards.maxPpvsPerFan) return;
+	const where = [
+		offered.inChat ? `${offered.inChat} in the chat` : '',
+		offered.earlierInRun
+			? `${offered.earlierInRun} from earlier item${offered.earlierInRun === 1 ? '' : 's'} of this run`
+			: '',
+	]
+		.filter(Boolean)
+		.join(' and ');
+	throw guardRefusal(
+		node,
+		itemIndex,
+		'maxPpvsPerFan',
+		`fan ${fanId} was offered ${total} PPV${total === 1 ? '' : 's'} within the last ${guards.ppvWindowHours} hours (${where || 'none found'}${offered.chatReadWhole ? '' : ', counting only the newest messages read'}); the limit is ${guards.maxPpvsPerFan}`,
+		'Send it later, to another fan, or free; or ask the operator to raise the limit.',
+	);
+}
+
 /** What makes two messages "the same" for Duplicate Protection: visible text, price, media count. */
 export function messageFingerprint(text: unknown, price: unknown, mediaCount: number): string {
-	const plain = String(text ?? '')
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
+	// the API returns text as HTML (entities, <p>): read as plain text the one way the node does
+	const plain = (plainText(String(text ?? '')) ?? '')
 		.replace(/[*_~`]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim()

@@ -166,6 +166,12 @@ export const ofauth: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 100,
 	}),
+	listUserListMembers: (listId) => ({
+		path: `/v2/access/users/lists/${encodePathSegment(listId)}/users`,
+		style: 'offset',
+		pageSize: 100,
+	}),
+	// OFAuth documents no list of scheduled mass messages (only sent ones, in analytics)
 	listVaultLists: (search) => ({
 		path: '/v2/access/vault/lists',
 		qs: search ? { query: search } : {},

@@ -263,6 +263,18 @@ export const onlyfansapi: ProviderAdapter = {
 		pageSize: 50,
 		minPageSize: 10,
 	}),
+	// 1-100 a page: data {list, hasMore, nextOffset}
+	listUserListMembers: (listId) => ({
+		path: accountPath(`/user-lists/${encodePathSegment(listId)}/users`),
+		style: 'offset',
+		pageSize: 100,
+	}),
+	// pending, scheduled and recent mass messages: a bare array, no paging
+	listQueuedMassMessages: () => ({
+		path: accountPath('/mass-messaging'),
+		style: 'offset',
+		pageSize: 100,
+	}),
 	listVaultLists: (search) => ({
 		path: accountPath('/media/vault/lists'),
 		qs: search ? { query: search } : {},

@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { PageStyle } from '../../shared/transport';
 import type { MassMessage } from '../model/massMessage';
 import type { Message } from '../model/message';
+import type { UserListId } from '../model/userLists';
 
 /** One request to a provider's API: method, path (below the credential's base URL), query and body. */
 export interface ProviderRequest {
@@ -93,6 +94,10 @@ export interface ProviderAdapter {
 	listVaultLists(search: string): ProviderList;
 	/** The creator's user lists (built-in and own), for list names in a mass message's audience. */
 	listUserLists(search?: string): ProviderList;
+	/** The fans on one user list (Max Recipients counts them when the API gives no member count). */
+	listUserListMembers(listId: UserListId): ProviderList;
+	/** Mass messages waiting to go out (scheduled or sending), where the service lists them. */
+	listQueuedMassMessages?(): ProviderList;
 	/** Set when the provider uploads in one request; else Upload Media uses start/parts/complete. */
 	oneRequestUpload?: OneRequestUpload;
 	checkDuplicateUpload(sha256: string, size: number): ProviderRequest;

@@ -154,7 +154,7 @@ describe.each(providers)('Guards with %s', (authentication, credentialsOf) => {
 		expect(output[0].json).not.toHaveProperty('skipped');
 		expect(output[1].json).toMatchObject({
 			skipped: true,
-			reason: `item 0 of this run sends the same message to fan ${FAN}; it is sent once`,
+			reason: `item 0 of this run is the same message to fan ${FAN} and was sent; it is sent once`,
 		});
 		expect(pairedItems(output)).toEqual([0, 1]);
 		expect(sends(sim())).toHaveLength(1);

@@ -10,7 +10,7 @@ import {
 	simplifyFields,
 } from '../../model/simplified';
 import { massMessageGuards, readGuards } from '../../model/guards';
-import { checkMassMessageGuards, guardedSend, refuseDuplicateMassMessage } from '../guardedSend';
+import { guardedSend, massMessageChecks } from '../guardedSend';
 import { type ToolDescription, TOOL_FIELDS } from '../toolDescription';
 import type { ExecutionScope, Send } from '../types';
 
@@ -87,12 +87,10 @@ export async function prepare(
 	const request = adapterOf(this).createMassMessage(massMessage);
 	const simplify = readSimplify(this, itemIndex);
 	const guards = readGuards(this, itemIndex);
-	const extra = await checkMassMessageGuards(this, itemIndex, scope, guards, massMessage);
-	await refuseDuplicateMassMessage(this, itemIndex, scope, guards, massMessage.message);
-	return guardedSend(this, itemIndex, {
+	return guardedSend(this, itemIndex, scope, {
 		request,
 		guards,
-		extra,
+		...massMessageChecks(this, itemIndex, scope, guards, massMessage, { duplicates: true }),
 		// mass messages of one account go one after the other, in input order
 		recipient: 'mass messages',
 		output: (queueItem) =>

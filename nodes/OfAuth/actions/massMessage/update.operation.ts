@@ -5,7 +5,7 @@ import { composerFields, readMassMessage } from '../../model/massMessage';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { adapterOf } from '../../providers';
 import { readGuards, updateMassMessageGuards } from '../../model/guards';
-import { checkMassMessageGuards, guardedSend } from '../guardedSend';
+import { guardedSend, massMessageChecks } from '../guardedSend';
 import type { ExecutionScope, Send } from '../types';
 
 export const description: INodeProperties[] = [
@@ -26,11 +26,10 @@ export async function prepare(
 	const massMessage = await readMassMessage(this, itemIndex, scope);
 	const request = adapterOf(this).updateMassMessage(massMessageId, massMessage);
 	const guards = readGuards(this, itemIndex);
-	const extra = await checkMassMessageGuards(this, itemIndex, scope, guards, massMessage);
-	return guardedSend(this, itemIndex, {
+	return guardedSend(this, itemIndex, scope, {
 		request,
 		guards,
-		extra,
+		...massMessageChecks(this, itemIndex, scope, guards, massMessage, { duplicates: false }),
 		recipient: 'mass messages',
 		output: (answer) => answer,
 	});

@@ -5,7 +5,7 @@ import { checkPrice, readGuards } from '../../model/guards';
 import { readMessage } from '../../model/message';
 import { readSimplify, simplifiedMessage } from '../../model/simplified';
 import { adapterOf } from '../../providers';
-import { duplicateMessage, guardedSend } from '../guardedSend';
+import { fanMessageChecks, guardedSend } from '../guardedSend';
 import type { ExecutionScope, Send } from '../types';
 
 /**
@@ -25,10 +25,10 @@ export async function prepareFanMessage(
 	const simplify = readSimplify(context, itemIndex);
 	const guards = readGuards(context, itemIndex);
 	checkPrice(context.getNode(), itemIndex, guards, message);
-	return guardedSend(context, itemIndex, {
+	return guardedSend(context, itemIndex, scope, {
 		request,
 		guards,
-		skip: await duplicateMessage(context, itemIndex, scope, guards, fanId, message),
+		...fanMessageChecks(context, itemIndex, scope, guards, fanId, message),
 		output: (sent) => (simplify ? simplifiedMessage(sent, fanId) : sent),
 		recipient: `fan:${fanId}`,
 	});
