@@ -84,6 +84,25 @@ export const ourSend = (): WorkflowNode => ({
 	credentials: { ofAuthApi: OFAUTH_CRED },
 });
 
+export const OFAPI_CRED = { id: 'benchOfApi000001', name: 'OnlyFansAPI.com bench' };
+
+/** Send Message with Guards > Duplicate Protection (Minutes) on: each row reads the fan's chat first. */
+export const ourGuardedSend = (): WorkflowNode => {
+	const node = ourSend();
+	node.typeVersion = 1.3;
+	node.parameters = { ...node.parameters, guards: { duplicateWindowMinutes: 60 } };
+	return node;
+};
+
+/** Send Message through OnlyFansAPI.com. */
+export const ourOnlyFansApiSend = (): WorkflowNode => {
+	const node = ourSend();
+	node.typeVersion = 1.3;
+	node.parameters = { ...node.parameters, authentication: 'onlyFansApi' };
+	node.credentials = { onlyFansApi: OFAPI_CRED };
+	return node;
+};
+
 /** The same POST with n8n's HTTP Request node and a header credential holding the key. */
 export const httpSend = (
 	baseUrl: string,

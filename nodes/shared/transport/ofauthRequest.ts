@@ -20,10 +20,37 @@ import { headerValue, type Headers } from './headers';
 import { providerOf } from './provider';
 import type { AttemptOutcome, RetrySettings } from './retryPolicy';
 import { computeWaitMs, DEFAULT_RETRY_SETTINGS, isRetryable, requestedWaitMs } from './retryPolicy';
-import { firstRequestOf, notePause, waitBeforeNext } from './pacing';
+import {
+	firstRequestOf,
+	freeSlot,
+	leaveSlotQueue,
+	notePause,
+	queueForSlot,
+	takeSlot,
+	waitBeforeNext,
+} from './pacing';
 import { longWaitsOf, oncePerRun, operationNameOf } from './perRun';
 import { readRetrySettings } from './retrySettings';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
+
+/** How often a request waiting for a free slot of its account looks again. */
+const SLOT_POLL_MS = 20;
+
+/**
+ * Which budget a request draws on: its account's, for every request of that account. OFAuth names
+ * the account in x-connection-id; OnlyFansAPI.com in the first segment of the path below the base
+ * URL, also when the path is a next-page URL the API gave (absolute, with the base URL's own path).
+ */
+export function budgetKeyOf(baseUrl: string, path: string, connectionId: unknown): string {
+	if (typeof connectionId === 'string' && connectionId) return `${baseUrl}|${connectionId}`;
+	let below = path;
+	if (/^https?:\/\//.test(path)) {
+		const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
+		const pathname = new URL(path).pathname;
+		below = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+	}
+	return `${baseUrl}|${below.split(/[/?]/)[1] ?? ''}`;
+}
 
 /** Where an adapter puts the account in a path, for providers that take it there (OnlyFansAPI.com). */
 export const ACCOUNT_IN_PATH = '{account}';
@@ -245,7 +272,7 @@ export async function ofauthRequest<T = IDataObject>(
 	if (isRaw) options.encoding = 'text';
 
 	// paced: a budget an earlier answer (of any node in this process) said was used up is waited out first
-	const budgetKey = `${settings.baseUrl}|${String(headers['x-connection-id'] ?? path.split('/')[1] ?? '')}`;
+	const budgetKey = budgetKeyOf(settings.baseUrl, path, headers['x-connection-id']);
 	const longWaits = longWaitsOf(context);
 	const host = new URL(settings.baseUrl).host;
 	// an earlier item of this run was told to wait longer than the node may: no request until then
@@ -267,7 +294,12 @@ export async function ofauthRequest<T = IDataObject>(
 		// nothing known of this account's budget yet: the first request goes alone and teaches it
 		const firstAnswered = await firstRequestOf(budgetKey);
 		let cleared = false;
+		let slotHeld = false;
+		const ticket = queueForSlot(budgetKey);
 		try {
+			// no more in flight than the account's pace needs (once learned from bare 429s), in turn
+			while (!(slotHeld = takeSlot(budgetKey, ticket)))
+				await waitUnlessCancelled(context, SLOT_POLL_MS, request.itemIndex);
 			// the first request's answer may have asked for a long wait meanwhile
 			stopIfBlocked();
 			const paused = waitBeforeNext(budgetKey);
@@ -275,7 +307,11 @@ export async function ofauthRequest<T = IDataObject>(
 			cleared = true;
 		} finally {
 			// stopped before it was sent: the requests waiting for its answer go on without it
-			if (!cleared) firstAnswered?.();
+			if (!cleared) {
+				firstAnswered?.();
+				if (slotHeld) freeSlot(budgetKey);
+				else leaveSlotQueue(budgetKey, ticket);
+			}
 		}
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
@@ -306,6 +342,7 @@ export async function ofauthRequest<T = IDataObject>(
 			timedOut = isTimeout(error, code);
 			outcome = { kind: 'network', code };
 		} finally {
+			freeSlot(budgetKey, response ? Date.now() - sentAt : undefined);
 			if (response) {
 				body = parseBody(response.body);
 				// every answer, a 429 included, tells how much budget is left
