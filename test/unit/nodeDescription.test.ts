@@ -69,28 +69,38 @@ describe('the OFAuth node as an AI tool (n8n builds "ofAuthTool" from usableAsTo
 	// what n8n's tool variant changes that matters here: the name ends in Tool (displayOptions '@tool')
 	const toolDescription = { ...regular.description, name: 'ofAuthTool' };
 	const toolType = { description: toolDescription } as INodeType;
-	const parametersOf = (description: INodeTypeDescription, resource: string, operation: string) =>
+	const parametersOf = (
+		description: INodeTypeDescription,
+		resource: string,
+		operation: string,
+		typeVersion: number,
+	) =>
 		NodeHelpers.getNodeParameters(
 			description.properties,
 			{ resource, operation },
 			true,
 			false,
-			{ typeVersion: 1.2 },
+			{ typeVersion },
 			description,
 		) ?? {};
 	const fromAI = (key: string, type = 'string') =>
 		`={{ $fromAI('${key}', \`the ${key}\`, '${type}') }}`;
 	/** What n8n 2.x gives the model: the Tool Description expression, resolved in the tool node. */
-	const describe = (resource: string, operation: string, wiring: IDataObject = {}) => {
+	const describe = (
+		resource: string,
+		operation: string,
+		wiring: IDataObject = {},
+		typeVersion = 1.2,
+	) => {
 		const parameters = {
-			...parametersOf(toolDescription, resource, operation),
+			...parametersOf(toolDescription, resource, operation, typeVersion),
 			...wiring,
 		} as INode['parameters'];
 		const node = {
 			id: 't',
 			name: 'Tool',
 			type: 'x.ofAuthTool',
-			typeVersion: 1.2,
+			typeVersion,
 			position: [0, 0],
 			parameters,
 		} as INode;
@@ -133,6 +143,22 @@ describe('the OFAuth node as an AI tool (n8n builds "ofAuthTool" from usableAsTo
 			expect(describe(resource, operation)).toMatch(text);
 		},
 	);
+
+	it('from version 1.3 the tool says the limits it holds an agent to when the operator set none, and not those turned off', () => {
+		const wiring = { price: fromAI('price', 'number'), text: fromAI('text') };
+		const agentTool = describe('message', 'sendPpv', wiring, 1.3);
+		expect(agentTool).toContain(
+			'At most 50 USD: a higher price is refused (a limit that holds for agents unless the operator changes it).',
+		);
+		expect(agentTool).toContain('The same message again within 60 minutes is not sent');
+		const mass = describe('massMessage', 'create', { text: fromAI('text') }, 1.3);
+		expect(mass).toContain('It is refused when it could reach more than 500 fans');
+		const turnedOff = describe('message', 'sendPpv', { ...wiring, guards: { maxPrice: 0 } }, 1.3);
+		expect(turnedOff).not.toMatch(/USD: a higher price is refused|at most 0 USD/);
+		const older = describe('message', 'sendPpv', wiring, 1.2);
+		expect(older).not.toContain('At most 50 USD');
+		expect(older).not.toContain('within 60 minutes');
+	});
 
 	it('only the arguments the model fills are advertised', () => {
 		const textOnly = describe('message', 'send', {

@@ -5,6 +5,7 @@ import * as chat from './chat';
 import * as massMessage from './massMessage';
 import * as media from './media';
 import * as message from './message';
+import { AGENT_DEFAULTS_FROM_VERSION } from '../model/guards';
 import { toolDescriptionExpression } from './toolDescription';
 import type { OperationModule } from './types';
 import * as userList from './userList';
@@ -60,17 +61,25 @@ const toolDescriptionField: INodeProperties = {
 export const toolDescriptionFields: INodeProperties[] = resources.flatMap((resource) =>
 	Object.entries(resource.operations as Record<string, OperationModule>)
 		.filter(([, module]) => module.toolDescription)
-		.map(([operation, module]) => ({
-			...toolDescriptionField,
-			default: toolDescriptionExpression(module.toolDescription!),
-			displayOptions: {
-				show: {
-					'@tool': [true],
-					resource: [resource.resourceOption.value as string],
-					operation: [operation],
+		// before version 1.3 an unset guard holds nothing; from 1.3 a tool holds agents to the defaults
+		.flatMap(([operation, module]) =>
+			[false, true].map((agentDefaults) => ({
+				...toolDescriptionField,
+				default: toolDescriptionExpression(module.toolDescription!, { agentDefaults }),
+				displayOptions: {
+					show: {
+						'@tool': [true],
+						'@version': [
+							agentDefaults
+								? { _cnd: { gte: AGENT_DEFAULTS_FROM_VERSION } }
+								: { _cnd: { lt: AGENT_DEFAULTS_FROM_VERSION } },
+						],
+						resource: [resource.resourceOption.value as string],
+						operation: [operation],
+					},
 				},
-			},
-		})),
+			})),
+		),
 );
 
 export function findOperation(resource: string, operation: string): OperationModule | undefined {

@@ -10,6 +10,8 @@
  * braces in a row (they end it) nor the literal "$fromAI(" (n8n would read it as a tool argument).
  */
 
+import { AGENT_DEFAULT_GUARDS } from '../model/guards';
+
 /** One field as the model may see it. Sentences may use %s for the value the operator fixed. */
 export interface ToolField {
 	/** The parameter's path in the node: 'price', 'options.mediaList', 'guards.maxPrice'. */
@@ -22,6 +24,10 @@ export interface ToolField {
 	fixed?: string;
 	/** Said when it is neither filled by the model nor set. */
 	unset?: string;
+	/** Said instead of `unset` by a tool node that holds agents to a default (version 1.3 on, model/guards.ts). */
+	agentDefault?: string;
+	/** Said when the operator set 0: the guard is off (default: nothing). */
+	off?: string;
 	/** The field only counts when another parameter has this value (or is filled by the model). */
 	onlyWhen?: { parameter: string; equals: string | boolean };
 }
@@ -34,7 +40,7 @@ export interface ToolDescription {
 	closing?: string;
 }
 
-type FieldRow = [string, string, string, string, string, string | boolean | null, string];
+type FieldRow = [string, string, string, string, string, string | boolean | null, string, string];
 
 /** The expression n8n resolves into the description; evaluated with `$rawParameter` of the tool node. */
 const EVALUATOR = `(spec => {
@@ -42,11 +48,12 @@ const valueAt = path => path.split('.').reduce((value, key) => (value === undefi
 const fromModel = value => JSON.stringify(value === undefined ? '' : value).toLowerCase().includes('$from' + 'ai(');
 const isEmpty = value => value === undefined || value === null || value === '' || value === false || (typeof value === 'object' && Object.values(value).every(isEmpty));
 const shown = value => (Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value));
-const said = ([parameter, whenFromModel, whenFixed, whenUnset, conditionParameter, conditionValue, whenSetByWorkflow]) => {
+const said = ([parameter, whenFromModel, whenFixed, whenUnset, conditionParameter, conditionValue, whenSetByWorkflow, whenOff]) => {
 const condition = conditionParameter ? valueAt(conditionParameter) : undefined;
 if (conditionParameter && !fromModel(condition) && condition !== conditionValue) return whenUnset;
 const value = valueAt(parameter);
 if (fromModel(value)) return whenFromModel;
+if (value === 0 || value === '0') return whenOff;
 if (isEmpty(value)) return whenUnset;
 if (typeof value === 'string' && value.startsWith('=')) return whenSetByWorkflow;
 return whenFixed.split('%s').join(shown(value));
@@ -54,15 +61,23 @@ return whenFixed.split('%s').join(shown(value));
 return [spec[0], ...spec[2].map(said), spec[1]].filter(sentence => sentence).join(' ');
 })`;
 
-export function toolDescriptionExpression(description: ToolDescription): string {
+/**
+ * The Tool Description expression of an operation; `agentDefaults`: for a node that holds agents to
+ * the default guards (version 1.3 on), so an unset guard says the limit that holds anyway.
+ */
+export function toolDescriptionExpression(
+	description: ToolDescription,
+	{ agentDefaults = false }: { agentDefaults?: boolean } = {},
+): string {
 	const rows: FieldRow[] = description.fields.map((field) => [
 		field.parameter,
 		field.fromModel,
 		field.fixed ?? `${field.name} is fixed by the operator: %s.`,
-		field.unset ?? '',
+		(agentDefaults ? field.agentDefault : undefined) ?? field.unset ?? '',
 		field.onlyWhen?.parameter ?? '',
 		field.onlyWhen?.equals ?? null,
 		`${field.name} is set by the workflow, not by you.`,
+		field.off ?? '',
 	]);
 	const spec = JSON.stringify([description.summary, description.closing ?? '', rows]);
 	const expression = `={{ ${EVALUATOR.replace(/\n/g, ' ')}(${spec}) }}`;
@@ -126,11 +141,27 @@ export const TOOL_FIELDS = {
 		fromModel: 'Duplicate Protection: minutes within which a repeat is not sent.',
 		fixed:
 			'The same message again within %s minutes is not sent (the answer says it was skipped and why).',
+		agentDefault: `The same message again within ${AGENT_DEFAULT_GUARDS.duplicateWindowMinutes} minutes is not sent (the answer says it was skipped and why): a limit that holds for agents unless the operator changes it.`,
 	},
 	maxPrice: {
 		parameter: 'guards.maxPrice',
 		name: 'The price ceiling',
 		fromModel: 'Max Price: the highest price allowed, in USD.',
 		fixed: 'The operator allows at most %s USD: a higher price is refused.',
+		agentDefault: `At most ${AGENT_DEFAULT_GUARDS.maxPrice} USD: a higher price is refused (a limit that holds for agents unless the operator changes it).`,
+	},
+	maxRecipients: {
+		parameter: 'guards.maxRecipients',
+		name: 'The recipient cap',
+		fromModel: 'Max Recipients: the most fans it may reach.',
+		fixed: 'It is refused when it could reach more than %s fans.',
+		agentDefault: `It is refused when it could reach more than ${AGENT_DEFAULT_GUARDS.maxRecipients} fans (a limit that holds for agents unless the operator changes it).`,
+	},
+	maxPpvsPerFan: {
+		parameter: 'guards.maxPpvsPerFan',
+		name: 'The PPV limit per fan',
+		fromModel: 'Max PPVs per Fan: how many PPVs one fan may be offered within the window.',
+		fixed:
+			'A fan who was offered %s PPVs within the window set by the operator is not offered another: it is refused.',
 	},
 } satisfies Record<string, ToolField>;

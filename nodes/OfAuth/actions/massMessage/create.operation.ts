@@ -54,12 +54,7 @@ export const toolDescription: ToolDescription = {
 			unset: 'It is sent at once: this tool cannot schedule it for later.',
 			onlyWhen: { parameter: 'sendAt', equals: 'scheduled' },
 		},
-		{
-			parameter: 'guards.maxRecipients',
-			name: 'The recipient cap',
-			fromModel: 'Max Recipients: the most fans it may reach.',
-			fixed: 'It is refused when it could reach more than %s fans.',
-		},
+		TOOL_FIELDS.maxRecipients,
 		TOOL_FIELDS.maxPrice,
 		TOOL_FIELDS.dryRun,
 		{

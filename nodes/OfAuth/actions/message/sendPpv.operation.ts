@@ -29,6 +29,7 @@ export const toolDescription: ToolDescription = {
 		TOOL_FIELDS.maxPrice,
 		TOOL_FIELDS.dryRun,
 		TOOL_FIELDS.duplicateWindow,
+		TOOL_FIELDS.maxPpvsPerFan,
 	],
 	closing: 'Every call sends a new PPV: call it once per offer.',
 };
