@@ -22,6 +22,7 @@ import {
 const TOKEN = randomBytes(24).toString('hex');
 const WORKFLOW_ID = 'e2eMcpInbox';
 const DRY_RUN_WORKFLOW_ID = 'e2eMcpInboxDryRun';
+const AGENT_DEFAULTS_WORKFLOW_ID = 'e2eMcpInboxDefaults';
 
 let sim: OfAuthSimulator;
 let n8n: RealN8n;
@@ -29,6 +30,7 @@ let server: RunningN8n;
 let mcpUrl: string;
 let client: McpClient;
 let dryRunClient: McpClient;
+let defaultsClient: McpClient;
 let tools: McpTool[];
 
 const example = JSON.parse(
@@ -52,6 +54,26 @@ function dryRunCopy(workflow: WorkflowJson): WorkflowJson {
 	return { ...copy, id: DRY_RUN_WORKFLOW_ID, name: `${copy.name} (dry run)` };
 }
 
+/**
+ * The example as an operator might drop it in without opening Guards: every tool node of version
+ * 1.3 with no guards at all, and the mass-message tool also taking fan IDs from the model.
+ */
+function withoutGuards(workflow: WorkflowJson): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	for (const node of copy.nodes) {
+		if (node.type.endsWith('.mcpTrigger')) {
+			node.parameters.path = 'ofauth-inbox-defaults';
+			node.webhookId = '5a1e2c3d-4b5f-4a6e-8c7d-9e0f1a2b3c4d';
+		}
+		if (!node.type.endsWith('.ofAuthTool')) continue;
+		node.typeVersion = 1.3;
+		delete node.parameters.guards;
+		if (node.parameters.operation === 'create')
+			node.parameters.userIds = "={{ $fromAI('fanIds', `Fan IDs, comma-separated`, 'string') }}";
+	}
+	return { ...copy, id: AGENT_DEFAULTS_WORKFLOW_ID, name: `${copy.name} (no guards)` };
+}
+
 const posts = () => sim.requests.filter((r) => r.method === 'POST');
 const textOf = (result: { content: Array<{ text?: string }> }) =>
 	result.content.map((c) => c.text ?? '').join('\n');
@@ -68,9 +90,14 @@ beforeAll(async () => {
 			data: { token: TOKEN },
 		},
 	]);
-	await n8n.importWorkflows([{ ...example, id: WORKFLOW_ID }, dryRunCopy(example)]);
+	await n8n.importWorkflows([
+		{ ...example, id: WORKFLOW_ID },
+		dryRunCopy(example),
+		withoutGuards(example),
+	]);
 	await n8n.publish(WORKFLOW_ID);
 	await n8n.publish(DRY_RUN_WORKFLOW_ID);
+	await n8n.publish(AGENT_DEFAULTS_WORKFLOW_ID);
 	server = await n8n.start();
 	await server.login();
 	const trigger = example.nodes.find((node) => node.type.endsWith('.mcpTrigger'))!;
@@ -90,6 +117,10 @@ beforeAll(async () => {
 		authorization: `Bearer ${TOKEN}`,
 	});
 	await dryRunClient.initialize();
+	defaultsClient = new McpClient(mcpUrl.replace(/ofauth-inbox$/, 'ofauth-inbox-defaults'), {
+		authorization: `Bearer ${TOKEN}`,
+	});
+	await defaultsClient.initialize();
 }, 300_000);
 
 afterAll(async () => {
@@ -246,6 +277,37 @@ test("guard: a PPV above the operator's ceiling is refused; nothing is sent", as
 		'PPV of 120 USD refused',
 		result,
 		/Refused by the guard "Max Price \(USD\)" on item 0: the price 120 USD is above the ceiling of 50 USD\. Nothing was sent/,
+	);
+});
+
+test('tool nodes of version 1.3 with no Guards hold the agent to the defaults: a 200 USD PPV and a 600-fan mass message are refused, and the tools say so', async () => {
+	const listed = await defaultsClient.listTools();
+	const ppvTool = listed.find((tool) => tool.name === 'Send_PPV')!;
+	expect(ppvTool.description).toContain('At most 50 USD: a higher price is refused');
+	const massTool = listed.find((tool) => tool.name === 'Send_mass_message')!;
+	expect(massTool.description).toContain('It is refused when it could reach more than 500 fans');
+	const ppv = await defaultsClient.callTool('Send_PPV', {
+		fanId: FIRST_FAN_ID,
+		price: 200,
+		previewCount: 0,
+		teaser: 'Something special',
+		mediaIds: '5000001',
+	});
+	expectRefused(
+		'200 USD PPV refused by the agent default',
+		ppv,
+		/Refused by the guard "Max Price \(USD\)" on item 0: the price 200 USD is above the ceiling of 50 USD\. Nothing was sent/,
+	);
+	const fanIds = Array.from({ length: 600 }, (_, index) => String(200001 + index)).join(',');
+	const mass = await defaultsClient.callTool('Send_mass_message', {
+		lists: '',
+		fanIds,
+		text: 'Huge sale tonight!',
+	});
+	expectRefused(
+		'600-fan mass message refused by the agent default',
+		mass,
+		/Refused by the guard "Max Recipients" on item 0: it could reach up to 600 fans, more than the 500 allowed\. Nothing was sent/,
 	);
 });
 

@@ -230,17 +230,23 @@ describe('the OFAuth node as an AI tool (n8n builds "ofAuthTool" from usableAsTo
 
 	it("the description adds no argument to the tool's schema (no $fromAI call hides in it)", () => {
 		for (const [resource, operation] of agentOperations) {
-			const collected: FromAIArgument[] = [];
-			traverseNodeParameters(
-				{ toolDescription: parametersOf(toolDescription, resource, operation).toolDescription },
-				collected,
-			);
-			expect(collected).toEqual([]);
+			for (const typeVersion of [1.2, 1.3]) {
+				const { toolDescription: described } = parametersOf(
+					toolDescription,
+					resource,
+					operation,
+					typeVersion,
+				);
+				expect(described).toEqual(expect.stringMatching(/^=\{\{/));
+				const collected: FromAIArgument[] = [];
+				traverseNodeParameters({ toolDescription: described }, collected);
+				expect(collected).toEqual([]);
+			}
 		}
 	});
 
 	it('the regular node shows no Tool Description field', () => {
-		expect(parametersOf(regular.description, 'message', 'send')).not.toHaveProperty(
+		expect(parametersOf(regular.description, 'message', 'send', 1.3)).not.toHaveProperty(
 			'toolDescription',
 		);
 	});
