@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ApiError, type RouteContext, type RouteResult, type SimCore } from './core';
 import { signOnlyFansApi } from './webhooks';
 import { makeMedia } from './seed';
+import { queueStatus } from './routes/shared';
 import type { Connection, RecordedRequest } from './types';
 
 /** OnlyFansAPI.com's account id for a simulator connection (conn_x <-> acct_x). */
@@ -485,17 +486,7 @@ export async function answerOnlyFansApi(
 		return charge(
 			core.state.massMessages
 				.filter((m) => !m.isDone || Date.parse(m.date) >= recent)
-				.map((m) => ({
-					id: m.id,
-					date: m.scheduledDate ?? m.date,
-					isReady: m.isReady,
-					isDone: m.isDone,
-					total: m.total,
-					pending: m.pending,
-					canUnsend: m.canUnsend,
-					hasError: m.hasError,
-					isCanceled: m.isCanceled,
-				})),
+				.map((m) => ({ ...queueStatus(m), date: m.scheduledDate ?? m.date })),
 		);
 	}
 	if (method === 'GET' && route === 'mass-messaging/overview') {

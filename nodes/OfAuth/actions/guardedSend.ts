@@ -11,7 +11,6 @@ import {
 	checkWholeAudience,
 	countRecipients,
 	guardRefusal,
-	memberCountOf,
 	messageFingerprint,
 	minutesAgo,
 } from '../model/guards';
@@ -400,26 +399,17 @@ export function massMessageChecks(
 			const known = audience.lists.length ? await readUserLists(context, itemIndex, scope) : [];
 			const memberCounts = new Map<string, MemberCount>();
 			if (guards.maxRecipients !== undefined) {
-				let counted = audience.fanIds.length;
-				for (const id of audience.lists) {
-					const given = memberCountOf(known.find((list) => String(list.id) === String(id)));
-					if (given !== undefined) counted += given;
-				}
-				for (const id of audience.lists) {
-					if (memberCountOf(known.find((list) => String(list.id) === String(id))) !== undefined)
-						continue;
+				// a list the API gave no member count for: its members are read until the total passes the cap
+				const given = countRecipients(audience.fanIds, audience.lists, known);
+				let upTo = given.upTo;
+				for (const id of given.uncounted) {
+					const enough = Math.max(0, guards.maxRecipients - upTo);
 					const members = await scope.once(
-						`members:${account}:${String(id)}:${guards.maxRecipients}`,
-						async () =>
-							await countMembers(
-								context,
-								itemIndex,
-								id,
-								Math.max(0, guards.maxRecipients! - counted),
-							),
+						`members:${account}:${String(id)}:${enough}`,
+						async () => await countMembers(context, itemIndex, id, enough),
 					);
 					memberCounts.set(String(id), members);
-					counted += members.count;
+					upTo += members.count;
 				}
 			}
 			const count = countRecipients(audience.fanIds, audience.lists, known, memberCounts);

@@ -308,7 +308,7 @@ export function countRecipients(
 }
 
 /** The member count the API gave for a list; undefined when it gave none (or not a count). */
-export function memberCountOf(list: KnownUserList | undefined): number | undefined {
+function memberCountOf(list: KnownUserList | undefined): number | undefined {
 	if (!list || list.usersCount === undefined || list.usersCount === null || list.usersCount === '')
 		return undefined;
 	const count = Number(list.usersCount);

@@ -12,21 +12,13 @@ import {
 import { massMessageBodySchema, zodDetails, type MassMessageBody } from '../schemas';
 import { userRef } from '../seed';
 import type { MassMessage } from '../types';
-import { publicMedia, resolveMediaItems } from './shared';
+import { publicMedia, queueStatus, resolveMediaItems } from './shared';
 
 const LIST_TYPE_RE = /^[a-z][a-z0-9_]*$/;
 
 function queueItem(m: MassMessage): Record<string, unknown> {
 	return {
-		id: m.id,
-		date: m.date,
-		isReady: m.isReady,
-		isDone: m.isDone,
-		total: m.total,
-		pending: m.pending,
-		canUnsend: m.canUnsend,
-		hasError: m.hasError,
-		isCanceled: m.isCanceled,
+		...queueStatus(m),
 		text: m.text,
 		price: m.price,
 		isFree: m.isFree,

@@ -2,7 +2,7 @@
 import { badRequest, type SimCore } from '../core';
 import { makeMedia, userRef } from '../seed';
 import { DIGITS_RE, isHttpUrl } from '../schemas';
-import type { Media, Message, UploadRecord } from '../types';
+import type { MassMessage, Media, Message, UploadRecord } from '../types';
 
 export function publicMedia(m: Media): Record<string, unknown> {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -100,3 +100,18 @@ export function resolveMediaItems(
 }
 
 export { userRef };
+
+/** A mass message's place in the queue, as a queue listing gives it (no text, price or media). */
+export function queueStatus(m: MassMessage): Record<string, unknown> {
+	return {
+		id: m.id,
+		date: m.date,
+		isReady: m.isReady,
+		isDone: m.isDone,
+		total: m.total,
+		pending: m.pending,
+		canUnsend: m.canUnsend,
+		hasError: m.hasError,
+		isCanceled: m.isCanceled,
+	};
+}
