@@ -15,11 +15,11 @@ import {
 	minutesAgo,
 } from '../model/guards';
 import type { MassMessage } from '../model/massMessage';
-import { readUserLists } from '../model/massMessage';
 import type { Message } from '../model/message';
 import type { UserListId } from '../model/userLists';
 import { adapterOf } from '../providers';
 import type { ProviderRequest } from '../providers/types';
+import { readUserLists } from './massMessage/audience';
 import type { ExecutionScope, Send } from './types';
 
 /**

@@ -1,10 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readList } from '../../shared/transport';
-import { readConnectionField } from '../../shared/transport/connection';
-import type { ExecutionScope } from '../actions/types';
-import { adapterOf } from '../providers';
 import type { DateContext } from './dates';
 import { optionalDate, scheduleSchema } from './dates';
 import { idList } from './ids';
@@ -191,8 +187,11 @@ export const composerFields: INodeProperties[] = [
 /** Field name -> label, for error messages. */
 export const MASS_MESSAGE_LABELS = labelsOf(composerFields);
 
-/** One item's mass message exactly as entered, checked (lists given as text are resolved by readMassMessage). */
-function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMessage {
+/**
+ * One item's mass message exactly as entered, checked. Lists given as text (a built-in type or a
+ * list name) are resolved against the account's lists by resolveAudienceLists.
+ */
+export function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMessage {
 	const ppv = context.getNodeParameter('payPerView', itemIndex, false) === true;
 	const filters = context.getNodeParameter('audienceFilters', itemIndex, {}) as IDataObject;
 	const sendAt = context.getNodeParameter('sendAt', itemIndex, 'now');
@@ -216,51 +215,33 @@ function parseMassMessage(context: IExecuteFunctions, itemIndex: number): MassMe
 	);
 }
 
-/** The account's user lists (built-in and own, with their member counts), read once per execution and connection. */
-export async function readUserLists(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	scope: ExecutionScope,
-): Promise<KnownUserList[]> {
-	const connection = readConnectionField(context, itemIndex);
-	return await scope.once(
-		`userLists:${connection}`,
-		async () =>
-			(await readList(
-				context,
-				{ method: 'GET', itemIndex, ...adapterOf(context).listUserLists() },
-				{ returnAll: true, limit: 0 },
-			)) as KnownUserList[],
-	);
+/** Whether the audience names a list by text (a built-in type or a name): then it needs the account's lists. */
+export function namesListsByText(massMessage: MassMessage): boolean {
+	const { audience } = massMessage;
+	return [...audience.lists, ...audience.excludedLists].some((id) => typeof id === 'string');
 }
 
 /**
- * parseMassMessage, then every list given as text (a built-in type or a list name) checked against
- * the account's user lists, read once per execution and connection: a list that does not exist stops
- * the item before anything is sent, a name becomes its list ID.
+ * Every list given as text checked against the account's user lists: a list that does not exist
+ * stops the item before anything is sent, a name becomes its list ID; a list both chosen and
+ * excluded is refused.
  */
-export async function readMassMessage(
-	context: IExecuteFunctions,
+export function resolveAudienceLists(
+	node: INode,
 	itemIndex: number,
-	scope: ExecutionScope,
-): Promise<MassMessage> {
-	const massMessage = parseMassMessage(context, itemIndex);
+	massMessage: MassMessage,
+	lists: KnownUserList[],
+): MassMessage {
 	const { audience } = massMessage;
 	const fields = [
 		['lists', MASS_MESSAGE_LABELS.userLists],
 		['excludedLists', MASS_MESSAGE_LABELS.excludeUserLists],
 	] as const;
-	if (!fields.some(([key]) => audience[key].some((id) => typeof id === 'string')))
-		return massMessage;
-
-	const lists = await readUserLists(context, itemIndex, scope);
 	for (const [key, label] of fields) {
 		const resolved: UserListId[] = audience[key].map((id) => {
 			if (typeof id === 'number') return id;
 			const match = resolveUserListReference(id, lists);
-			return 'id' in match
-				? match.id
-				: throwInvalidField(context.getNode(), itemIndex, label, match.problem);
+			return 'id' in match ? match.id : throwInvalidField(node, itemIndex, label, match.problem);
 		});
 		audience[key] = unique(resolved);
 	}
@@ -268,7 +249,7 @@ export async function readMassMessage(
 	const overlap = audience.excludedLists.find((id) => included.has(String(id)));
 	if (overlap !== undefined) {
 		throwInvalidField(
-			context.getNode(),
+			node,
 			itemIndex,
 			MASS_MESSAGE_LABELS.excludeUserLists,
 			`list ${overlap} is also in "${MASS_MESSAGE_LABELS.userLists}": remove it from one of the two`,

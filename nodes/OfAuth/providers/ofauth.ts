@@ -73,13 +73,12 @@ function vaultQuery(filters: VaultFilters): IDataObject {
 	return qs;
 }
 
-/** The fields of a send or mass message body, as the node labels them (read when a request is made: the labels module imports this one). */
-const fieldLabels = () =>
-	bodyFieldLabels({
-		media: 'mediaItems',
-		previews: 'previewMediaCount',
-		excludedLists: 'excludeUserLists',
-	});
+/** The fields of a send or mass message body, as the node labels them. */
+const FIELD_LABELS = bodyFieldLabels({
+	media: 'mediaItems',
+	previews: 'previewMediaCount',
+	excludedLists: 'excludeUserLists',
+});
 
 export const ofauth: ProviderAdapter = {
 	label: 'OFAuth',
@@ -106,7 +105,7 @@ export const ofauth: ProviderAdapter = {
 		method: 'POST',
 		path: `${chatPath(fanId)}/messages`,
 		body: messageBody(message),
-		fieldLabels: fieldLabels(),
+		fieldLabels: FIELD_LABELS,
 	}),
 	unsendMessage: (fanId, messageId) => ({
 		method: 'DELETE',
@@ -182,13 +181,13 @@ export const ofauth: ProviderAdapter = {
 		method: 'POST',
 		path: '/v2/access/mass-messages',
 		body: massMessageBody(massMessage),
-		fieldLabels: fieldLabels(),
+		fieldLabels: FIELD_LABELS,
 	}),
 	updateMassMessage: (massMessageId, massMessage) => ({
 		method: 'PUT',
 		path: massMessagePath(massMessageId),
 		body: massMessageBody(massMessage),
-		fieldLabels: fieldLabels(),
+		fieldLabels: FIELD_LABELS,
 	}),
 	checkDuplicateUpload: (sha256, size) => ({
 		method: 'POST',

@@ -141,13 +141,12 @@ function vaultQuery(filters: VaultFilters): IDataObject {
 	return qs;
 }
 
-/** The fields of a send or mass message body, as the node labels them (read when a request is made: the labels module imports this one). */
-const fieldLabels = () =>
-	bodyFieldLabels({
-		media: 'mediaFiles',
-		previews: 'previews',
-		excludedLists: 'excludedLists',
-	});
+/** The fields of a send or mass message body, as the node labels them. */
+const FIELD_LABELS = bodyFieldLabels({
+	media: 'mediaFiles',
+	previews: 'previews',
+	excludedLists: 'excludedLists',
+});
 
 const massMessagePath = (massMessageId: string) =>
 	accountPath(`/mass-messaging/${encodePathSegment(massMessageId)}`);
@@ -181,7 +180,7 @@ export const onlyfansapi: ProviderAdapter = {
 		path: `${chatPath(fanId)}/messages`,
 		body: messageBody(message),
 		idempotencyKey: randomUUID(),
-		fieldLabels: fieldLabels(),
+		fieldLabels: FIELD_LABELS,
 	}),
 	unsendMessage: (fanId, messageId) => ({
 		method: 'DELETE',
@@ -226,13 +225,13 @@ export const onlyfansapi: ProviderAdapter = {
 		method: 'POST',
 		path: accountPath('/mass-messaging'),
 		body: massMessageBody(massMessage, { update: false }),
-		fieldLabels: fieldLabels(),
+		fieldLabels: FIELD_LABELS,
 	}),
 	updateMassMessage: (massMessageId, massMessage) => ({
 		method: 'PUT',
 		path: massMessagePath(massMessageId),
 		body: massMessageBody(massMessage, { update: true }),
-		fieldLabels: fieldLabels(),
+		fieldLabels: FIELD_LABELS,
 	}),
 	getMassMessage: (massMessageId) => ({ method: 'GET', path: massMessagePath(massMessageId) }),
 	deleteMassMessage: (massMessageId) => ({

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../../shared/connection';
-import { composerFields, readMassMessage } from '../../model/massMessage';
+import { composerFields } from '../../model/massMessage';
+import { readMassMessage } from './audience';
 import { adapterOf } from '../../providers';
 import {
 	SIMPLIFIED_MASS_MESSAGE,
