@@ -1,6 +1,6 @@
 import {
 	freeSlot,
-	notePause,
+	noteAnswer,
 	queueForSlot,
 	takeSlot,
 	waitBeforeNext,
@@ -23,26 +23,26 @@ const freshKey = () => `key-${++key}`;
 describe('pacing from the X-RateLimit-* headers (OFAuth)', () => {
 	it('no wait while tokens are left, and none for a key that never reported a budget', () => {
 		const k = freshKey();
-		notePause(k, bucket(8, 3, 2500), {}, at);
+		noteAnswer(k, { headers: bucket(8, 3, 2500) }, at);
 		expect([1, 2, 3].map(() => waitBeforeNext(k, at))).toEqual([0, 0, 0]);
 		expect(waitBeforeNext(freshKey(), at)).toBe(0);
 	});
 
 	it('none left: wait the time one token takes (a bucket of 8 full in 4 s: 500 ms, plus 2 % for clocks)', () => {
 		const k = freshKey();
-		notePause(k, bucket(8, 0, 4000), {}, at);
+		noteAnswer(k, { headers: bucket(8, 0, 4000) }, at);
 		expect(waitBeforeNext(k, at)).toBe(510);
 	});
 
 	it('requests sent at the same moment queue one token apart instead of racing for the last one', () => {
 		const k = freshKey();
-		notePause(k, bucket(10, 1, 9000), {}, at); // 9 missing, full in 9 s: a token per second
+		noteAnswer(k, { headers: bucket(10, 1, 9000) }, at); // 9 missing, full in 9 s: a token per second
 		expect([1, 2, 3, 4].map(() => waitBeforeNext(k, at))).toEqual([0, 1020, 2040, 3060]);
 	});
 
 	it('tokens come back with time, never above the bucket size', () => {
 		const k = freshKey();
-		notePause(k, bucket(2, 0, 2000), {}, at); // a token per second (1.02 s with the margin)
+		noteAnswer(k, { headers: bucket(2, 0, 2000) }, at); // a token per second (1.02 s with the margin)
 		expect(waitBeforeNext(k, at + 60_000)).toBe(0);
 		expect(waitBeforeNext(k, at + 60_000)).toBe(0);
 		expect(waitBeforeNext(k, at + 60_000)).toBe(1020); // only 2 fit in the bucket
@@ -50,36 +50,40 @@ describe('pacing from the X-RateLimit-* headers (OFAuth)', () => {
 
 	it('an answer never raises the count above what this process already took', () => {
 		const k = freshKey();
-		notePause(k, bucket(10, 1, 9000), {}, at);
+		noteAnswer(k, { headers: bucket(10, 1, 9000) }, at);
 		waitBeforeNext(k, at);
 		waitBeforeNext(k, at); // queued: -1
-		notePause(k, bucket(10, 1, 9000), {}, at); // an older answer, sent before those two
+		noteAnswer(k, { headers: bucket(10, 1, 9000) }, at); // an older answer, sent before those two
 		expect(waitBeforeNext(k, at)).toBe(2040);
 	});
 
 	it('keeps the smallest refill estimate (resets come rounded up to seconds) and slows down after a 429', () => {
 		const k = freshKey();
-		notePause(k, bucket(10, 0, 10_000), {}, at); // 1 s a token, as rounded
-		notePause(k, bucket(10, 5, 4_000), {}, at); // 0.8 s a token: closer
-		notePause(k, bucket(10, 5, 9_000), {}, at); // 1.8 s: ignored
+		noteAnswer(k, { headers: bucket(10, 0, 10_000) }, at); // 1 s a token, as rounded
+		noteAnswer(k, { headers: bucket(10, 5, 4_000) }, at); // 0.8 s a token: closer
+		noteAnswer(k, { headers: bucket(10, 5, 9_000) }, at); // 1.8 s: ignored
 		expect(waitBeforeNext(k, at)).toBe(Math.ceil(800 * 1.02));
-		notePause(k, bucket(10, 0, 9_000), {}, at, true); // refused after all
+		noteAnswer(k, { headers: bucket(10, 0, 9_000), refused: true }, at); // refused after all
 		expect(waitBeforeNext(k, at)).toBe(Math.ceil(2 * 800 * 1.02 * 1.1));
 	});
 
 	it("a 429's reset (when the next token comes) never makes the pace faster", () => {
 		const k = freshKey();
-		notePause(k, bucket(90, 0, 9_000), {}, at); // 100 ms a token
-		notePause(k, bucket(90, 0, 1_000), {}, at, true); // refused: retry in 1 s
+		noteAnswer(k, { headers: bucket(90, 0, 9_000) }, at); // 100 ms a token
+		noteAnswer(k, { headers: bucket(90, 0, 1_000), refused: true }, at); // refused: retry in 1 s
 		expect(waitBeforeNext(k, at)).toBe(Math.ceil(100 * 1.02 * 1.1));
 	});
 
 	it('a reset in milliseconds, or as seconds from now, is read too', () => {
 		const k1 = freshKey();
-		notePause(k1, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(at + 2000) }, {}, at);
+		noteAnswer(
+			k1,
+			{ headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(at + 2000) } },
+			at,
+		);
 		expect(waitBeforeNext(k1, at)).toBe(2040);
 		const k2 = freshKey();
-		notePause(k2, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' }, {}, at);
+		noteAnswer(k2, { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' } }, at);
 		expect(waitBeforeNext(k2, at)).toBe(3060);
 	});
 });
@@ -87,15 +91,15 @@ describe('pacing from the X-RateLimit-* headers (OFAuth)', () => {
 describe('pacing from the per-minute budget in _meta._rate_limits (OnlyFansAPI.com)', () => {
 	it('no wait while budget is left, or when the answer says nothing about it', () => {
 		const k = freshKey();
-		notePause(k, {}, meta(5), at);
-		notePause(k, {}, { data: {} }, at);
-		notePause(k, undefined, null, at);
+		noteAnswer(k, { body: meta(5) }, at);
+		noteAnswer(k, { body: { data: {} } }, at);
+		noteAnswer(k, { body: null }, at);
 		expect(waitBeforeNext(k, at)).toBe(0);
 	});
 
 	it('none left: the next requests wait until what the answer counted has left the minute (61 s with the margin)', () => {
 		const k = freshKey();
-		notePause(k, {}, meta(0), at);
+		noteAnswer(k, { body: meta(0) }, at);
 		expect(waitBeforeNext(k, at)).toBe(61_000);
 		expect(waitBeforeNext(k, at + 5_000)).toBe(56_000);
 		expect(waitBeforeNext(freshKey(), at + 5_000)).toBe(0);
@@ -107,19 +111,19 @@ describe('pacing from the per-minute budget in _meta._rate_limits (OnlyFansAPI.c
 			data: {},
 			_meta: { _rate_limits: { limit_minute: 6, remaining_minute: remaining } },
 		});
-		notePause(k, {}, six(5), at + 200, false, at); // the first request, alone, answered
+		noteAnswer(k, { body: six(5), sentAt: at }, at + 200); // the first request, alone, answered
 		const waits = Array.from({ length: 9 }, () => waitBeforeNext(k, at + 200));
 		// 5 go at once; the other 4 wait for the first and then these 5 to leave the minute
 		expect(waits.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
 		expect(waits.slice(5)).toEqual([60_800, 61_000, 61_000, 61_000]);
 		// an answer of one of the five says what the provider counted: nothing changes for those waiting
-		notePause(k, {}, six(0), at + 400, false, at + 200);
+		noteAnswer(k, { body: six(0), sentAt: at + 200 }, at + 400);
 		expect(waitBeforeNext(k, at + 400)).toBe(60_800);
 	});
 
 	it('others using the same key: their use is gone a minute after the answer that counted it', () => {
 		const k = freshKey();
-		notePause(k, {}, meta(2), at); // 60 a minute, 2 left: 57 used by others
+		noteAnswer(k, { body: meta(2) }, at); // 60 a minute, 2 left: 57 used by others
 		expect([0, 1, 2].map(() => waitBeforeNext(k, at))).toEqual([0, 0, 61_000]);
 	});
 });
@@ -127,13 +131,13 @@ describe('pacing from the per-minute budget in _meta._rate_limits (OnlyFansAPI.c
 describe("a 429's Retry-After decides when the next request may go", () => {
 	it('OnlyFansAPI.com: Retry-After 10 s beats the minute estimate', () => {
 		const k = freshKey();
-		notePause(k, { 'retry-after': '10' }, meta(0), at, true);
+		noteAnswer(k, { headers: { 'retry-after': '10' }, body: meta(0), refused: true }, at);
 		expect(waitBeforeNext(k, at)).toBe(10_000);
 	});
 
 	it('without Retry-After the minute estimate stays', () => {
 		const k = freshKey();
-		notePause(k, {}, meta(0), at, true);
+		noteAnswer(k, { body: meta(0), refused: true }, at);
 		expect(waitBeforeNext(k, at)).toBe(61_000);
 	});
 });
@@ -155,7 +159,7 @@ describe('pacing learned from 429s alone (no X-RateLimit-*, no Retry-After)', ()
 			const ok = tokens >= 1;
 			if (ok) tokens -= 1;
 			(ok ? accepted : refused).push(now);
-			notePause(k, {}, {}, now, !ok);
+			noteAnswer(k, { refused: !ok }, now);
 			now += 20; // the answer takes 20 ms
 		}
 		return { refused, accepted };
@@ -198,7 +202,7 @@ describe('pacing learned from 429s alone (no X-RateLimit-*, no Retry-After)', ()
 				if (sender.answerAt !== undefined && now >= sender.answerAt) {
 					// as the transport does: the slot is freed, then the answer read
 					freeSlot(k, now - sender.sentAt!);
-					notePause(k, {}, {}, now, sender.refused, sender.sentAt);
+					noteAnswer(k, { refused: sender.refused, sentAt: sender.sentAt }, now);
 					sender.answerAt = undefined;
 				}
 				// a slot first (no more in flight than the pace needs, in turn), then its turn in the pace

@@ -24,7 +24,7 @@ import {
 	firstRequestOf,
 	freeSlot,
 	leaveSlotQueue,
-	notePause,
+	noteAnswer,
 	queueForSlot,
 	takeSlot,
 	waitBeforeNext,
@@ -346,14 +346,12 @@ export async function ofauthRequest<T = IDataObject>(
 			if (response) {
 				body = parseBody(response.body);
 				// every answer, a 429 included, tells how much budget is left
-				notePause(
-					budgetKey,
-					response.headers as Record<string, unknown>,
+				noteAnswer(budgetKey, {
+					headers: response.headers as Record<string, unknown>,
 					body,
-					Date.now(),
-					response.statusCode === 429,
+					refused: response.statusCode === 429,
 					sentAt,
-				);
+				});
 				const asked =
 					response.statusCode === 429
 						? requestedWaitMs(response.headers as Record<string, unknown>)

@@ -116,18 +116,23 @@ function refill(budget: Budget, nowMs: number): void {
 	budget.at = Math.max(budget.at, nowMs);
 }
 
-/**
- * Reads the budget an answer reports (headers, or the body's `_meta._rate_limits`); `refused`: it
- * was a 429; `sentAt`: when the request left (the answer's numbers are from before `nowMs`).
- */
-export function notePause(
+/** An answer, as pacing reads it. */
+export interface PacedAnswer {
+	headers?: Headers;
+	body?: unknown;
+	/** It was a 429. */
+	refused?: boolean;
+	/** When the request left (the answer's numbers are from before it came); default: now. */
+	sentAt?: number;
+}
+
+/** Reads the budget an answer reports (headers, or the body's `_meta._rate_limits`). */
+export function noteAnswer(
 	key: string,
-	headers: Headers,
-	body: unknown,
+	{ headers, body, refused = false, sentAt }: PacedAnswer,
 	nowMs = Date.now(),
-	refused = false,
-	sentAt = nowMs,
 ): void {
+	sentAt ??= nowMs;
 	forgetIfIdle(key, nowMs);
 	const budget = budgets.get(key) ?? {
 		tokens: Infinity,
