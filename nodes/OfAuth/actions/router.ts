@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CANCELLED_IN_FLIGHT, nameOperation } from '../../shared/transport';
+import { readRequestSettings } from '../../shared/transport/requestSettings';
 import { invalidField } from '../model/validate';
 import { adapterOf, ProviderLimit } from '../providers';
 import { findOperation, operationOptionsByResource } from './index';
@@ -9,9 +10,6 @@ import { runSchedule, type Scheduled } from './sendSchedule';
 import type { ExecutionScope, ReadOperation, Send, SendOperation, SendOutcome } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
-
-/** Request Settings > Concurrent Sends per Account, when not set. */
-const DEFAULT_CONCURRENT_SENDS = 10;
 
 /** At most this many invalid items are spelled out in the error that stops a run; the rest are counted. */
 const LISTED_INVALID_ITEMS = 20;
@@ -164,7 +162,8 @@ async function checkAllThenSend(
 ): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
 	const scope = executionScope();
-	const concurrency = readConcurrentSends(context);
+	// Concurrent Sends per Account is one setting for the run: the first item's
+	const concurrency = readRequestSettings(context, 0).concurrentSends;
 	const continueOnFail = context.continueOnFail();
 	const prepared: Prepared[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
@@ -217,13 +216,6 @@ async function checkAllThenSend(
 	});
 	if (failures.length) throw stoppedSendingError(failures, finished, sends.length);
 	return outputs.flat();
-}
-
-/** Request Settings > Concurrent Sends per Account (read from the first item: it is one setting for the run). */
-function readConcurrentSends(context: IExecuteFunctions): number {
-	const settings = context.getNodeParameter('requestSettings', 0, {}) as IDataObject;
-	const value = Number(settings.concurrentSends ?? DEFAULT_CONCURRENT_SENDS);
-	return Number.isFinite(value) && value >= 1 ? Math.min(50, Math.floor(value)) : 1;
 }
 
 /** Item indexes as short ranges: 0-11, 14, 20-22 (at most `shown` ranges, then how many more). */

@@ -30,7 +30,7 @@ import {
 	waitBeforeNext,
 } from './pacing';
 import { longWaitsOf, oncePerRun, operationNameOf } from './perRun';
-import { readRetrySettings } from './retrySettings';
+import { readRequestSettings } from './requestSettings';
 import { cancelledError, cancelSignalOf, waitUnlessCancelled } from './wait';
 
 /** How often a request waiting for a free slot of its account looks again. */
@@ -254,7 +254,7 @@ export async function ofauthRequest<T = IDataObject>(
 
 	const retry: RetrySettings = {
 		...DEFAULT_RETRY_SETTINGS,
-		...readRetrySettings(context, request.itemIndex),
+		...readRequestSettings(context, request.itemIndex).retry,
 		...request.retry,
 	};
 	const options: IHttpRequestOptions = {
