@@ -204,16 +204,32 @@ export async function requestTarget(
 	return { url: `${settings.baseUrl.replace(/\/+$/, '')}${path}`, connectionId };
 }
 
-/**
- * The one way this package talks to OFAuth. Adds the API key (through the credential),
- * x-connection-id on /v2/access calls, waits and retries on rate limits without ever
- * repeating a POST the API may have taken, and turns failures into NodeApiErrors that
- * carry a hint and the request ID but never the API key.
- */
-export async function ofauthRequest<T = IDataObject>(
-	context: OfAuthContext,
-	request: OfAuthRequest,
-): Promise<OfAuthResponse<T>> {
+/** A request made ready to go: everything its attempts share. */
+interface PreparedCall {
+	context: OfAuthContext;
+	request: OfAuthRequest;
+	provider: ReturnType<typeof providerOf>;
+	credentials: ICredentialDataDecryptedObject;
+	options: IHttpRequestOptions;
+	headers: IDataObject;
+	retry: RetrySettings;
+	/** The account's budget (pacing.ts). */
+	budgetKey: string;
+	/** Accounts that asked this run to wait longer than it may (per run). */
+	longWaits: Map<string, number>;
+	host: string;
+}
+
+/** What one attempt got: an answer (and its body), or a network failure. */
+interface Attempt {
+	outcome: AttemptOutcome;
+	response?: IN8nHttpFullResponse;
+	body?: unknown;
+	timedOut: boolean;
+}
+
+/** Credentials, base URL, the account (header or path), headers and options, the budget's key. */
+async function prepareCall(context: OfAuthContext, request: OfAuthRequest): Promise<PreparedCall> {
 	const provider = providerOf(context);
 	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
 	const settings = readCredentialSettings(credentials);
@@ -270,181 +286,233 @@ export async function ofauthRequest<T = IDataObject>(
 		timeout: request.timeoutMs ?? retry.timeoutMs,
 	};
 	if (isRaw) options.encoding = 'text';
-
-	// paced: a budget an earlier answer (of any node in this process) said was used up is waited out first
-	const budgetKey = budgetKeyOf(settings.baseUrl, path, headers['x-connection-id']);
-	const longWaits = longWaitsOf(context);
-	const host = new URL(settings.baseUrl).host;
-	// an earlier item of this run was told to wait longer than the node may: no request until then
-	const stopIfBlocked = () => {
-		const blockedUntil = longWaits.get(budgetKey);
-		if (blockedUntil !== undefined && blockedUntil > Date.now()) {
-			throw toLongWaitError(
-				context.getNode(),
-				blockedUntil,
-				blockedUntil - Date.now(),
-				retry.maxWaitMs,
-				request.itemIndex,
-				provider,
-			);
-		}
+	return {
+		context,
+		request,
+		provider,
+		credentials,
+		options,
+		headers,
+		retry,
+		budgetKey: budgetKeyOf(settings.baseUrl, path, headers['x-connection-id']),
+		longWaits: longWaitsOf(context),
+		host: new URL(settings.baseUrl).host,
 	};
-	for (let attempt = 0; ; attempt++) {
-		stopIfBlocked();
-		// nothing known of this account's budget yet: the first request goes alone and teaches it
-		const firstAnswered = await firstRequestOf(budgetKey);
-		let cleared = false;
-		let slotHeld = false;
-		const ticket = queueForSlot(budgetKey);
-		try {
-			// no more in flight than the account's pace needs (once learned from bare 429s), in turn
-			while (!(slotHeld = takeSlot(budgetKey, ticket)))
-				await waitUnlessCancelled(context, SLOT_POLL_MS, request.itemIndex);
-			// the first request's answer may have asked for a long wait meanwhile
-			stopIfBlocked();
-			const paused = waitBeforeNext(budgetKey);
-			if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
-			cleared = true;
-		} finally {
-			// stopped before it was sent: the requests waiting for its answer go on without it
-			if (!cleared) {
-				firstAnswered?.();
-				if (slotHeld) freeSlot(budgetKey);
-				else leaveSlotQueue(budgetKey, ticket);
-			}
-		}
-		let outcome: AttemptOutcome;
-		let response: IN8nHttpFullResponse | undefined;
-		let timedOut = false;
-		let body: unknown;
-		const sentAt = Date.now();
-		try {
-			// the credential read once above goes along decrypted, so n8n does not read it again per request
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				provider.credential,
-				{ ...options, headers: { ...headers } },
-				{
-					credentialsDecrypted: {
-						id: '',
-						name: provider.credential,
-						type: provider.credential,
-						data: credentials,
-					},
-				},
-			)) as IN8nHttpFullResponse;
-			outcome = { kind: 'status', statusCode: response.statusCode };
-		} catch (error) {
-			if (isCancellation(context, error)) {
-				throw cancelledError(context, request.itemIndex, { inFlight: true });
-			}
-			const code = networkErrorCode(error);
-			timedOut = isTimeout(error, code);
-			outcome = { kind: 'network', code };
-		} finally {
-			freeSlot(budgetKey, response ? Date.now() - sentAt : undefined);
-			if (response) {
-				body = parseBody(response.body);
-				// every answer, a 429 included, tells how much budget is left
-				noteAnswer(budgetKey, {
-					headers: response.headers as Record<string, unknown>,
-					body,
-					refused: response.statusCode === 429,
-					sentAt,
-				});
-				const asked =
-					response.statusCode === 429
-						? requestedWaitMs(response.headers as Record<string, unknown>)
-						: undefined;
-				// before the requests waiting for this answer go: they stop too, without a request
-				if (asked !== undefined && asked > retry.maxWaitMs)
-					longWaits.set(budgetKey, Date.now() + asked);
-			}
+}
+
+/** An earlier item of this run was told to wait longer than the node may: no request until then. */
+function stopIfBlocked(call: PreparedCall): void {
+	const blockedUntil = call.longWaits.get(call.budgetKey);
+	if (blockedUntil !== undefined && blockedUntil > Date.now()) {
+		throw toLongWaitError(
+			call.context.getNode(),
+			blockedUntil,
+			blockedUntil - Date.now(),
+			call.retry.maxWaitMs,
+			call.request.itemIndex,
+			call.provider,
+		);
+	}
+}
+
+/**
+ * Step 1, pace: the account's first request goes alone; then a slot (no more in flight than the
+ * pace needs, in turn) and the wait for its turn in the budget. Returns what to call once the
+ * attempt is answered (the requests waiting for a first answer go on then).
+ */
+async function pace(call: PreparedCall): Promise<{ answered: () => void }> {
+	const { context, budgetKey, request } = call;
+	stopIfBlocked(call);
+	// nothing known of this account's budget yet: the first request goes alone and teaches it
+	const firstAnswered = await firstRequestOf(budgetKey);
+	let cleared = false;
+	let slotHeld = false;
+	const ticket = queueForSlot(budgetKey);
+	try {
+		while (!(slotHeld = takeSlot(budgetKey, ticket)))
+			await waitUnlessCancelled(context, SLOT_POLL_MS, request.itemIndex);
+		// the first request's answer may have asked for a long wait meanwhile
+		stopIfBlocked(call);
+		const paused = waitBeforeNext(budgetKey);
+		if (paused > 0) await waitUnlessCancelled(context, paused, request.itemIndex);
+		cleared = true;
+	} finally {
+		// stopped before it was sent: the requests waiting for its answer go on without it
+		if (!cleared) {
 			firstAnswered?.();
+			if (slotHeld) freeSlot(budgetKey);
+			else leaveSlotQueue(budgetKey, ticket);
 		}
-		if (response && response.statusCode < 400) {
-			// a read that came back as something other than JSON (a maintenance page, nothing) is no answer
-			const contentType = contentTypeOf(response.headers);
-			const empty = isEmptyBody(response.body);
-			if (
-				request.method === 'GET' &&
-				(typeof body === 'string' || isHtml(body, contentType) || empty)
-			) {
-				throw toUnreadableAnswerError(
-					context.getNode(),
-					{
-						operation: operationLabel(context, request),
-						statusCode: response.statusCode,
-						contentType,
-						body: empty ? '' : response.body,
-						expected: 'JSON',
-					},
-					request.itemIndex,
-					provider,
-				);
-			}
-			return {
-				body: body as T,
-				data: provider.unwrap(body),
-				headers: (response.headers ?? {}) as Record<string, unknown>,
-				statusCode: response.statusCode,
-			};
-		}
+	}
+	return { answered: () => firstAnswered?.() };
+}
 
-		// a rate limit that asks for a longer wait than the node may wait: stop now, and say until when
-		const requested =
-			response?.statusCode === 429
-				? requestedWaitMs(response.headers as Record<string, unknown>)
-				: undefined;
-		if (requested !== undefined && requested > retry.maxWaitMs) {
-			const until = Date.now() + requested;
-			longWaits.set(budgetKey, until);
-			throw toLongWaitError(
-				context.getNode(),
-				until,
-				requested,
-				retry.maxWaitMs,
-				request.itemIndex,
-				provider,
-			);
-		}
-		if (
-			attempt < retry.maxRetries &&
-			isRetryable(request.method, outcome, Boolean(request.idempotencyKey))
-		) {
-			const waitMs = computeWaitMs(attempt, retry, response?.headers as Record<string, unknown>);
-			context.logger.debug(
-				`${provider.label} ${request.method} ${request.path}: ${outcome.kind === 'status' ? `HTTP ${outcome.statusCode}` : outcome.code}, retry ${attempt + 1}/${retry.maxRetries} in ${waitMs} ms`,
-			);
-			await waitUnlessCancelled(context, waitMs, request.itemIndex);
-			continue;
-		}
-
-		if (response) {
-			throw toNodeApiError(
-				context.getNode(),
-				{
-					statusCode: response.statusCode,
-					body,
-					method: request.method,
-					path: request.path,
-					host,
-					contentType: contentTypeOf(response.headers),
-					fieldLabels: request.fieldLabels,
+/**
+ * Step 2, attempt: one request, through the credential. Every answer, a 429 included, tells the
+ * budget how much is left; a 429 asking for longer than the node may wait stops the account's
+ * requests still waiting, before they go. A cancelled execution ends here.
+ */
+async function attempt(call: PreparedCall, paced: { answered: () => void }): Promise<Attempt> {
+	const { context, provider, request, budgetKey } = call;
+	let response: IN8nHttpFullResponse | undefined;
+	let body: unknown;
+	const sentAt = Date.now();
+	try {
+		// the credential read once goes along decrypted, so n8n does not read it again per request
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			provider.credential,
+			{ ...call.options, headers: { ...call.headers } },
+			{
+				credentialsDecrypted: {
+					id: '',
+					name: provider.credential,
+					type: provider.credential,
+					data: call.credentials,
 				},
-				request.itemIndex,
-				provider,
-			);
+			},
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		if (isCancellation(context, error)) {
+			throw cancelledError(context, request.itemIndex, { inFlight: true });
 		}
-		throw toNetworkError(
+		const code = networkErrorCode(error);
+		return { outcome: { kind: 'network', code }, timedOut: isTimeout(error, code) };
+	} finally {
+		freeSlot(budgetKey, response ? Date.now() - sentAt : undefined);
+		if (response) {
+			body = parseBody(response.body);
+			const headers = response.headers as Record<string, unknown>;
+			const refused = response.statusCode === 429;
+			noteAnswer(budgetKey, { headers, body, refused, sentAt });
+			const asked = refused ? requestedWaitMs(headers) : undefined;
+			if (asked !== undefined && asked > call.retry.maxWaitMs)
+				call.longWaits.set(budgetKey, Date.now() + asked);
+		}
+		paced.answered();
+	}
+	return {
+		outcome: { kind: 'status', statusCode: response.statusCode },
+		response,
+		body,
+		timedOut: false,
+	};
+}
+
+/**
+ * Step 3, read the answer (2xx/3xx): the body and its payload. A read that came back as something
+ * other than JSON (a maintenance page, nothing) is no answer.
+ */
+function readAnswer<T>(
+	call: PreparedCall,
+	response: IN8nHttpFullResponse,
+	body: unknown,
+): OfAuthResponse<T> {
+	const { context, request, provider } = call;
+	const contentType = contentTypeOf(response.headers);
+	const empty = isEmptyBody(response.body);
+	if (
+		request.method === 'GET' &&
+		(typeof body === 'string' || isHtml(body, contentType) || empty)
+	) {
+		throw toUnreadableAnswerError(
 			context.getNode(),
-			request.method,
-			request.path,
-			outcome.kind === 'network' ? outcome.code : undefined,
+			{
+				operation: operationLabel(context, request),
+				statusCode: response.statusCode,
+				contentType,
+				body: empty ? '' : response.body,
+				expected: 'JSON',
+			},
 			request.itemIndex,
 			provider,
-			timedOut ? Math.round((request.timeoutMs ?? retry.timeoutMs) / 1000) : undefined,
 		);
+	}
+	return {
+		body: body as T,
+		data: provider.unwrap(body),
+		headers: (response.headers ?? {}) as Record<string, unknown>,
+		statusCode: response.statusCode,
+	};
+}
+
+/**
+ * Step 4, decide the retry of a failed attempt: how long to wait before the next one, or the
+ * error that ends the request (a rate limit asking for longer than the node may wait, a send the
+ * API may have taken, no retries left).
+ */
+function decideRetry(call: PreparedCall, failed: Attempt, attemptIndex: number): number {
+	const { context, request, provider, retry } = call;
+	const { response, outcome } = failed;
+	const headers = response?.headers as Record<string, unknown> | undefined;
+	// a rate limit that asks for a longer wait than the node may wait: stop now, and say until when
+	const requested = response?.statusCode === 429 ? requestedWaitMs(headers) : undefined;
+	if (requested !== undefined && requested > retry.maxWaitMs) {
+		const until = Date.now() + requested;
+		call.longWaits.set(call.budgetKey, until);
+		throw toLongWaitError(
+			context.getNode(),
+			until,
+			requested,
+			retry.maxWaitMs,
+			request.itemIndex,
+			provider,
+		);
+	}
+	if (
+		attemptIndex < retry.maxRetries &&
+		isRetryable(request.method, outcome, Boolean(request.idempotencyKey))
+	) {
+		const waitMs = computeWaitMs(attemptIndex, retry, headers);
+		context.logger.debug(
+			`${provider.label} ${request.method} ${request.path}: ${outcome.kind === 'status' ? `HTTP ${outcome.statusCode}` : outcome.code}, retry ${attemptIndex + 1}/${retry.maxRetries} in ${waitMs} ms`,
+		);
+		return waitMs;
+	}
+	if (response) {
+		throw toNodeApiError(
+			context.getNode(),
+			{
+				statusCode: response.statusCode,
+				body: failed.body,
+				method: request.method,
+				path: request.path,
+				host: call.host,
+				contentType: contentTypeOf(response.headers),
+				fieldLabels: request.fieldLabels,
+			},
+			request.itemIndex,
+			provider,
+		);
+	}
+	throw toNetworkError(
+		context.getNode(),
+		request.method,
+		request.path,
+		outcome.kind === 'network' ? outcome.code : undefined,
+		request.itemIndex,
+		provider,
+		failed.timedOut ? Math.round((request.timeoutMs ?? retry.timeoutMs) / 1000) : undefined,
+	);
+}
+
+/**
+ * The one way this package talks to the API. Adds the API key (through the credential) and the
+ * account, and goes in steps: pace, attempt, read the answer, decide the retry. It waits and
+ * retries on rate limits without ever repeating a POST the API may have taken, and turns failures
+ * into NodeApiErrors that carry a hint and the request ID but never the API key.
+ */
+export async function ofauthRequest<T = IDataObject>(
+	context: OfAuthContext,
+	request: OfAuthRequest,
+): Promise<OfAuthResponse<T>> {
+	const call = await prepareCall(context, request);
+	for (let attemptIndex = 0; ; attemptIndex++) {
+		const paced = await pace(call);
+		const result = await attempt(call, paced);
+		if (result.response && result.response.statusCode < 400)
+			return readAnswer<T>(call, result.response, result.body);
+		await waitUnlessCancelled(context, decideRetry(call, result, attemptIndex), request.itemIndex);
 	}
 }
 
