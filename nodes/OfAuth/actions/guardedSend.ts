@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { iteratePages, ofauthApi, readList, requestTarget } from '../../shared/transport';
+import { iteratePages, apiData, readList, requestTarget } from '../../shared/transport';
 import { readConnectionField } from '../../shared/transport/connection';
 import type { Guards, MemberCount } from '../model/guards';
 import {
@@ -335,7 +335,7 @@ async function refuseRecentMassMessage(
 		const details =
 			entry.text === undefined && entry.rawText === undefined && entry.id !== undefined
 				? await scope.once(`massMessage:${account}:${String(entry.id)}`, async () => {
-						const answer = await ofauthApi<IDataObject>(context, {
+						const answer = await apiData<IDataObject>(context, {
 							...adapter.getMassMessage(String(entry.id)),
 							itemIndex,
 						});
@@ -505,7 +505,7 @@ export function guardedSend(
 			scope.noteOutcome(itemIndex, 'dryRun');
 			return [{ json: await dryRunJson(context, itemIndex, request, checked.extra ?? {}) }];
 		}
-		const answer = await ofauthApi<IDataObject>(context, { ...request, itemIndex });
+		const answer = await apiData<IDataObject>(context, { ...request, itemIndex });
 		scope.noteOutcome(itemIndex, 'sent');
 		return [{ json: output(answer) }];
 	};

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi } from '../../shared/transport';
+import { encodePathSegment, apiData } from '../../shared/transport';
 import { ONLYFANSAPI } from '../../shared/transport/provider';
 import { headerValue } from '../../shared/transport/headers';
 import { isRepeatDelivery } from './dedupe';
@@ -85,7 +85,7 @@ async function webhookSigningSecret(context: IHookFunctions | IWebhookFunctions)
 async function webhooksWithThisUrl(context: IHookFunctions): Promise<IDataObject[]> {
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) return [];
-	const all = await ofauthApi<unknown>(context, {
+	const all = await apiData<unknown>(context, {
 		method: 'GET',
 		path: '/webhooks',
 		itemIndex: undefined,
@@ -98,7 +98,7 @@ async function webhooksWithThisUrl(context: IHookFunctions): Promise<IDataObject
 async function removeWebhooks(context: IHookFunctions, webhooks: IDataObject[]): Promise<void> {
 	for (const webhook of webhooks) {
 		try {
-			await ofauthApi(context, {
+			await apiData(context, {
 				method: 'DELETE',
 				path: webhookPath(String(webhook.id)),
 				itemIndex: undefined,
@@ -137,7 +137,7 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		);
 	}
 	const account = chosenAccount(context);
-	await ofauthApi(context, {
+	await apiData(context, {
 		method: 'POST',
 		path: '/webhooks',
 		body: {

@@ -12,7 +12,7 @@ import { oncePerRun } from './perRun';
 
 export const CREDENTIAL_TYPE = 'ofAuthApi';
 
-export type OfAuthContext =
+export type NodeContext =
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions
@@ -34,16 +34,16 @@ export function readCredentialSettings(
 	return { baseUrl, defaultConnectionId: String(credentials.defaultConnectionId ?? '').trim() };
 }
 
-function isExecuteContext(context: OfAuthContext): context is IExecuteFunctions {
+function isExecuteContext(context: NodeContext): context is IExecuteFunctions {
 	return 'getInputData' in context && 'continueOnFail' in context;
 }
 
-function isLoadOptionsContext(context: OfAuthContext): context is ILoadOptionsFunctions {
+function isLoadOptionsContext(context: NodeContext): context is ILoadOptionsFunctions {
 	return 'getCurrentNodeParameter' in context;
 }
 
 /** The connection the node's Connection field names, or '' when it is empty or absent. */
-export function readConnectionField(context: OfAuthContext, itemIndex: number | undefined): string {
+export function readConnectionField(context: NodeContext, itemIndex: number | undefined): string {
 	if (isExecuteContext(context) && itemIndex === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -74,7 +74,7 @@ export function readConnectionField(context: OfAuthContext, itemIndex: number | 
  * field, else the credential's default; a clear error when neither is set.
  */
 export function resolveConnectionId(
-	context: OfAuthContext,
+	context: NodeContext,
 	settings: OfAuthCredentialSettings,
 	itemIndex: number | undefined,
 ): string {

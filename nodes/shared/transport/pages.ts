@@ -3,15 +3,15 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { toUnreadableAnswerError } from './apiError';
 
-import type { OfAuthContext } from './connection';
-import type { OfAuthRequest } from './ofauthRequest';
-import { contentTypeOf, ofauthRequest, operationLabel } from './ofauthRequest';
+import type { NodeContext } from './connection';
+import type { ApiRequest } from './apiRequest';
+import { contentTypeOf, apiRequest, operationLabel } from './apiRequest';
 import { providerOf } from './provider';
 
 /** How an endpoint pages: `limit`+`offset`, a newest-first `last_id` cursor (chat messages), or a `marker` (buyers). */
 export type PageStyle = 'offset' | 'cursor' | 'marker';
 
-export interface ListRequest extends OfAuthRequest {
+export interface ListRequest extends ApiRequest {
 	style: PageStyle;
 	/** Items per request: the API's own maximum for this endpoint. */
 	pageSize: number;
@@ -86,7 +86,7 @@ function nextPosition(
 
 /** One page of a list at `position` (`{}`: the first page). */
 export async function readPage(
-	context: OfAuthContext,
+	context: NodeContext,
 	request: ListRequest,
 	position: IDataObject = {},
 	size = request.pageSize,
@@ -95,7 +95,7 @@ export async function readPage(
 	const nextPageUrl =
 		typeof position[NEXT_PAGE_URL] === 'string' ? position[NEXT_PAGE_URL] : undefined;
 	const start = request.style === 'offset' ? { offset: 0, ...position } : position;
-	const response = await ofauthRequest<unknown>(
+	const response = await apiRequest<unknown>(
 		context,
 		nextPageUrl
 			? { method, path, nextPageUrl, itemIndex, connectionId }
@@ -148,7 +148,7 @@ function announcedNextPage(raw: unknown): string | undefined {
 
 /** The API said there is more, but its next page is one already read: stopping silently would truncate. */
 function stuckCursorError(
-	context: OfAuthContext,
+	context: NodeContext,
 	request: ListRequest,
 	position: IDataObject,
 	collected: number,
@@ -172,7 +172,7 @@ function stuckCursorError(
  * truncate. Callers may stop early.
  */
 export async function* iteratePages(
-	context: OfAuthContext,
+	context: NodeContext,
 	request: ListRequest,
 	limit?: number,
 ): AsyncGenerator<IDataObject[]> {
@@ -207,7 +207,7 @@ export async function* iteratePages(
 
 /** Return All, or the first `limit` items. */
 export async function readList(
-	context: OfAuthContext,
+	context: NodeContext,
 	request: ListRequest,
 	{ returnAll, limit }: { returnAll: boolean; limit: number },
 ): Promise<IDataObject[]> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { ServiceLabels } from './apiError';
-import type { OfAuthContext } from './connection';
+import type { NodeContext } from './connection';
 import { oncePerRun } from './perRun';
 
 /**
@@ -40,12 +40,12 @@ export const ONLYFANSAPI: Provider = {
 };
 
 /** The provider a node uses: its "authentication" parameter (OFAuth when the node has none, as the triggers). */
-export function providerOf(context: OfAuthContext): Provider {
+export function providerOf(context: NodeContext): Provider {
 	// the Authentication field cannot be an expression: one read serves the whole run
 	return oncePerRun(context, 'provider', () => readProvider(context));
 }
 
-function readProvider(context: OfAuthContext): Provider {
+function readProvider(context: NodeContext): Provider {
 	let chosen: unknown;
 	try {
 		if ('getCurrentNodeParameter' in context)

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OfAuthContext } from './connection';
+import type { NodeContext } from './connection';
 import { oncePerRun } from './perRun';
 import type { RetrySettings } from './retryPolicy';
 
@@ -23,7 +23,7 @@ const MAX_CONCURRENT_SENDS = 50;
  * share them); outside an execution (pickers, polls, hooks) the defaults.
  */
 export function readRequestSettings(
-	context: OfAuthContext,
+	context: NodeContext,
 	itemIndex: number | undefined,
 ): RequestSettings {
 	if (!('getInputData' in context) || itemIndex === undefined)

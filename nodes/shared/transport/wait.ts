@@ -1,12 +1,12 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { OfAuthContext } from './connection';
+import type { NodeContext } from './connection';
 
 /** The longest single sleep: a cancelled execution stops waiting within this, even if its abort event is missed. */
 const WAIT_SLICE_MS = 250;
 
 /** The execution's cancel signal, where the context has one (executions; not pickers or hooks). */
-export function cancelSignalOf(context: OfAuthContext): AbortSignal | undefined {
+export function cancelSignalOf(context: NodeContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
@@ -16,7 +16,7 @@ export const CANCELLED = 'cancelled';
 export const CANCELLED_IN_FLIGHT = 'cancelledInFlight';
 
 export function cancelledError(
-	context: OfAuthContext,
+	context: NodeContext,
 	itemIndex: number | undefined,
 	{ inFlight = false }: { inFlight?: boolean } = {},
 ): NodeOperationError {
@@ -40,7 +40,7 @@ export function cancelledError(
  * cancelled run alive until the wait is over.
  */
 export async function waitUnlessCancelled(
-	context: OfAuthContext,
+	context: NodeContext,
 	ms: number,
 	itemIndex: number | undefined,
 ): Promise<void> {

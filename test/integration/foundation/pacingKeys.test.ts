@@ -1,4 +1,4 @@
-import { budgetKeyOf } from '../../../nodes/shared/transport/ofauthRequest';
+import { budgetKeyOf } from '../../../nodes/shared/transport/apiRequest';
 import { onlyFansApiCredentials, runNode, useSimulator } from '../../harness';
 import { SECOND_CONNECTION_ID } from '../../simulator';
 import { accountIdOf } from '../../simulator/onlyFansApi';

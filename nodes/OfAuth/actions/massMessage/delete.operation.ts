@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ofauthApi } from '../../../shared/transport';
+import { apiData } from '../../../shared/transport';
 import { massMessageIdField, readMassMessageId } from '../../model/massMessageId';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const massMessageId = readMassMessageId(this, itemIndex);
-	const result = await ofauthApi(this, {
+	const result = await apiData(this, {
 		...adapterOf(this).deleteMassMessage(massMessageId),
 		itemIndex,
 	});

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ofauthApi } from '../../../shared/transport';
+import { apiData } from '../../../shared/transport';
 import { dateRangeFields, readDateRange } from '../../model/dates';
 import { connectionField } from '../../../shared/connection';
 import type { ItemOutput } from '../types';
@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [connectionField, ...dateRangeFiel
 /** The chart of mass messages sent (and bought) over the date range, as one item. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const qs = readDateRange(this, itemIndex);
-	const chart = await ofauthApi(this, { ...adapterOf(this).massMessageChart(qs), itemIndex });
+	const chart = await apiData(this, { ...adapterOf(this).massMessageChart(qs), itemIndex });
 	return [{ json: chart }];
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ofauthApi } from '../../../shared/transport';
+import { apiData } from '../../../shared/transport';
 import { throwInvalidField } from '../../model/validate';
 import type { OneRequestUpload } from '../../providers';
 import { ProviderLimit } from '../../providers';
@@ -74,7 +74,7 @@ export async function uploadInOneRequest(
 ): Promise<IDataObject> {
 	const boundary = `n8nOfAuthMessaging${randomBytes(12).toString('hex')}`;
 	const body = await multipartBody(boundary, source);
-	const answer = await ofauthApi<IDataObject>(context, {
+	const answer = await apiData<IDataObject>(context, {
 		method: 'POST',
 		path: upload.path,
 		body,

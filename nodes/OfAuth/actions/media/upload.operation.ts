@@ -7,7 +7,7 @@ import type {
 import { z } from 'zod';
 import { typeMessages } from '../../model/zodMessages';
 
-import { ofauthApi, ofauthRequest } from '../../../shared/transport';
+import { apiData, apiRequest } from '../../../shared/transport';
 import { labelsOf, parseFields } from '../../model/validate';
 import { adapterOf } from '../../providers';
 import {
@@ -227,7 +227,7 @@ async function upload(
 	let sent: SentUpload;
 	try {
 		if (options.checkDuplicate && source !== 'url') {
-			const check = await ofauthApi<IDataObject>(context, {
+			const check = await apiData<IDataObject>(context, {
 				...adapterOf(context).checkDuplicateUpload(await sha256Of(file), file.size),
 				itemIndex,
 			});
@@ -252,7 +252,7 @@ async function upload(
 			}
 		}
 
-		const init = await ofauthRequest<IDataObject>(context, {
+		const init = await apiRequest<IDataObject>(context, {
 			...adapterOf(context).startUpload(file),
 			itemIndex,
 		});

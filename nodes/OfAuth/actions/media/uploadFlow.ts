@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { encodePathSegment, ofauthApi, ofauthRequest } from '../../../shared/transport';
+import { encodePathSegment, apiData, apiRequest } from '../../../shared/transport';
 import { adapterOf } from '../../providers';
 import type { PartSource } from './partSources';
 import type { UploadPlan } from './uploadPlan';
@@ -94,7 +94,7 @@ export async function sendPlannedUpload(
 		let body: IDataObject;
 		try {
 			const data = await bytes.read(bytes.size);
-			body = await ofauthApi<IDataObject>(context, {
+			body = await apiData<IDataObject>(context, {
 				method: 'PUT',
 				path: uploadPath,
 				body: data,
@@ -122,7 +122,7 @@ export async function sendPlannedUpload(
 	const putPart = async (part: UploadPlan['parts'][number], data: Buffer) => {
 		const what = `Upload part ${part.partNumber} of ${total} (bytes ${part.start}-${part.start + part.length - 1})`;
 		try {
-			await ofauthRequest(context, {
+			await apiRequest(context, {
 				method: 'PUT',
 				path: `${uploadPath}/parts/${part.partNumber}`,
 				body: data,
@@ -149,7 +149,7 @@ export async function sendPlannedUpload(
 	);
 	let body: IDataObject;
 	try {
-		body = await ofauthApi<IDataObject>(context, {
+		body = await apiData<IDataObject>(context, {
 			...adapterOf(context).completeUpload(plan.mediaUploadId),
 			itemIndex,
 		});
@@ -207,7 +207,7 @@ export async function waitUntilReady(
 			);
 		}
 		polls++;
-		const page = await ofauthApi<IDataObject>(context, {
+		const page = await apiData<IDataObject>(context, {
 			method: 'GET',
 			path: '/v2/access/vault/media',
 			qs: { limit: READY_SCAN_SIZE, offset: 0, sortBy: 'recent', sortDirection: 'desc' },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OfAuthResponse } from '../../../shared/transport';
+import type { ApiResponse } from '../../../shared/transport';
 import { headerValue } from '../../../shared/transport/headers';
 
 /** How OFAuth wants a file sent, from the answer to POST /uploads/init (JSON body, or the older x-ofauth-upload-* headers). */
@@ -32,7 +32,7 @@ function positiveInt(value: unknown): number | undefined {
  */
 export function readUploadPlan(
 	context: IExecuteFunctions,
-	response: Omit<OfAuthResponse<IDataObject>, 'data'>,
+	response: Omit<ApiResponse<IDataObject>, 'data'>,
 	size: number,
 	itemIndex: number,
 ): UploadPlan {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { ofauthApi } from '../../../shared/transport';
+import { apiData } from '../../../shared/transport';
 import { adapterOf } from '../../providers';
 import { positiveId } from '../../model/ids';
 import { parseFields } from '../../model/validate';
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): ItemO
 		itemIndex,
 		{ messageId: 'Message ID' },
 	);
-	const result = await ofauthApi(this, {
+	const result = await apiData(this, {
 		...adapterOf(this).unsendMessage(fanId, String(messageId)),
 		itemIndex,
 	});

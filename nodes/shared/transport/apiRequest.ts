@@ -14,7 +14,7 @@ import {
 	toNodeApiError,
 	toUnreadableAnswerError,
 } from './apiError';
-import type { OfAuthContext } from './connection';
+import type { NodeContext } from './connection';
 import { readCredentialSettings, resolveConnectionId } from './connection';
 import { headerValue, type Headers } from './headers';
 import { providerOf } from './provider';
@@ -55,7 +55,7 @@ export function budgetKeyOf(baseUrl: string, path: string, connectionId: unknown
 /** Where an adapter puts the account in a path, for providers that take it there (OnlyFansAPI.com). */
 export const ACCOUNT_IN_PATH = '{account}';
 
-export interface OfAuthRequest {
+export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path below the base URL, with dynamic segments already encoded (use `encodePathSegment`). */
 	path: string;
@@ -82,7 +82,7 @@ export interface OfAuthRequest {
 	fieldLabels?: Record<string, string>;
 }
 
-export interface OfAuthResponse<T = unknown> {
+export interface ApiResponse<T = unknown> {
 	/** The answer as sent. */
 	body: T;
 	/** The payload: the body without the provider's envelope (OnlyFansAPI.com's {data, _meta}). */
@@ -149,11 +149,11 @@ export function contentTypeOf(headers: unknown): string {
 }
 
 /** What the user ran, for an error: the operation's name when the router gave it, else the request. */
-export function operationLabel(context: OfAuthContext, request: { method: string; path: string }) {
+export function operationLabel(context: NodeContext, request: { method: string; path: string }) {
 	return operationNameOf(context) ?? `${request.method} ${request.path}`;
 }
 
-function isCancellation(context: OfAuthContext, error: unknown): boolean {
+function isCancellation(context: NodeContext, error: unknown): boolean {
 	return (
 		Boolean(cancelSignalOf(context)?.aborted) ||
 		(error as { name?: string })?.name === 'CanceledError'
@@ -162,7 +162,7 @@ function isCancellation(context: OfAuthContext, error: unknown): boolean {
 
 /** Decrypted credentials, read once per node run and credential type (a failed read is tried again). */
 async function credentialsOnce(
-	context: OfAuthContext,
+	context: NodeContext,
 	type: string,
 	itemIndex: number | undefined,
 ): Promise<ICredentialDataDecryptedObject> {
@@ -178,9 +178,9 @@ async function credentialsOnce(
  * in the path for OnlyFansAPI.com (its {account} filled in).
  */
 function accountTarget(
-	context: OfAuthContext,
+	context: NodeContext,
 	settings: ReturnType<typeof readCredentialSettings>,
-	request: Pick<OfAuthRequest, 'path' | 'itemIndex' | 'connectionId'>,
+	request: Pick<ApiRequest, 'path' | 'itemIndex' | 'connectionId'>,
 ): { path: string; connectionId?: string } {
 	const provider = providerOf(context);
 	const account = () =>
@@ -194,8 +194,8 @@ function accountTarget(
 
 /** Where a request would go (for a dry run): its URL with the account, and OFAuth's connection. */
 export async function requestTarget(
-	context: OfAuthContext,
-	request: Pick<OfAuthRequest, 'path' | 'itemIndex'>,
+	context: NodeContext,
+	request: Pick<ApiRequest, 'path' | 'itemIndex'>,
 ): Promise<{ url: string; connectionId?: string }> {
 	const provider = providerOf(context);
 	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
@@ -206,8 +206,8 @@ export async function requestTarget(
 
 /** A request made ready to go: everything its attempts share. */
 interface PreparedCall {
-	context: OfAuthContext;
-	request: OfAuthRequest;
+	context: NodeContext;
+	request: ApiRequest;
 	provider: ReturnType<typeof providerOf>;
 	credentials: ICredentialDataDecryptedObject;
 	options: IHttpRequestOptions;
@@ -229,7 +229,7 @@ interface Attempt {
 }
 
 /** Credentials, base URL, the account (header or path), headers and options, the budget's key. */
-async function prepareCall(context: OfAuthContext, request: OfAuthRequest): Promise<PreparedCall> {
+async function prepareCall(context: NodeContext, request: ApiRequest): Promise<PreparedCall> {
 	const provider = providerOf(context);
 	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
 	const settings = readCredentialSettings(credentials);
@@ -407,7 +407,7 @@ function readAnswer<T>(
 	call: PreparedCall,
 	response: IN8nHttpFullResponse,
 	body: unknown,
-): OfAuthResponse<T> {
+): ApiResponse<T> {
 	const { context, request, provider } = call;
 	const contentType = contentTypeOf(response.headers);
 	const empty = isEmptyBody(response.body);
@@ -502,10 +502,10 @@ function decideRetry(call: PreparedCall, failed: Attempt, attemptIndex: number):
  * retries on rate limits without ever repeating a POST the API may have taken, and turns failures
  * into NodeApiErrors that carry a hint and the request ID but never the API key.
  */
-export async function ofauthRequest<T = IDataObject>(
-	context: OfAuthContext,
-	request: OfAuthRequest,
-): Promise<OfAuthResponse<T>> {
+export async function apiRequest<T = IDataObject>(
+	context: NodeContext,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
 	const call = await prepareCall(context, request);
 	for (let attemptIndex = 0; ; attemptIndex++) {
 		const paced = await pace(call);
@@ -516,10 +516,10 @@ export async function ofauthRequest<T = IDataObject>(
 	}
 }
 
-/** Shorthand when only the response body matters. */
-export async function ofauthApi<T = IDataObject>(
-	context: OfAuthContext,
-	request: OfAuthRequest,
+/** The payload of an answer, when only that matters (the body without the provider's envelope). */
+export async function apiData<T = IDataObject>(
+	context: NodeContext,
+	request: ApiRequest,
 ): Promise<T> {
-	return (await ofauthRequest<T>(context, request)).data as T;
+	return (await apiRequest<T>(context, request)).data as T;
 }
