@@ -37,17 +37,22 @@ const example = JSON.parse(
 	readFileSync(path.join(REPO_ROOT, 'examples', 'mcp-inbox-server.json'), 'utf8'),
 ) as WorkflowJson;
 
+/** A copy of the example whose MCP Server Trigger serves at its own path. */
+function servedAt(workflow: WorkflowJson, path: string, webhookId: string): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	const trigger = copy.nodes.find((node) => node.type.endsWith('.mcpTrigger'))!;
+	trigger.parameters.path = path;
+	trigger.webhookId = webhookId;
+	return copy;
+}
+
 /**
  * The example with every sending tool in dry-run mode, served at its own path: what an operator
  * rehearses with before letting an agent send.
  */
 function dryRunCopy(workflow: WorkflowJson): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	const copy = servedAt(workflow, 'ofauth-inbox-dry-run', '0d7c1e55-2b8f-4a90-9c3d-7e1f5a2b6c90');
 	for (const node of copy.nodes) {
-		if (node.type.endsWith('.mcpTrigger')) {
-			node.parameters.path = 'ofauth-inbox-dry-run';
-			node.webhookId = '0d7c1e55-2b8f-4a90-9c3d-7e1f5a2b6c90';
-		}
 		const guards = node.parameters.guards as Record<string, unknown> | undefined;
 		if (guards) node.parameters.guards = { ...guards, dryRun: true };
 	}
@@ -59,12 +64,8 @@ function dryRunCopy(workflow: WorkflowJson): WorkflowJson {
  * 1.3 with no guards at all, and the mass-message tool also taking fan IDs from the model.
  */
 function withoutGuards(workflow: WorkflowJson): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	const copy = servedAt(workflow, 'ofauth-inbox-defaults', '5a1e2c3d-4b5f-4a6e-8c7d-9e0f1a2b3c4d');
 	for (const node of copy.nodes) {
-		if (node.type.endsWith('.mcpTrigger')) {
-			node.parameters.path = 'ofauth-inbox-defaults';
-			node.webhookId = '5a1e2c3d-4b5f-4a6e-8c7d-9e0f1a2b3c4d';
-		}
 		if (!node.type.endsWith('.ofAuthTool')) continue;
 		node.typeVersion = 1.3;
 		delete node.parameters.guards;

@@ -317,9 +317,9 @@ async function refuseRecentMassMessage(
 				{ returnAll: true, limit: 0 },
 			),
 	);
+	const textOnly = messageFingerprint(message.text, 0, 0);
 	const sameText = (entry: IDataObject) =>
-		messageFingerprint(entry.text ?? entry.rawText, 0, 0) ===
-		messageFingerprint(message.text, 0, 0);
+		messageFingerprint(entry.text ?? entry.rawText, 0, 0) === textOnly;
 	// a queued item may not say its price or media: the same text, and price where it says one
 	const sameAsQueued = (entry: IDataObject) =>
 		sameText(entry) &&

@@ -95,6 +95,7 @@ async function runAccount<T extends Scheduled>(
 	concurrency: number,
 	handlers: ScheduleHandlers<T>,
 	crash: { error?: unknown },
+	stopped: () => boolean,
 ): Promise<void> {
 	const lanes = new Map<string, T[]>();
 	for (const entry of entries) {
@@ -105,7 +106,6 @@ async function runAccount<T extends Scheduled>(
 	}
 	const ready = new LaneQueue();
 	for (const [lane, queue] of lanes) ready.push(lane, queue[0].itemIndex);
-	const stopped = () => crash.error !== undefined || handlers.stopped();
 	let inFlight = 0;
 	await new Promise<void>((done) => {
 		const pump = () => {
@@ -156,7 +156,8 @@ export async function runSchedule<T extends Scheduled>(
 		}
 		await Promise.all(
 			[...byAccount.values()].map(
-				async (accountEntries) => await runAccount(accountEntries, concurrency, handlers, crash),
+				async (accountEntries) =>
+					await runAccount(accountEntries, concurrency, handlers, crash, stopped),
 			),
 		);
 		start = end;
