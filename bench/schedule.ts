@@ -3,8 +3,8 @@
  * adds while it orders 100,000 checked sends to 1,000 fans and 10 accounts, each answered at once,
  * beyond the sends themselves. Prints one JSON line.
  */
-import { runSchedule, type Scheduled } from '../nodes/OfAuth/actions/sendSchedule';
-import type { Send } from '../nodes/OfAuth/actions/types';
+import { runSchedule, type Scheduled } from '../nodes/shared/actions/sendSchedule';
+import type { Send } from '../nodes/shared/actions/types';
 
 const ITEMS = 100_000;
 const gc = (globalThis as { gc?: () => void }).gc;

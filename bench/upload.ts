@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 
 import { binaryItem, useBinaryDataMode } from '../test/harness/binaryData';
 import { runNode } from '../test/harness/runWorkflow';
-import { PARTS_IN_FLIGHT } from '../nodes/OfAuth/actions/media/uploadFlow';
+import { PARTS_IN_FLIGHT } from '../nodes/shared/actions/media/uploadFlow';
 import {
 	MiB,
 	agent,

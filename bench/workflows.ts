@@ -3,7 +3,7 @@
  * wired the way a user would do the same thing by hand.
  */
 import type { WorkflowJson } from '../test/e2e/realN8n';
-import { PACKAGE_NAME } from '../test/e2e/realN8n';
+import { onlyFansApiTypeOf, PACKAGE_NAME } from '../test/e2e/realN8n';
 
 type WorkflowNode = WorkflowJson['nodes'][number];
 export const FANS = 250; // the seeded fans 100001..100250 take turns
@@ -98,7 +98,7 @@ export const ourGuardedSend = (): WorkflowNode => {
 export const ourOnlyFansApiSend = (): WorkflowNode => {
 	const node = ourSend();
 	node.typeVersion = 1.3;
-	node.parameters = { ...node.parameters, authentication: 'onlyFansApi' };
+	node.type = onlyFansApiTypeOf(node.type);
 	node.credentials = { onlyFansApi: OFAPI_CRED };
 	return node;
 };

@@ -7,7 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, readCredentialSettings, resolveConnectionId } from '../shared/transport';
+import { OFAUTH } from '../OfAuth/ofAuthService';
+import { describeFor } from '../shared/service';
+import { readCredentialSettings, resolveConnectionId } from '../shared/transport';
 import { maxTime } from './poll/scan';
 import { readState, remember, selectNew, writeState } from './poll/state';
 import type { PollSource } from './poll/types';
@@ -56,7 +58,7 @@ export class OfAuthPollTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ofAuthApi', required: true }],
-		properties: [
+		properties: describeFor(OFAUTH, [
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -91,7 +93,7 @@ export class OfAuthPollTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchConnections } };
@@ -106,7 +108,10 @@ export class OfAuthPollTrigger implements INodeType {
 			return sample ? [[{ json: sample.json }]] : null;
 		}
 
-		const settings = readCredentialSettings(await this.getCredentials(CREDENTIAL_TYPE));
+		const settings = readCredentialSettings(
+			await this.getCredentials(OFAUTH.credential),
+			OFAUTH.defaultBaseUrl,
+		);
 		const scope = [event, resolveConnectionId(this, settings, undefined), source.scope(this)].join(
 			'|',
 		);

@@ -8,42 +8,32 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/transport';
-import { eventIdOf, isRepeatDelivery } from './helpers/dedupe';
-import {
-	ANY_EVENT,
-	EVENT_OPTIONS,
-	eventConnectionId,
-	isEventSelected,
-	simplifyEvent,
-} from './helpers/events';
-import type { SignatureScheme } from './helpers/signature';
-import { verifyDelivery } from './helpers/signature';
-import { acknowledge, parseEvent, readRawBody, refuse, startRun } from './helpers/webhookRequest';
+import { OFAUTH } from '../OfAuth/ofAuthService';
 import { connectionField, searchConnections } from '../shared/connection';
-import { providerOf } from '../shared/transport/provider';
+import { describeFor } from '../shared/service';
+import { isRepeatDelivery } from '../shared/trigger/dedupe';
+import { ANY_EVENT, isEventSelected } from '../shared/trigger/events';
 import {
-	createWebhook,
-	deleteWebhook,
-	ONLYFANSAPI_EVENT_OPTIONS,
-	receiveDelivery,
-	webhookExists,
-} from './helpers/onlyFansApiWebhooks';
-import { authenticationField, providerCredentials } from '../shared/providerChoice';
+	acknowledge,
+	parseEvent,
+	readRawBody,
+	refuse,
+	startRun,
+} from '../shared/trigger/webhookRequest';
+import { eventIdOf } from './deliveryId';
+import { EVENT_OPTIONS, eventConnectionId, simplifyEvent } from './events';
+import type { SignatureScheme } from './signature';
+import { verifyDelivery } from './signature';
 
 const DASHBOARD_URL = 'https://app.ofauth.com/platform/developers/webhooks';
 
 async function signingSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
 	try {
-		const secret = (await context.getCredentials(CREDENTIAL_TYPE)).webhookSigningSecret;
+		const secret = (await context.getCredentials(OFAUTH.credential)).webhookSigningSecret;
 		return typeof secret === 'string' ? secret.trim() : '';
 	} catch {
 		return ''; // no credential selected or it cannot be read: treated as no secret (401), never a crash
 	}
-}
-
-function usesOnlyFansApi(context: IHookFunctions | IWebhookFunctions): boolean {
-	return providerOf(context).credential === 'onlyFansApi';
 }
 
 const NO_SECRET =
@@ -68,7 +58,7 @@ export class OfAuthTrigger implements INodeType {
 		defaults: { name: 'OFAuth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: providerCredentials,
+		credentials: [{ name: 'ofAuthApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -90,34 +80,12 @@ export class OfAuthTrigger implements INodeType {
 			activationHint:
 				'Publish the workflow, then paste its Production URL into the OFAuth dashboard.',
 		},
-		properties: [
-			authenticationField(
-				'OFAuth: paste the URL into its dashboard. OnlyFansAPI.com: publishing registers the webhook by API (and unpublishing removes it).',
-			),
-			{
-				displayName:
-					'Publishing this workflow registers its webhook with OnlyFansAPI.com, signed with a secret made from your API key (after changing the key, publish again); unpublishing removes it',
-				name: 'onlyFansApiNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { authentication: ['onlyFansApi'] } },
-			},
-			{
-				displayName: 'Events',
-				name: 'onlyFansApiEvents',
-				type: 'multiOptions',
-				required: true,
-				options: ONLYFANSAPI_EVENT_OPTIONS,
-				default: [ANY_EVENT],
-				description: 'Which events the webhook receives and start the workflow',
-				displayOptions: { show: { authentication: ['onlyFansApi'] } },
-			},
+		properties: describeFor(OFAUTH, [
 			{
 				displayName: `${SETUP_STEP}, then copy that endpoint's signing secret into the OFAuth API credential (Webhook Signing Secret)`,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { authentication: ['ofAuthApi'] } },
 			},
 			{
 				displayName: 'Events',
@@ -128,11 +96,10 @@ export class OfAuthTrigger implements INodeType {
 				default: [ANY_EVENT],
 				description:
 					'Which events start the workflow. Other events are answered with 200 and start nothing.',
-				displayOptions: { show: { authentication: ['ofAuthApi'] } },
 			},
 			{
 				...connectionField,
-				displayName: 'Only for Connection',
+				displayName: 'Only for %Account%',
 				description:
 					'Only start for events of this OnlyFans account. Leave empty for every account. Events that belong to no account (Rules Updated) always pass.',
 			},
@@ -143,7 +110,6 @@ export class OfAuthTrigger implements INodeType {
 				default: true,
 				description:
 					'Whether to reject (401) deliveries whose OFAuth-Signature or svix-signature does not match the Webhook Signing Secret of the credential, or is older than 5 minutes',
-				displayOptions: { show: { authentication: ['ofAuthApi'] } },
 			},
 			{
 				displayName:
@@ -151,7 +117,7 @@ export class OfAuthTrigger implements INodeType {
 				name: 'signingSecretNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { authentication: ['ofAuthApi'], verifySignature: [true] } },
+				displayOptions: { show: { verifySignature: [true] } },
 			},
 			{
 				displayName:
@@ -159,7 +125,7 @@ export class OfAuthTrigger implements INodeType {
 				name: 'verifyOffNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { authentication: ['ofAuthApi'], verifySignature: [false] } },
+				displayOptions: { show: { verifySignature: [false] } },
 			},
 			{
 				displayName: 'Simplify',
@@ -169,7 +135,7 @@ export class OfAuthTrigger implements INodeType {
 				description:
 					'Whether to output only the event body (data.eventBody for Realtime events, data for account events) instead of the whole envelope with type and timestamp',
 			},
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchConnections } };
@@ -181,7 +147,6 @@ export class OfAuthTrigger implements INodeType {
 			 * missing signing secret is logged when the workflow is published; deliveries then get 401.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (usesOnlyFansApi(this)) return await webhookExists(this);
 				if (
 					this.getNodeParameter('verifySignature', true) === true &&
 					!(await signingSecret(this))
@@ -191,16 +156,15 @@ export class OfAuthTrigger implements INodeType {
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return usesOnlyFansApi(this) ? await createWebhook(this) : true;
+				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return usesOnlyFansApi(this) ? await deleteWebhook(this) : true;
+				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (usesOnlyFansApi(this)) return await receiveDelivery(this);
 		const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
 		const rawBody = await readRawBody(this);
 

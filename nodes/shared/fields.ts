@@ -46,7 +46,7 @@ export function readSearch(context: IExecuteFunctions, itemIndex: number): strin
 	return typeof filters.query === 'string' ? filters.query.trim() : '';
 }
 
-/** Appended once to the node: how hard the transport tries when OFAuth says "slow down". */
+/** Appended once to the node: how hard the transport tries when the API says "slow down". */
 export const requestSettingsField: INodeProperties = {
 	displayName: 'Request Settings',
 	name: 'requestSettings',
@@ -70,7 +70,7 @@ export const requestSettingsField: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 20 },
 			default: 5,
 			description:
-				'How often a request is retried after a rate limit (429) or, for reads, a temporary server error. Sends are never retried when OFAuth may already have taken them.',
+				'How often a request is retried after a rate limit (429) or, for reads, a temporary server error. Sends are never retried when %service% may already have taken them.',
 		},
 		{
 			displayName: 'Max Wait per Retry (Seconds)',

@@ -8,6 +8,7 @@
  */
 import { startSimulator, type OfAuthSimulator } from '../simulator';
 import {
+	ONLYFANSAPI_PACKAGE_NAME,
 	PACKAGE_NAME,
 	RealN8n,
 	sheetStart,
@@ -43,7 +44,9 @@ function workflow(
 			{
 				id: 'n3',
 				name: 'OFAuth',
-				type: `${PACKAGE_NAME}.ofAuth`,
+				type: credentials.onlyFansApi
+					? `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`
+					: `${PACKAGE_NAME}.ofAuth`,
 				typeVersion: 1,
 				position: [440, 0],
 				parameters,
@@ -95,7 +98,7 @@ const WORKFLOWS = {
 	unavailable: workflow(
 		'e2eEdgesUnavailable',
 		[{ row: 1 }, { row: 2 }],
-		{ authentication: 'onlyFansApi', resource: 'massMessage', operation: 'getChart', connection },
+		{ resource: 'massMessage', operation: 'getChart', connection },
 		{ onlyFansApi: ONLYFANSAPI_CRED },
 	),
 };

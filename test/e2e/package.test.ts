@@ -9,8 +9,9 @@ import path from 'node:path';
 
 import { FIRST_FAN_ID, startSimulator, type OfAuthSimulator } from '../simulator';
 import {
+	BUILT_PACKAGES,
+	ONLYFANSAPI_PACKAGE_NAME,
 	PACKAGE_NAME,
-	REPO_ROOT,
 	RealN8n,
 	simulatorCredential,
 	type RunningN8n,
@@ -21,18 +22,19 @@ const CRED = { id: 'e2ePkgCred01', name: 'OFAuth account' };
 const BAD_KEY_CRED = { id: 'e2ePkgCredBadKey', name: 'OFAuth wrong key' };
 const OFAUTH = `${PACKAGE_NAME}.ofAuth`;
 
-/** node type names as n8n will register them: `<package>.<description.name>` of each file package.json lists */
-async function packageNodeTypes(): Promise<string[]> {
-	const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+/** node type names as n8n will register them: `<package>.<description.name>` of each file a package's package.json lists */
+async function packageNodeTypes(key: 'ofauth' | 'onlyfansapi'): Promise<string[]> {
+	const tree = path.join(BUILT_PACKAGES, key);
+	const pkg = JSON.parse(readFileSync(path.join(tree, 'package.json'), 'utf8'));
 	const names: string[] = [];
 	for (const file of pkg.n8n.nodes as string[]) {
-		const mod = (await import(path.join(REPO_ROOT, file))) as Record<
+		const mod = (await import(path.join(tree, file))) as Record<
 			string,
 			new () => { description: { name: string } }
 		>;
 		const NodeClass = Object.values(mod).find((v) => typeof v === 'function');
 		if (!NodeClass) throw new Error(`${file} exports no node class`);
-		names.push(`${PACKAGE_NAME}.${new NodeClass().description.name}`);
+		names.push(`${pkg.name as string}.${new NodeClass().description.name}`);
 	}
 	return names;
 }
@@ -149,20 +151,35 @@ afterAll(async () => {
 
 beforeEach(() => sim.reset());
 
-test('n8n loads every node and the credential of the tarball', async () => {
+test('n8n loads every node of both tarballs side by side, each with its one credential', async () => {
 	const types = await n8n.exportNodeTypes();
-	const ours = types.filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
-	const expected = await packageNodeTypes();
-	expect(expected).toEqual(
-		expect.arrayContaining([
-			OFAUTH,
-			`${PACKAGE_NAME}.ofAuthTrigger`,
-			`${PACKAGE_NAME}.ofAuthPollTrigger`,
-		]),
-	);
-	// usableAsTool adds the AI-agent tool variant of the action node
-	expect(ours.map((t) => t.name).sort()).toEqual([...expected, `${OFAUTH}Tool`].sort());
-	for (const type of ours) expect(type.credentials?.map((c) => c.name)).toContain('ofAuthApi');
+	const packages = [
+		{ key: 'ofauth', name: PACKAGE_NAME, action: 'ofAuth', credential: 'ofAuthApi' },
+		{
+			key: 'onlyfansapi',
+			name: ONLYFANSAPI_PACKAGE_NAME,
+			action: 'onlyFansApi',
+			credential: 'onlyFansApi',
+		},
+	] as const;
+	for (const pkg of packages) {
+		const ours = types.filter((t) => t.name.startsWith(`${pkg.name}.`));
+		const expected = await packageNodeTypes(pkg.key);
+		// usableAsTool adds the AI-agent tool variant of the action node
+		expect(ours.map((t) => t.name).sort()).toEqual(
+			[...expected, `${pkg.name}.${pkg.action}Tool`].sort(),
+		);
+		for (const type of ours) expect(type.credentials?.map((c) => c.name)).toEqual([pkg.credential]);
+	}
+	expect(await packageNodeTypes('ofauth')).toEqual([
+		OFAUTH,
+		`${PACKAGE_NAME}.ofAuthTrigger`,
+		`${PACKAGE_NAME}.ofAuthPollTrigger`,
+	]);
+	expect(await packageNodeTypes('onlyfansapi')).toEqual([
+		`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`,
+		`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiTrigger`,
+	]);
 }, 120_000);
 
 test("zod resolves inside n8n: an invalid item fails with the node's own message and is never sent", async () => {
@@ -225,7 +242,12 @@ describe('in the editor backend (n8n start)', () => {
 
 	test('the editor is served the node and credential types', async () => {
 		const nodes = await server.rest<Array<{ name: string }>>('GET', '/types/nodes.json');
-		expect(nodes.body.map((n) => n.name)).toEqual(expect.arrayContaining(await packageNodeTypes()));
+		expect(nodes.body.map((n) => n.name)).toEqual(
+			expect.arrayContaining([
+				...(await packageNodeTypes('ofauth')),
+				...(await packageNodeTypes('onlyfansapi')),
+			]),
+		);
 		const credentials = await server.rest<Array<{ name: string; displayName: string }>>(
 			'GET',
 			'/types/credentials.json',
@@ -267,7 +289,6 @@ describe('in the editor backend (n8n start)', () => {
 				nodeTypeAndVersion: { name: OFAUTH, version: 1 },
 				// as the editor sends them: every top-level parameter with its value or default
 				currentNodeParameters: {
-					authentication: 'ofAuthApi',
 					resource: 'chat',
 					operation: 'getMany',
 				},

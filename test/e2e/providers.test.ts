@@ -14,6 +14,8 @@ import path from 'node:path';
 import { startSimulator, type OfAuthSimulator } from '../simulator';
 import { accountIdOf } from '../simulator/onlyFansApi';
 import {
+	ONLYFANSAPI_PACKAGE_NAME,
+	onlyFansApiTypeOf,
 	PACKAGE_NAME,
 	REPO_ROOT,
 	RealN8n,
@@ -24,12 +26,15 @@ import {
 
 const CRED = { id: 'e2eOnlyFansApi01', name: 'OnlyFansAPI.com account' };
 
-/** The example with every node of this package set to OnlyFansAPI.com and its credential: nothing else changes. */
+/**
+ * The example moved to OnlyFansAPI.com: each node of the OFAuth package becomes the same node of the
+ * OnlyFansAPI.com package with its credential; nothing else changes.
+ */
 function onOnlyFansApi(workflow: WorkflowJson, id: string): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
 		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
-		node.parameters.authentication = 'onlyFansApi';
+		node.type = onlyFansApiTypeOf(node.type);
 		node.credentials = { onlyFansApi: CRED };
 	}
 	return { ...copy, id, active: false };
@@ -139,12 +144,12 @@ function everyOperationWorkflow(fileUrl: string): WorkflowJson {
 		...steps.map(([name, parameters], index) => ({
 			id: `e${index + 1}`,
 			name,
-			type: `${PACKAGE_NAME}.ofAuth`,
+			type: `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`,
 			typeVersion: 1,
 			position: [(index + 1) * 200, 0] as [number, number],
 			executeOnce: true,
 			alwaysOutputData: true, // a read that finds nothing still hands the run on
-			parameters: { authentication: 'onlyFansApi', ...parameters },
+			parameters,
 			credentials: { onlyFansApi: CRED },
 		})),
 	];
@@ -171,11 +176,11 @@ function triggerWorkflow(): WorkflowJson {
 			{
 				id: 't1',
 				name: 'OFAuth Trigger',
-				type: `${PACKAGE_NAME}.ofAuthTrigger`,
+				type: `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiTrigger`,
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: TRIGGER.webhookId,
-				parameters: { authentication: 'onlyFansApi', onlyFansApiEvents: ['messages.received'] },
+				parameters: { events: ['messages.received'] },
 				credentials: { onlyFansApi: CRED },
 			},
 			{

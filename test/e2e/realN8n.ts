@@ -37,17 +37,36 @@ function findRepoRoot(): string {
 		const file = path.join(dir, 'package.json');
 		if (
 			existsSync(file) &&
-			JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-ofauth-messaging'
+			JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-ofauth-messaging-source'
 		)
 			return dir;
 	}
-	throw new Error(`no n8n-nodes-ofauth-messaging package.json above ${__dirname}`);
+	throw new Error(`no n8n-nodes-ofauth-messaging-source package.json above ${__dirname}`);
 }
 
 export const REPO_ROOT = findRepoRoot();
-export const PACKAGE_NAME: string = JSON.parse(
-	readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
-).name;
+
+/** The two packages built from this source (scripts/packages.js): their names and where the build leaves them. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const packages = require(path.join(REPO_ROOT, 'scripts', 'packages.js')) as {
+	SERVICES: Record<'ofauth' | 'onlyfansapi', { name: string }>;
+	BUILT_PACKAGES: string;
+};
+export const PACKAGE_NAME: string = packages.SERVICES.ofauth.name;
+export const BUILT_PACKAGES: string = packages.BUILT_PACKAGES;
+export const ONLYFANSAPI_PACKAGE_NAME: string = packages.SERVICES.onlyfansapi.name;
+
+/** The OnlyFansAPI.com package's node that matches a node type of the OFAuth package (ofAuth -> onlyFansApi). */
+export function onlyFansApiTypeOf(ofAuthType: string): string {
+	const name = ofAuthType.slice(ofAuthType.lastIndexOf('.') + 1);
+	const counterpart: Record<string, string> = {
+		ofAuth: 'onlyFansApi',
+		ofAuthTool: 'onlyFansApiTool',
+		ofAuthTrigger: 'onlyFansApiTrigger',
+	};
+	if (!counterpart[name]) throw new Error(`${ofAuthType} has no OnlyFansAPI.com counterpart`);
+	return `${ONLYFANSAPI_PACKAGE_NAME}.${counterpart[name]}`;
+}
 
 /** The credential the example workflows reference (by this id and name). The demo imports it with this id. */
 export const EXAMPLE_CREDENTIAL = {
@@ -186,15 +205,6 @@ function runBash(script: string, inheritStderr: boolean): Promise<string> {
 
 let runtimePromise: Promise<Runtime> | undefined;
 
-function pidAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * Sources an installer script of scripts/ (it installs when its cache is empty, progress on stderr,
  * holding its install lock, and prints nothing else) and reads the runtime it describes.
@@ -249,68 +259,55 @@ function npm(args: string[], cwd: string, timeoutMs = 120_000): Promise<string> 
 	});
 }
 
-/** Every dist file package.json's "n8n" section names must exist, or n8n refuses the whole package. */
+/** Every dist file each package's "n8n" section names must exist, or n8n refuses the whole package. */
 export function assertBuilt(): void {
-	const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-	const files: string[] = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
-	const missing = files.filter((f) => !existsSync(path.join(REPO_ROOT, f)));
-	if (missing.length) {
-		throw new Error(
-			`package.json "n8n" lists files the build did not produce: ${missing.join(', ')}. ` +
-				'Run `npm run build` (npm test does); n8n refuses to load a package with a missing node file.',
+	for (const key of Object.keys(packages.SERVICES)) {
+		const tree = path.join(packages.BUILT_PACKAGES, key);
+		const manifest = path.join(tree, 'package.json');
+		const pkg = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : {};
+		const files: string[] = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
+		const missing = files.filter((f) => !existsSync(path.join(tree, f)));
+		if (!files.length || missing.length) {
+			throw new Error(
+				`build/packages/${key} lacks ${missing.join(', ') || 'its package'}. ` +
+					'Run `npm run build` (npm test does); n8n refuses to load a package with a missing node file.',
+			);
+		}
+	}
+}
+
+/**
+ * The tarballs of both packages as `npm run build` packed them (build/packages/*.tgz).
+ * OFAUTH_E2E_TARBALL=<a.tgz>[,<b.tgz>] tests those tarballs instead (e.g. the ones about to be published).
+ */
+export function packPackage(): Promise<string[]> {
+	if (process.env.OFAUTH_E2E_TARBALL) {
+		return Promise.resolve(
+			process.env.OFAUTH_E2E_TARBALL.split(',').map((file) => path.resolve(file.trim())),
 		);
 	}
-}
-
-let tarballPromise: Promise<string> | undefined;
-
-/** tarball folders of earlier runs whose process is gone (jest's sandbox does not run exit hooks reliably) */
-function removeStalePackDirs(): void {
-	for (const name of readdirSync(tmpdir())) {
-		const match = /^ofauth-e2e-pack-(\d+)$/.exec(name);
-		if (match && !pidAlive(Number(match[1])))
-			rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
-	}
+	assertBuilt();
+	const tarballs = readdirSync(packages.BUILT_PACKAGES)
+		.filter((name) => name.endsWith('.tgz'))
+		.map((name) => path.join(packages.BUILT_PACKAGES, name));
+	return Promise.resolve(tarballs);
 }
 
 /**
- * `npm pack` of the built package (once per jest worker), returns the .tgz path.
- * OFAUTH_E2E_TARBALL=<file.tgz> tests that tarball instead (e.g. the one about to be published).
- */
-export function packPackage(): Promise<string> {
-	tarballPromise ??= (async () => {
-		if (process.env.OFAUTH_E2E_TARBALL) return path.resolve(process.env.OFAUTH_E2E_TARBALL);
-		assertBuilt();
-		// one tarball per process: jest gives each test file its own module registry, not a new build
-		const dest = path.join(tmpdir(), `ofauth-e2e-pack-${process.pid}`);
-		const done = path.join(dest, 'tarball-name');
-		if (existsSync(done)) return path.join(dest, readFileSync(done, 'utf8'));
-		if (!existsSync(dest)) {
-			removeStalePackDirs();
-			mkdirSync(dest, { recursive: true });
-			process.once('exit', () => rmSync(dest, { recursive: true, force: true })); // plain node (the demo); jest: see above
-		}
-		const out = await npm(['pack', '--json', '--pack-destination', dest], REPO_ROOT);
-		const [{ filename }] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
-		writeFileSync(done, filename);
-		return path.join(dest, filename);
-	})();
-	return tarballPromise;
-}
-
-/**
- * Install a packed tarball into `<userFolder>/.n8n/nodes` the way n8n's community-package install does.
- * `unlessInstalled`: skip it when this very tarball (same SHA-256) is already installed there (a kept
- * folder, e.g. the demo's). Returns whether it installed.
+ * Install packed tarballs side by side into `<userFolder>/.n8n/nodes` the way n8n's community-package
+ * install does. `unlessInstalled`: skip it when these very tarballs (same SHA-256) are already
+ * installed there (a kept folder, e.g. the demo's). Returns whether it installed.
  */
 export async function installTarball(
 	userFolder: string,
-	tarball: string,
+	tarballs: string[],
 	options: { unlessInstalled?: boolean } = {},
 ): Promise<boolean> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const stamp = path.join(nodesDir, '.installed-tarball-sha256');
-	const sha256 = createHash('sha256').update(readFileSync(tarball)).digest('hex');
+	const hash = createHash('sha256');
+	for (const tarball of tarballs) hash.update(readFileSync(tarball));
+	const sha256 = hash.digest('hex');
 	if (
 		options.unlessInstalled &&
 		existsSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json')) &&
@@ -328,7 +325,7 @@ export async function installTarball(
 			'--ignore-scripts',
 			'--no-audit',
 			'--no-fund',
-			tarball,
+			...tarballs,
 		],
 		nodesDir,
 	);
@@ -593,7 +590,7 @@ export class RealN8n {
 		label = 'suite',
 		options: { userFolder?: string; runtime?: Runtime; env?: Record<string, string> } = {},
 	): Promise<RealN8n> {
-		const [runtime, tarball] = await Promise.all([
+		const [runtime, tarballs] = await Promise.all([
 			options.runtime ?? ensureRuntime(),
 			packPackage(),
 		]);
@@ -603,7 +600,7 @@ export class RealN8n {
 		const n8n = new RealN8n(runtime, userFolder, options.env ?? {});
 		const usesSqlite = (options.env?.DB_TYPE ?? 'sqlite') === 'sqlite';
 		const [installed] = await Promise.all([
-			installTarball(userFolder, tarball, { unlessInstalled: !fresh }),
+			installTarball(userFolder, tarballs, { unlessInstalled: !fresh }),
 			fresh && usesSqlite ? n8n.seedMigratedDatabase() : Promise.resolve(),
 		]);
 		n8n.packageInstalled = installed;

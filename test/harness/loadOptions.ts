@@ -10,7 +10,7 @@ import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import { testAdditionalData } from './additionalData';
-import { PACKAGE, PackageNodeTypes } from './packageTypes';
+import { actionNodeType, PackageNodeTypes } from './packageTypes';
 
 export interface LoadOptionsSpec {
 	/** Parameters of the node as the editor has them when it asks for the options. */
@@ -32,7 +32,7 @@ function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
 	const node: INode = {
 		id: 'node-0',
 		name: 'OFAuth',
-		type: `${PACKAGE}.${spec.type ?? 'ofAuth'}`,
+		type: actionNodeType(spec.type, spec.parameters),
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: spec.parameters,
@@ -59,8 +59,8 @@ function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
 	);
 }
 
-function nodeMethods(type = 'ofAuth') {
-	const nodeType = nodeTypes.getByNameAndVersion(`${PACKAGE}.${type}`);
+function nodeMethods(spec: LoadOptionsSpec) {
+	const nodeType = nodeTypes.getByNameAndVersion(actionNodeType(spec.type, spec.parameters));
 	return nodeType.methods ?? {};
 }
 
@@ -69,7 +69,7 @@ export async function runListSearch(
 	method: string,
 	spec: LoadOptionsSpec & { filter?: string; paginationToken?: string },
 ): Promise<INodeListSearchResult> {
-	const search = nodeMethods(spec.type).listSearch?.[method];
+	const search = nodeMethods(spec).listSearch?.[method];
 	if (!search) throw new Error(`The node has no listSearch method ${method}`);
 	return await search.call(loadOptionsContext(spec), spec.filter, spec.paginationToken);
 }
@@ -79,7 +79,7 @@ export async function runLoadOptions(
 	method: string,
 	spec: LoadOptionsSpec,
 ): Promise<INodePropertyOptions[]> {
-	const load = nodeMethods(spec.type).loadOptions?.[method];
+	const load = nodeMethods(spec).loadOptions?.[method];
 	if (!load) throw new Error(`The node has no loadOptions method ${method}`);
 	return await load.call(loadOptionsContext(spec));
 }

@@ -10,17 +10,35 @@ import { NodeHelpers } from 'n8n-workflow';
 import { OfAuthApi } from '../../credentials/OfAuthApi.credentials';
 import { OnlyFansApi } from '../../credentials/OnlyFansApi.credentials';
 import { OfAuth } from '../../nodes/OfAuth/OfAuth.node';
+import { OnlyFansApi as OnlyFansApiNode } from '../../nodes/OnlyFansApi/OnlyFansApi.node';
 
-/** The package's node types, registered under the names real n8n gives them. */
+/** The two packages built from this source, one per service. */
 export const PACKAGE = 'n8n-nodes-ofauth-messaging';
+export const ONLYFANSAPI_PACKAGE = 'n8n-nodes-onlyfansapi-messaging';
+
+/** A node type's full name as real n8n gives it: `package.name` (a full name is kept). */
+export function nodeTypeName(name: string): string {
+	if (name.includes('.')) return name;
+	return `${name.startsWith('onlyFansApi') ? ONLYFANSAPI_PACKAGE : PACKAGE}.${name}`;
+}
+
+/**
+ * The action node of a test step: the step's type, else the service its `authentication`
+ * parameter names (how the tests written for both services pick one: 'ofAuthApi' or 'onlyFansApi').
+ */
+export function actionNodeType(type: string | undefined, parameters: IDataObject): string {
+	if (type) return nodeTypeName(type);
+	return nodeTypeName(parameters.authentication === 'onlyFansApi' ? 'onlyFansApi' : 'ofAuth');
+}
 
 const nodeClasses: Record<string, () => INodeType> = {
-	[`${PACKAGE}.ofAuth`]: () => new OfAuth(),
+	[nodeTypeName('ofAuth')]: () => new OfAuth(),
+	[nodeTypeName('onlyFansApi')]: () => new OnlyFansApiNode(),
 };
 
-/** Lets another test file add a node type of this package (e.g. a trigger) before running it. */
+/** Lets another test file add a node type of a package (e.g. a trigger) before running it. */
 export function registerNodeType(name: string, factory: () => INodeType): void {
-	nodeClasses[`${PACKAGE}.${name}`] = factory;
+	nodeClasses[nodeTypeName(name)] = factory;
 }
 
 export const credentialTypes: Record<string, ICredentialType> = {

@@ -12,7 +12,7 @@ import { PollContext, runPollInStagingScope, TriggersAndPollers } from 'n8n-core
 
 import { OfAuthPollTrigger } from '../../nodes/OfAuthPollTrigger/OfAuthPollTrigger.node';
 import { testAdditionalData } from './additionalData';
-import { PACKAGE, PackageNodeTypes, registerNodeType } from './packageTypes';
+import { nodeTypeName, PackageNodeTypes, registerNodeType } from './packageTypes';
 
 registerNodeType('ofAuthPollTrigger', () => new OfAuthPollTrigger());
 
@@ -49,7 +49,7 @@ export function createPollTrigger(spec: PollTriggerSpec): PollTriggerHarness {
 	const node: INode = {
 		id: 'poll-node',
 		name: 'OFAuth Poll Trigger',
-		type: `${PACKAGE}.${spec.type ?? 'ofAuthPollTrigger'}`,
+		type: nodeTypeName(spec.type ?? 'ofAuthPollTrigger'),
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: spec.parameters,

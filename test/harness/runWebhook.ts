@@ -16,10 +16,12 @@ import { Workflow } from 'n8n-workflow';
 import { HookContext, WebhookContext } from 'n8n-core';
 
 import { OfAuthTrigger } from '../../nodes/OfAuthTrigger/OfAuthTrigger.node';
+import { OnlyFansApiTrigger } from '../../nodes/OnlyFansApiTrigger/OnlyFansApiTrigger.node';
 import { testAdditionalData } from './additionalData';
-import { PACKAGE, PackageNodeTypes, registerNodeType } from './packageTypes';
+import { nodeTypeName, PackageNodeTypes, registerNodeType } from './packageTypes';
 
 registerNodeType('ofAuthTrigger', () => new OfAuthTrigger());
+registerNodeType('onlyFansApiTrigger', () => new OnlyFansApiTrigger());
 
 export interface WebhookTriggerSpec {
 	parameters: INodeParameters;
@@ -99,7 +101,10 @@ export async function startWebhookTrigger(
 	const node: INode = {
 		id: 'webhook-node',
 		name: 'OFAuth Trigger',
-		type: `${PACKAGE}.${spec.type ?? 'ofAuthTrigger'}`,
+		type: nodeTypeName(
+			spec.type ??
+				(spec.parameters.authentication === 'onlyFansApi' ? 'onlyFansApiTrigger' : 'ofAuthTrigger'),
+		),
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: 'b9f2f4f4-7c1e-4f7e-9d43-0f1c2b3a4d5e',

@@ -11,7 +11,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { testAdditionalData } from './additionalData';
-import { PACKAGE, PackageNodeTypes } from './packageTypes';
+import { actionNodeType, PackageNodeTypes } from './packageTypes';
 
 export interface StepSpec {
 	/** Node name; defaults to "OFAuth", "OFAuth 2", ... */
@@ -61,7 +61,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 	const nodes: INode[] = spec.steps.map((step, index) => ({
 		id: `node-${index}`,
 		name: step.name ?? (index === 0 ? 'OFAuth' : `OFAuth ${index + 1}`),
-		type: `${PACKAGE}.${step.type ?? 'ofAuth'}`,
+		type: actionNodeType(step.type, step.parameters),
 		typeVersion: step.typeVersion ?? 1,
 		position: [index * 220, 0],
 		parameters: step.parameters,

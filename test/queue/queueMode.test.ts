@@ -24,6 +24,7 @@ import {
 } from '../simulator';
 import { accountIdOf } from '../simulator/onlyFansApi';
 import {
+	ONLYFANSAPI_PACKAGE_NAME,
 	PACKAGE_NAME,
 	simulatorCredential,
 	simulatorOnlyFansApiCredential,
@@ -191,8 +192,8 @@ function workflows(fileFolder: string): WorkflowJson[] {
 			nodes: [
 				node(
 					'OFAuth Trigger',
-					`${PACKAGE_NAME}.ofAuthTrigger`,
-					{ authentication: 'onlyFansApi', onlyFansApiEvents: ['messages.received'] },
+					`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiTrigger`,
+					{ events: ['messages.received'] },
 					{ credentials: { onlyFansApi: OFAPI_CRED }, webhookId: OFAPI_TRIGGER.webhookId },
 				),
 				node('Done', 'n8n-nodes-base.noOp', {}),

@@ -1,9 +1,9 @@
-import type { MassMessage } from '../../nodes/OfAuth/model/massMessage';
-import type { Message } from '../../nodes/OfAuth/model/message';
-import { ofauth } from '../../nodes/OfAuth/providers/ofauth';
-import { onlyfansapi } from '../../nodes/OfAuth/providers/onlyfansapi';
-import type { ProviderAdapter } from '../../nodes/OfAuth/providers/types';
-import { ProviderLimit } from '../../nodes/OfAuth/providers/types';
+import type { MassMessage } from '../../nodes/shared/model/massMessage';
+import type { Message } from '../../nodes/shared/model/message';
+import { ofauth } from '../../nodes/OfAuth/ofAuthAdapter';
+import { onlyfansapi } from '../../nodes/OnlyFansApi/onlyFansApiAdapter';
+import type { ProviderAdapter } from '../../nodes/shared/service/adapter';
+import { ProviderLimit } from '../../nodes/shared/service/adapter';
 
 /**
  * The adapters are pure: a checked model in, the exact request out (method, path, query, body,
@@ -365,7 +365,7 @@ describe('refused before anything is sent, naming the field', () => {
 			'OnlyFansAPI.com: an OFAuth upload reference',
 			() => onlyfansapi.sendMessage('1', message({ media: ['upload:1'] })),
 			'Media',
-			/is an OFAuth upload reference/,
+			/is not a media ID of OnlyFansAPI.com/,
 		],
 		[
 			'OnlyFansAPI.com: no text',

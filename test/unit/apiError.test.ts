@@ -1,6 +1,12 @@
 import type { INode } from 'n8n-workflow';
 
-import { toNodeApiError } from '../../nodes/shared/transport/apiError';
+import { OFAUTH } from '../../nodes/OfAuth/ofAuthService';
+import type { ApiFailure } from '../../nodes/shared/transport/apiError';
+import { toNodeApiError as mapWithLabels } from '../../nodes/shared/transport/apiError';
+
+/** Errors as the OFAuth node words them. */
+const toNodeApiError = (node: INode, failure: ApiFailure, itemIndex?: number) =>
+	mapWithLabels(node, failure, itemIndex, OFAUTH);
 
 const node: INode = {
 	id: '1',

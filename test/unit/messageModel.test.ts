@@ -1,5 +1,5 @@
-import { freeMessageSchema, ppvMessageSchema } from '../../nodes/OfAuth/model/message';
-import { ofauth } from '../../nodes/OfAuth/providers/ofauth';
+import { freeMessageSchema, ppvMessageSchema } from '../../nodes/shared/model/message';
+import { ofauth } from '../../nodes/OfAuth/ofAuthAdapter';
 
 /** The provider-neutral message: what the schemas accept and produce, and what the OFAuth adapter makes of it. */
 const ppv = (fields: Record<string, unknown>) =>

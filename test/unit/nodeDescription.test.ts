@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, traverseNodeParameters, Workflow } from 'n8n-workflow';
 
-import { operationOptionsByResource } from '../../nodes/OfAuth/actions';
+import { operationOptionsByResource } from '../../nodes/shared/actions';
 import { OfAuth } from '../../nodes/OfAuth/OfAuth.node';
 
 /** "Send a PPV message" -> "Send PPV message": the subtitle names the action without articles. */

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 
-import { streamSource } from '../../nodes/OfAuth/actions/media/partSources';
+import { streamSource } from '../../nodes/shared/actions/media/partSources';
 
 const bytes = (length: number, from = 0) =>
 	Buffer.from(Array.from({ length }, (_, i) => (from + i) % 251));

@@ -1,4 +1,4 @@
-import { sendOverlapped } from '../../nodes/OfAuth/actions/media/uploadFlow';
+import { sendOverlapped } from '../../nodes/shared/actions/media/uploadFlow';
 
 /** A send that stays open until the test settles it, recording what runs at the same time. */
 function controlledSends() {

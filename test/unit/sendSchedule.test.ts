@@ -1,5 +1,5 @@
-import { runSchedule, type Scheduled } from '../../nodes/OfAuth/actions/sendSchedule';
-import type { Send } from '../../nodes/OfAuth/actions/types';
+import { runSchedule, type Scheduled } from '../../nodes/shared/actions/sendSchedule';
+import type { Send } from '../../nodes/shared/actions/types';
 
 /** Sends that take `ms` each and record when they started and ended (in event order). */
 function sends(plan: Array<{ account?: string; fan?: string }>, ms = 5) {

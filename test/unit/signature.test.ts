@@ -2,7 +2,7 @@ import {
 	verifyDelivery,
 	verifyOfAuthSignature,
 	verifySvixSignature,
-} from '../../nodes/OfAuthTrigger/helpers/signature';
+} from '../../nodes/OfAuthTrigger/signature';
 
 /**
  * Signatures checked against vectors made by other hands than this package's: the test vector

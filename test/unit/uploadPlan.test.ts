@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { readUploadPlan } from '../../nodes/OfAuth/actions/media/uploadPlan';
+import '../../nodes/OfAuth/ofAuthService'; // the OFAuth node's service: its errors name OFAuth
+import { readUploadPlan } from '../../nodes/shared/actions/media/uploadPlan';
 
 const node: INode = {
 	id: 'n',

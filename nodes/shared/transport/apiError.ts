@@ -71,12 +71,6 @@ export interface ServiceLabels {
 	keyPage: string;
 }
 
-export const OFAUTH_LABELS: ServiceLabels = {
-	label: 'OFAuth',
-	accountWord: 'connection',
-	keyPage: 'OFAuth dashboard > API keys',
-};
-
 /** The credit balance OnlyFansAPI.com reports in `_meta._credits`, when it does. */
 function creditsOf(body: OfAuthErrorBody): number | string | undefined {
 	const meta = (body as { _meta?: { _credits?: { balance?: unknown } } })._meta;
@@ -177,8 +171,8 @@ export interface UnreadableAnswer {
 export function toUnreadableAnswerError(
 	node: INode,
 	answer: UnreadableAnswer,
-	itemIndex?: number,
-	service: ServiceLabels = OFAUTH_LABELS,
+	itemIndex: number | undefined,
+	service: ServiceLabels,
 ): NodeApiError {
 	const title = htmlTitle(String(answer.body));
 	const what = isHtml(answer.body, answer.contentType)
@@ -203,8 +197,8 @@ export function toUnreadableAnswerError(
 export function toNodeApiError(
 	node: INode,
 	failure: ApiFailure,
-	itemIndex?: number,
-	service: ServiceLabels = OFAUTH_LABELS,
+	itemIndex: number | undefined,
+	service: ServiceLabels,
 ): NodeApiError {
 	const body: OfAuthErrorBody =
 		failure.body && typeof failure.body === 'object' ? (failure.body as OfAuthErrorBody) : {};
@@ -329,8 +323,8 @@ export function toNetworkError(
 	method: string,
 	path: string,
 	code: string | undefined,
-	itemIndex?: number,
-	service: ServiceLabels = OFAUTH_LABELS,
+	itemIndex: number | undefined,
+	service: ServiceLabels,
 	/** set when no answer came within Request Settings > Timeout */
 	timeoutSeconds?: number,
 ): NodeApiError {
@@ -389,8 +383,8 @@ export function toLongWaitError(
 	until: number,
 	waitMs: number,
 	maxWaitMs: number,
-	itemIndex?: number,
-	service: ServiceLabels = OFAUTH_LABELS,
+	itemIndex: number | undefined,
+	service: ServiceLabels,
 ): NodeApiError {
 	const clock = new Date(until).toISOString().slice(11, 16);
 	return new NodeApiError(

@@ -174,32 +174,33 @@ async function credentialsOnce(
 }
 
 /**
- * Which account a request acts for: OFAuth's x-connection-id on /v2/access calls, or the account
- * in the path for OnlyFansAPI.com (its {account} filled in).
+ * Which account a request acts for: a header where the service names the account in one (on the
+ * paths it says), else the account in the path (its {account} filled in).
  */
 function accountTarget(
 	context: NodeContext,
 	settings: ReturnType<typeof readCredentialSettings>,
 	request: Pick<ApiRequest, 'path' | 'itemIndex' | 'connectionId'>,
-): { path: string; connectionId?: string } {
+): { path: string; connectionId?: string; header?: string } {
 	const provider = providerOf(context);
 	const account = () =>
 		request.connectionId ?? resolveConnectionId(context, settings, request.itemIndex);
-	if (provider.accountIn === 'header' && request.path.startsWith('/v2/access/'))
-		return { path: request.path, connectionId: account() };
-	if (provider.accountIn === 'path' && request.path.includes(ACCOUNT_IN_PATH))
+	const { accountHeader } = provider;
+	if (accountHeader && request.path.startsWith(accountHeader.pathPrefix))
+		return { path: request.path, connectionId: account(), header: accountHeader.name };
+	if (!accountHeader && request.path.includes(ACCOUNT_IN_PATH))
 		return { path: request.path.replace(ACCOUNT_IN_PATH, encodePathSegment(account())) };
 	return { path: request.path };
 }
 
-/** Where a request would go (for a dry run): its URL with the account, and OFAuth's connection. */
+/** Where a request would go (for a dry run): its URL with the account, and the account header's value. */
 export async function requestTarget(
 	context: NodeContext,
 	request: Pick<ApiRequest, 'path' | 'itemIndex'>,
 ): Promise<{ url: string; connectionId?: string }> {
 	const provider = providerOf(context);
 	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
-	const settings = readCredentialSettings(credentials);
+	const settings = readCredentialSettings(credentials, provider.defaultBaseUrl);
 	const { path, connectionId } = accountTarget(context, settings, request);
 	return { url: `${settings.baseUrl.replace(/\/+$/, '')}${path}`, connectionId };
 }
@@ -232,7 +233,7 @@ interface Attempt {
 async function prepareCall(context: NodeContext, request: ApiRequest): Promise<PreparedCall> {
 	const provider = providerOf(context);
 	const credentials = await credentialsOnce(context, provider.credential, request.itemIndex);
-	const settings = readCredentialSettings(credentials);
+	const settings = readCredentialSettings(credentials, provider.defaultBaseUrl);
 	if (!/^https?:\/\//.test(settings.baseUrl)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -264,7 +265,7 @@ async function prepareCall(context: NodeContext, request: ApiRequest): Promise<P
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
 	const target = accountTarget(context, settings, { ...request, path });
 	path = target.path;
-	if (target.connectionId) headers['x-connection-id'] = target.connectionId;
+	if (target.header && target.connectionId) headers[target.header] = target.connectionId;
 	const isRaw = Buffer.isBuffer(request.body);
 	if (isRaw) headers['content-type'] = request.contentType ?? 'application/octet-stream';
 
@@ -294,7 +295,7 @@ async function prepareCall(context: NodeContext, request: ApiRequest): Promise<P
 		options,
 		headers,
 		retry,
-		budgetKey: budgetKeyOf(settings.baseUrl, path, headers['x-connection-id']),
+		budgetKey: budgetKeyOf(settings.baseUrl, path, target.header ? target.connectionId : undefined),
 		longWaits: longWaitsOf(context),
 		host: new URL(settings.baseUrl).host,
 	};

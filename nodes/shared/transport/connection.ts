@@ -1,33 +1,27 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
-	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { oncePerRun } from './perRun';
+import type { NodeContext } from './provider';
+import { providerOf } from './provider';
 
-export const CREDENTIAL_TYPE = 'ofAuthApi';
+export type { NodeContext } from './provider';
 
-export type NodeContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
-
-export interface OfAuthCredentialSettings {
+export interface CredentialSettings {
 	baseUrl: string;
 	defaultConnectionId: string;
 }
 
 export function readCredentialSettings(
 	credentials: ICredentialDataDecryptedObject,
-): OfAuthCredentialSettings {
-	const chosen = String(credentials.baseUrl ?? 'https://api.ofauth.com');
+	defaultBaseUrl: string,
+): CredentialSettings {
+	const chosen = String(credentials.baseUrl ?? defaultBaseUrl);
 	const baseUrl = (chosen === 'custom' ? String(credentials.customBaseUrl ?? '') : chosen)
 		.trim()
 		.replace(/\/+$/, '');
@@ -47,7 +41,7 @@ export function readConnectionField(context: NodeContext, itemIndex: number | un
 	if (isExecuteContext(context) && itemIndex === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
-			'An OFAuth request of an action was made without its item index',
+			`A ${providerOf(context).label} request of an action was made without its item index`,
 		);
 	}
 	let value: unknown;
@@ -70,12 +64,12 @@ export function readConnectionField(context: NodeContext, itemIndex: number | un
 }
 
 /**
- * The OnlyFans account (x-connection-id) a /v2/access call acts as: the node's Connection
- * field, else the credential's default; a clear error when neither is set.
+ * The OnlyFans account a call acts as: the node's account field (Connection, Account), else the
+ * credential's default; a clear error when neither is set.
  */
 export function resolveConnectionId(
 	context: NodeContext,
-	settings: OfAuthCredentialSettings,
+	settings: CredentialSettings,
 	itemIndex: number | undefined,
 ): string {
 	const connectionId =
@@ -83,11 +77,15 @@ export function resolveConnectionId(
 			readConnectionField(context, itemIndex),
 		) || settings.defaultConnectionId;
 	if (!connectionId) {
-		throw new NodeOperationError(context.getNode(), 'No OFAuth connection chosen', {
-			description:
-				"Pick the OnlyFans account in the node's Connection field, or set a Default Connection ID (conn_...) in the OFAuth API credential.",
-			itemIndex,
-		});
+		const provider = providerOf(context);
+		throw new NodeOperationError(
+			context.getNode(),
+			`No ${provider.label} ${provider.accountWord} chosen`,
+			{
+				description: `Pick the OnlyFans account in the node's ${provider.accountField} field, or set a ${provider.defaultAccountField} (${provider.accountIdExample.replace(/_.*/, '_...')}) in the ${provider.credentialLabel} credential.`,
+				itemIndex,
+			},
+		);
 	}
 	return connectionId;
 }

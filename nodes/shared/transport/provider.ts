@@ -1,60 +1,72 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { ServiceLabels } from './apiError';
-import type { NodeContext } from './connection';
 import { oncePerRun } from './perRun';
 
-/**
- * The two services that sell this API. A node's "authentication" parameter names the credential
- * of the one it uses; everything provider-specific in the transport is decided from here.
- */
-export type ProviderCredential = 'ofAuthApi' | 'onlyFansApi';
+/** Every kind of node context that calls the API. */
+export type NodeContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
+/**
+ * What the transport and every text a user reads need to know of the service a node talks to. Each
+ * service's folder defines one (nodes/OfAuth/ofAuthService.ts, nodes/OnlyFansApi/onlyFansApiService.ts)
+ * and registers it for its node types; nothing here names a service.
+ */
 export interface Provider extends ServiceLabels {
-	credential: ProviderCredential;
-	/** Where the account goes: the x-connection-id header (OFAuth) or the path (`{account}` in it). */
-	accountIn: 'header' | 'path';
-	/** OnlyFansAPI.com wraps every answer as {data, _meta, _pagination}. */
+	/** The credential type of the service (each package has exactly one). */
+	credential: string;
+	/** The API's address when a credential names none. */
+	defaultBaseUrl: string;
+	/** The credential as the credential list shows it, e.g. "Acme API". */
+	credentialLabel: string;
+	/** The node types of the service's package; n8n's tool variants (`...Tool`) follow them. */
+	nodeNames: string[];
+	/** How the node labels the linked OnlyFans account: its field, an example ID, the credential's default. */
+	accountField: string;
+	accountIdExample: string;
+	defaultAccountField: string;
+	/** Where the account goes: a header on the paths under `pathPrefix`, else the path (`{account}` in it). */
+	accountHeader?: { name: string; pathPrefix: string };
+	/** Reads an answer's payload out of the service's envelope (identity when it has none). */
 	unwrap(body: unknown): unknown;
 }
 
-export const OFAUTH: Provider = {
-	credential: 'ofAuthApi',
-	label: 'OFAuth',
-	accountWord: 'connection',
-	keyPage: 'OFAuth dashboard > API keys',
-	accountIn: 'header',
-	unwrap: (body) => body,
-};
+const providersByNodeName = new Map<string, Provider>();
 
-export const ONLYFANSAPI: Provider = {
-	credential: 'onlyFansApi',
-	label: 'OnlyFansAPI.com',
-	accountWord: 'account',
-	keyPage: 'https://app.onlyfansapi.com/api-keys',
-	accountIn: 'path',
-	unwrap: (body) =>
-		body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body
-			? (body as IDataObject).data
-			: body,
-};
-
-/** The provider a node uses: its "authentication" parameter (OFAuth when the node has none, as the triggers). */
-export function providerOf(context: NodeContext): Provider {
-	// the Authentication field cannot be an expression: one read serves the whole run
-	return oncePerRun(context, 'provider', () => readProvider(context));
+/** Called once by each service module: its node types now find it. */
+export function registerProvider(provider: Provider): void {
+	for (const name of provider.nodeNames) providersByNodeName.set(name, provider);
 }
 
-function readProvider(context: NodeContext): Provider {
-	let chosen: unknown;
-	try {
-		if ('getCurrentNodeParameter' in context)
-			chosen = context.getCurrentNodeParameter('authentication');
-		else if ('getInputData' in context)
-			chosen = context.getNodeParameter('authentication', 0, 'ofAuthApi');
-		else chosen = (context as IPollFunctions).getNodeParameter('authentication', 'ofAuthApi');
-	} catch {
-		chosen = 'ofAuthApi';
-	}
-	return chosen === 'onlyFansApi' ? ONLYFANSAPI : OFAUTH;
+/** The service of a node type (`package.name`, or n8n's tool variant `package.nameTool`). */
+export function providerOfNodeType(nodeType: string): Provider {
+	const name = nodeType.slice(nodeType.lastIndexOf('.') + 1);
+	const provider =
+		providersByNodeName.get(name) ?? providersByNodeName.get(name.replace(/Tool$/, ''));
+	if (!provider)
+		throw new Error(`The node type "${nodeType}" belongs to no service of this package`);
+	return provider;
+}
+
+/** The service the node at hand talks to, known from its node type. */
+export function providerOf(context: NodeContext): Provider {
+	return oncePerRun(context, 'provider', () => providerOfNodeType(context.getNode().type));
+}
+
+/** An answer's payload when the service wraps answers as `{data, _meta, ...}`. */
+export function unwrapDataEnvelope(body: unknown): unknown {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body
+		? (body as IDataObject).data
+		: body;
 }

@@ -10,6 +10,7 @@ import {
 import { FIRST_VAULT_MEDIA_ID, VIP_LIST_ID } from '../../simulator';
 import type { OfAuthSimulator } from '../../simulator';
 import { OfAuth } from '../../../nodes/OfAuth/OfAuth.node';
+import { OnlyFansApi } from '../../../nodes/OnlyFansApi/OnlyFansApi.node';
 import { listMembers } from '../massMessage/helpers';
 import { locator, mediaEntries, pairedItems } from '../messaging/helpers';
 
@@ -23,6 +24,7 @@ const PHOTO = String(FIRST_VAULT_MEDIA_ID);
 
 // n8n's tool variant of this node: the same class under the name n8n gives it
 registerNodeType('ofAuthTool', () => new OfAuth());
+registerNodeType('onlyFansApiTool', () => new OnlyFansApi());
 
 const providers = [
 	['ofAuthApi', simulatorCredentials],
@@ -34,6 +36,7 @@ const isSend = (request: { method: string; path: string }) =>
 const sends = (sim: OfAuthSimulator) => sim.requests.filter(isSend);
 
 describe.each(providers)('Guards in depth with %s', (authentication, credentialsOf) => {
+	const toolType = authentication === 'onlyFansApi' ? 'onlyFansApiTool' : 'ofAuthTool';
 	const sim = useSimulator({ fans: 100, vaultMedia: 5 });
 	const run = async (
 		parameters: INodeParameters,
@@ -214,12 +217,12 @@ describe.each(providers)('Guards in depth with %s', (authentication, credentials
 	});
 
 	test('a tool node of version 1.3 with no Guards added refuses a 200 USD PPV and a 600-fan mass message', async () => {
-		const ppv = await run(sendPpv({ price: 200 }), { type: 'ofAuthTool' });
+		const ppv = await run(sendPpv({ price: 200 }), { type: toolType });
 		expect(ppv.error?.message).toMatch(
 			/^Refused by the guard "Max Price \(USD\)" on item 0: the price 200 USD is above the ceiling of 50 USD\. Nothing was sent/,
 		);
 		const fanIds = Array.from({ length: 600 }, (_, index) => String(200001 + index)).join(',');
-		const mass = await run(massMessage({ userIds: fanIds }), { type: 'ofAuthTool' });
+		const mass = await run(massMessage({ userIds: fanIds }), { type: toolType });
 		expect(mass.error?.message).toMatch(
 			/^Refused by the guard "Max Recipients" on item 0: it could reach up to 600 fans, more than the 500 allowed\. Nothing was sent/,
 		);
@@ -227,11 +230,11 @@ describe.each(providers)('Guards in depth with %s', (authentication, credentials
 
 		// the operator turns a default off by setting it to 0; an older tool node and a plain node keep no defaults
 		const allowed = await run(sendPpv({ price: 200, guards: { maxPrice: 0 } }), {
-			type: 'ofAuthTool',
+			type: toolType,
 		});
 		expect(allowed.error).toBeUndefined();
 		const older = await run(sendPpv({ price: 200, text: 'Older' }), {
-			type: 'ofAuthTool',
+			type: toolType,
 			typeVersion: 1.2,
 		});
 		expect(older.error).toBeUndefined();
@@ -241,12 +244,12 @@ describe.each(providers)('Guards in depth with %s', (authentication, credentials
 	});
 
 	test('a tool node of version 1.3 skips a repeat within 60 minutes unless the operator turned it off', async () => {
-		const first = await run(sendMessage(), { type: 'ofAuthTool' });
+		const first = await run(sendMessage(), { type: toolType });
 		expect(first.output()[0].json).not.toHaveProperty('skipped');
-		const again = await run(sendMessage(), { type: 'ofAuthTool' });
+		const again = await run(sendMessage(), { type: toolType });
 		expect(again.output()[0].json).toMatchObject({ skipped: true });
 		const off = await run(sendMessage({ guards: { duplicateWindowMinutes: 0 } }), {
-			type: 'ofAuthTool',
+			type: toolType,
 		});
 		expect(off.output()[0].json).not.toHaveProperty('skipped');
 		expect(sim().messagesSentTo(FAN)).toBe(2);

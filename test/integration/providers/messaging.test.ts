@@ -297,13 +297,13 @@ const badInputs: Array<{
 		what: 'an OFAuth upload reference',
 		parameters: send({ media: mediaEntries(['reference', 'upload:2f0c1d3e-aaaa-bbbb']) }),
 		refusedBy: ['onlyFansApi'],
-		error: /is an OFAuth upload reference/,
+		error: /is not a media ID of OnlyFansAPI.com/,
 	},
 	{
 		what: 'an OnlyFansAPI.com upload ID',
 		parameters: send({ media: mediaEntries(['reference', 'ofapi_media_abc123']) }),
 		refusedBy: ['ofAuthApi'],
-		error: /is an OnlyFansAPI.com upload/,
+		error: /is not a media ID of OFAuth/,
 	},
 	{
 		what: 'Forwarded',

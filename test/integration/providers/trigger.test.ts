@@ -36,7 +36,7 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 
 	test('publish registers the URL, events, account and a secret; a restart keeps it; unpublish removes it; none of it writes the static data', async () => {
 		const trigger = await start({
-			onlyFansApiEvents: ['messages.received', 'subscriptions.new'],
+			events: ['messages.received', 'subscriptions.new'],
 			connection: { __rl: true, mode: 'id', value: account() },
 		});
 		expect(await trigger.runWebhookMethod('checkExists')).toBe(false);
@@ -136,7 +136,7 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 	});
 
 	test('on publish or restart, a disabled webhook, one with other events, or two with this URL are replaced by one', async () => {
-		const trigger = await start({ onlyFansApiEvents: ['messages.received'] });
+		const trigger = await start({ events: ['messages.received'] });
 		await trigger.runWebhookMethod('create');
 		const webhooks = () => sim().onlyFansApiWebhooks();
 		const [paused] = webhooks();
@@ -190,7 +190,7 @@ describe('OFAuth Trigger with OnlyFansAPI.com: a webhook that registers itself',
 
 	test('events not chosen and other accounts are answered 200 and start nothing; Simplify outputs the payload', async () => {
 		const trigger = await start({
-			onlyFansApiEvents: ['messages.received'],
+			events: ['messages.received'],
 			simplify: true,
 			connection: { __rl: true, mode: 'id', value: account() },
 		});

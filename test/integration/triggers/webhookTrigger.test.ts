@@ -10,7 +10,7 @@ import {
 	signOfAuthSignature,
 	signSvix,
 } from '../../simulator';
-import { RecentEventIds, rememberEventId } from '../../../nodes/OfAuthTrigger/helpers/dedupe';
+import { RecentEventIds, rememberEventId } from '../../../nodes/shared/trigger/dedupe';
 import { OfAuthTrigger } from '../../../nodes/OfAuthTrigger/OfAuthTrigger.node';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;

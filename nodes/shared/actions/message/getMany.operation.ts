@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { limitField, listOutput, returnAllField } from '../../fields';
+import { fanField, readFanId } from '../../model/fan';
+import { connectionField } from '../../connection';
+import {
+	SIMPLIFIED_CHAT_MESSAGE,
+	readSimplify,
+	simplifiedChatMessage,
+} from '../../model/simplified';
+import { TOOL_FIELDS, type ToolDescription } from '../toolDescription';
+import type { ItemOutput } from '../types';
+import { adapterOf } from '../../service';
+
+/** What an AI agent reads about this tool (the OFAuth Tool node's Tool Description). */
+export const toolDescription: ToolDescription = {
+	summary:
+		"Reads the messages of one chat with an OnlyFans fan, newest first: each message's text, who wrote it (fromFan when Simplify is on; else fromUser.id equal to the fan's ID means the fan wrote it), price and media.",
+	fields: [
+		TOOL_FIELDS.fan,
+		{
+			parameter: 'limit',
+			name: 'The number of messages',
+			fromModel:
+				'Limit: how many of the newest messages to return (a few, e.g. 10, show the conversation).',
+			fixed: 'It returns the %s newest messages.',
+		},
+		{
+			parameter: 'options.query',
+			name: 'The search',
+			fromModel: 'Search: only messages whose text contains this.',
+			fixed: 'It returns only messages containing "%s".',
+		},
+	],
+	closing: 'Use it before replying so the answer fits the conversation. Reads only; sends nothing.',
+};
+
+export const description: INodeProperties[] = [
+	connectionField,
+	fanField({ description: 'The fan whose chat to read' }),
+	returnAllField,
+	limitField(),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: `Whether to output only the ${SIMPLIFIED_CHAT_MESSAGE}, instead of the whole message with its nested media and files`,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only messages whose text contains this',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
+	const fanId = readFanId(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const search = typeof options.query === 'string' ? options.query.trim() : '';
+	const simplify = readSimplify(this, itemIndex);
+	return await listOutput(
+		this,
+		itemIndex,
+		adapterOf(this).listMessages(fanId, search),
+		(message) => (simplify ? simplifiedChatMessage(message, fanId) : message),
+	);
+}
