@@ -353,7 +353,7 @@ describe('refused before anything is sent, naming the field', () => {
 			'OFAuth: an OnlyFansAPI.com upload ID',
 			() => ofauth.sendMessage('1', message({ media: ['ofapi_media_x'] })),
 			'Media',
-			/is an OnlyFansAPI\.com upload/,
+			/is not a media ID of OFAuth/,
 		],
 		[
 			'OnlyFansAPI.com: a media URL',
