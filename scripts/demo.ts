@@ -1,10 +1,12 @@
 /**
- * `npm start`: a real n8n 2.41.1 with this package installed from its tarball, the OFAuth
- * simulator behind an "OFAuth account" credential, the example workflows imported and an owner
- * account set up. Prints the editor URL and the login; Ctrl-C stops everything.
+ * `npm start`: a real n8n 2.41.1 with both packages installed from their tarballs side by side, the
+ * simulator of both services behind an "OFAuth account" and an "OnlyFansAPI.com account" credential,
+ * the example workflows of both imported and an owner account set up. Prints the editor URL and the
+ * login; Ctrl-C stops everything.
  *
- *   npm start                                  # against the simulator (no OFAuth account needed)
- *   OFAUTH_API_KEY=sk_... OFAUTH_CONNECTION_ID=conn_... npm start   # against the real OFAuth
+ *   npm start                                  # against the simulator (no account of either service needed)
+ *   OFAUTH_API_KEY=sk_... OFAUTH_CONNECTION_ID=conn_... npm start   # the OFAuth nodes against the real OFAuth
+ *   ONLYFANSAPI_API_KEY=... ONLYFANSAPI_ACCOUNT_ID=acct_... npm start   # the OnlyFansAPI.com nodes against the real API
  *   N8N_PORT=5679 npm start                    # another editor port (default 5678, else a free one)
  *   OFAUTH_DEMO_FRESH=1 npm start              # forget the previous demo's workflows and executions
  *   OFAUTH_DEMO_FOLDER=<dir> npm start         # keep this n8n's data elsewhere (the screenshots script does)
@@ -20,9 +22,13 @@ import path from 'node:path';
 import { startSimulator, type OfAuthSimulator } from '../test/simulator';
 import {
 	EXAMPLE_CREDENTIAL,
+	EXAMPLE_ONLYFANSAPI_CREDENTIAL,
+	ONLYFANSAPI_PACKAGE_NAME,
+	PACKAGE_NAME,
 	REPO_ROOT,
 	RealN8n,
 	freePort,
+	simulatorOnlyFansApiCredential,
 	type CredentialImport,
 	type RunningN8n,
 	type WorkflowJson,
@@ -149,8 +155,13 @@ async function main(): Promise<void> {
 	mkdirSync(userFolder, { recursive: true });
 
 	const realApi = Boolean(process.env.OFAUTH_API_KEY);
+	const realOnlyFansApi = Boolean(process.env.ONLYFANSAPI_API_KEY);
 	let sim: OfAuthSimulator | undefined;
 	let credential: CredentialImport;
+	// the simulator serves both APIs (OnlyFansAPI.com below /api): started unless both real APIs are used
+	if (!realApi || !realOnlyFansApi) {
+		sim = await startSimulator({ seed: 1, port: await simulatorPort() });
+	}
 	if (realApi) {
 		credential = {
 			...EXAMPLE_CREDENTIAL,
@@ -162,17 +173,31 @@ async function main(): Promise<void> {
 			},
 		};
 	} else {
-		sim = await startSimulator({ seed: 1, port: await simulatorPort() });
 		credential = {
 			...EXAMPLE_CREDENTIAL,
 			data: {
-				apiKey: sim.apiKey,
+				apiKey: sim!.apiKey,
 				baseUrl: 'custom',
-				customBaseUrl: sim.baseUrl,
-				defaultConnectionId: sim.connectionId,
+				customBaseUrl: sim!.baseUrl,
+				defaultConnectionId: sim!.connectionId,
 			},
 		};
 	}
+	const onlyFansApiCredential: CredentialImport = realOnlyFansApi
+		? {
+				...EXAMPLE_ONLYFANSAPI_CREDENTIAL,
+				data: {
+					apiKey: process.env.ONLYFANSAPI_API_KEY,
+					baseUrl: 'https://app.onlyfansapi.com/api',
+					customBaseUrl: '',
+					defaultConnectionId: process.env.ONLYFANSAPI_ACCOUNT_ID ?? '',
+				},
+			}
+		: simulatorOnlyFansApiCredential(
+				sim!,
+				EXAMPLE_ONLYFANSAPI_CREDENTIAL.id,
+				EXAMPLE_ONLYFANSAPI_CREDENTIAL.name,
+			);
 
 	const n8n = await RealN8n.create('demo', { userFolder });
 	console.log(
@@ -184,10 +209,10 @@ async function main(): Promise<void> {
 	const credentialStamp = path.join(userFolder, '.demo-credential-sha256');
 	if (
 		!existsSync(credentialStamp) ||
-		readFileSync(credentialStamp, 'utf8') !== sha256(credential)
+		readFileSync(credentialStamp, 'utf8') !== sha256([credential, onlyFansApiCredential])
 	) {
-		await n8n.importCredentials([credential]);
-		writeFileSync(credentialStamp, sha256(credential));
+		await n8n.importCredentials([credential, onlyFansApiCredential]);
+		writeFileSync(credentialStamp, sha256([credential, onlyFansApiCredential]));
 	}
 
 	const wanted = Number(process.env.N8N_PORT ?? 5678);
@@ -211,22 +236,30 @@ async function main(): Promise<void> {
 		'GET',
 		'/types/nodes.json',
 	);
-	const ours = types.body.filter((t) => t.name.startsWith('n8n-nodes-ofauth-messaging.'));
-	if (!ours.some((t) => t.name === 'n8n-nodes-ofauth-messaging.ofAuth')) {
-		console.error('[demo] n8n did not load the OFAuth node; its log:\n', server.log().slice(-4000));
-		await stop(1);
+	const ours = types.body.filter(
+		(t) =>
+			t.name.startsWith(`${PACKAGE_NAME}.`) || t.name.startsWith(`${ONLYFANSAPI_PACKAGE_NAME}.`),
+	);
+	for (const actionNode of [`${PACKAGE_NAME}.ofAuth`, `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`]) {
+		if (!ours.some((t) => t.name === actionNode)) {
+			console.error(`[demo] n8n did not load ${actionNode}; its log:\n`, server.log().slice(-4000));
+			await stop(1);
+		}
 	}
 
 	const line = '-'.repeat(72);
 	console.log(line);
 	console.log(
-		`n8n ${path.basename(n8n.runtime.n8nDir)} with n8n-nodes-ofauth-messaging is running (ready in ${Math.round((Date.now() - started) / 1000)} s)`,
+		`n8n ${path.basename(n8n.runtime.n8nDir)} with ${PACKAGE_NAME} and ${ONLYFANSAPI_PACKAGE_NAME} is running (ready in ${Math.round((Date.now() - started) / 1000)} s)`,
 	);
 	console.log(`  Editor:   ${server.baseUrl}   (from another machine: forward port ${port})`);
 	console.log(`  Login:    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 	console.log(`  Nodes:    ${ours.map((t) => t.displayName).join(', ')}`);
 	console.log(
 		`  Credential "${EXAMPLE_CREDENTIAL.name}" -> ${realApi ? 'the real OFAuth API' : `the simulator at ${sim!.baseUrl}`}`,
+	);
+	console.log(
+		`  Credential "${EXAMPLE_ONLYFANSAPI_CREDENTIAL.name}" -> ${realOnlyFansApi ? 'the real OnlyFansAPI.com API' : `the simulator at ${sim!.baseUrl}/api`}`,
 	);
 	console.log('  Workflows:');
 	for (const example of examples) console.log(`    ${example.name}: ${example.what}`);

@@ -13,7 +13,14 @@ import path from 'node:path';
 
 import { chromium, type Page } from 'playwright-core';
 
-import { EXAMPLE_CREDENTIAL, PACKAGE_NAME, REPO_ROOT, freePort } from '../test/e2e/realN8n';
+import {
+	EXAMPLE_CREDENTIAL,
+	EXAMPLE_ONLYFANSAPI_CREDENTIAL,
+	ONLYFANSAPI_PACKAGE_NAME,
+	PACKAGE_NAME,
+	REPO_ROOT,
+	freePort,
+} from '../test/e2e/realN8n';
 import { DEMO_LOGIN } from './demoLogin';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
@@ -23,6 +30,8 @@ interface Demo {
 	baseUrl: string;
 	folder: string;
 	child: ChildProcess;
+	/** the simulator's control URL the demo printed (what the nodes sent: <url>/requests) */
+	controlUrl: string;
 }
 
 async function startDemo(): Promise<Demo> {
@@ -32,8 +41,8 @@ async function startDemo(): Promise<Demo> {
 		env: { ...process.env, OFAUTH_DEMO_FOLDER: folder, N8N_PORT: String(port) },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
+	let out = '';
 	await new Promise<void>((resolve, reject) => {
-		let out = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
 			out += chunk.toString();
 			process.stdout.write(chunk);
@@ -41,7 +50,8 @@ async function startDemo(): Promise<Demo> {
 		});
 		child.once('exit', (code) => reject(new Error(`the demo exited with ${code}`)));
 	});
-	return { baseUrl: `http://127.0.0.1:${port}`, folder, child };
+	const controlUrl = /Simulator control: (\S+)\/requests/.exec(out)?.[1] ?? '';
+	return { baseUrl: `http://127.0.0.1:${port}`, folder, child, controlUrl };
 }
 
 type StoredWorkflow = { id: string; nodes: Array<{ id: string; name: string }> };
@@ -255,6 +265,99 @@ async function main(): Promise<void> {
 		await page.getByText(EXAMPLE_CREDENTIAL.name, { exact: true }).first().click();
 		await page.waitForTimeout(1200);
 		await shot(page, 'credential.png');
+		await open('/home/credentials');
+		await page.getByText(EXAMPLE_ONLYFANSAPI_CREDENTIAL.name, { exact: true }).first().click();
+		await page.waitForTimeout(1200);
+		await shot(page, 'onlyfansapi-credential.png');
+
+		// the OnlyFansAPI.com node's Account picker (acct_... IDs)
+		const ofapiSend = await create(
+			scratchWorkflow('Docs: OnlyFansAPI.com Send PPV', [
+				manualTrigger,
+				{
+					name: 'Send PPV',
+					type: `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`,
+					typeVersion: 1.3,
+					credentials: {
+						onlyFansApi: {
+							id: EXAMPLE_ONLYFANSAPI_CREDENTIAL.id,
+							name: EXAMPLE_ONLYFANSAPI_CREDENTIAL.name,
+						},
+					},
+					parameters: { resource: 'message', operation: 'sendPpv' },
+				},
+			]),
+		);
+		await open(`/workflow/${ofapiSend.id}`);
+		await openNode(page, 'Send PPV');
+		await page.getByPlaceholder('Select an account...').first().click();
+		await page.getByText(/acct_/).first().waitFor();
+		await page.waitForTimeout(500);
+		await shot(page, 'onlyfansapi-account-picker.png');
+
+		// 7. the OnlyFansAPI.com package: found by its name in the node panel
+		const search = await create(scratchWorkflow('Docs: OnlyFansAPI.com search', [manualTrigger]));
+		await open(`/workflow/${search.id}`);
+		await page.keyboard.press('n');
+		await page.waitForTimeout(800);
+		await page.keyboard.type('OnlyFansAPI', { delay: 60 });
+		await page.waitForTimeout(1200);
+		await shot(page, 'onlyfansapi-node-creator.png');
+
+		// 8. its trigger added from the panel as "On message received": the event shown is the one registered
+		const blank = await rest.call<StoredWorkflow>('POST', '/rest/workflows', {
+			name: 'Docs: OnlyFansAPI.com trigger from the panel',
+			nodes: [],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+			active: false,
+		});
+		await open(`/workflow/${blank.id}`);
+		await page.keyboard.press('n');
+		await page.waitForTimeout(800);
+		await page.keyboard.type('OnlyFansAPI', { delay: 60 });
+		await page.waitForTimeout(1000);
+		await page.keyboard.press('Enter'); // the OnlyFansAPI.com entry: its actions and triggers
+		await page.waitForTimeout(1000);
+		await page
+			.getByText(/^On message received$/i)
+			.first()
+			.click();
+		await page.waitForTimeout(2000);
+		await shot(page, 'onlyfansapi-trigger-from-panel.png');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Control+s');
+		await page.waitForTimeout(1500);
+		const saved = await rest.call<{
+			nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+		}>('GET', `/rest/workflows/${blank.id}`);
+		const triggerNode = saved.nodes.find(
+			(node) => node.type === `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiTrigger`,
+		);
+		console.log(
+			`[docs] trigger added from the panel, saved with events: ${JSON.stringify(triggerNode?.parameters.events)}`,
+		);
+		if (JSON.stringify(triggerNode?.parameters.events) !== '["messages.received"]')
+			throw new Error('the trigger picked as "On message received" was not saved with that event');
+		// publishing registers the webhook with the service: the simulator saw exactly that event
+		const current = await rest.call<{ versionId: string }>('GET', `/rest/workflows/${blank.id}`);
+		await rest.call('POST', `/rest/workflows/${blank.id}/activate`, {
+			versionId: current.versionId,
+		});
+		const seen = (await (await fetch(`${demo.controlUrl}/requests`)).json()) as {
+			requests: Array<{ method: string; path: string; body: { events?: string[] } }>;
+		};
+		const registrations = seen.requests.filter(
+			(request) => request.method === 'POST' && request.path === '/api/webhooks',
+		);
+		console.log(
+			`[docs] publishing registered: ${JSON.stringify(registrations.map((request) => request.body.events))}`,
+		);
+		if (
+			JSON.stringify(registrations.map((request) => request.body.events)) !==
+			'[["messages.received"]]'
+		)
+			throw new Error('publishing did not register exactly the event picked in the panel');
 	} finally {
 		await browser.close();
 		// the demo stops its n8n (its own process group) on SIGTERM: wait for that before removing its folder

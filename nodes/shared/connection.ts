@@ -20,7 +20,7 @@ export const connectionField: INodeProperties = {
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
-			placeholder: 'Select a %account%...',
+			placeholder: 'Select %anAccount%...',
 			typeOptions: { searchListMethod: 'searchConnections', searchable: true },
 		},
 		{
@@ -33,7 +33,7 @@ export const connectionField: INodeProperties = {
 					type: 'regex',
 					properties: {
 						regex: '^\\S+$',
-						errorMessage: 'A %account% ID has no spaces, e.g. %accountIdExample%',
+						errorMessage: '%AnAccount% ID has no spaces, e.g. %accountIdExample%',
 					},
 				},
 			],

@@ -5,9 +5,12 @@
  * messaging operation in the real n8n: Send, Send PPV, Unsend, Get Messages, Get Chat Media
  * and List Chats.
  */
+import { accountIdOf } from '../simulator/onlyFansApi';
 import type { ExampleExpectation } from './examples.expectations';
 
 const CONNECTION = { 'x-connection-id': 'conn_sim_active' };
+/** The same linked account as OnlyFansAPI.com names it, in the path (test/simulator/onlyFansApi.ts). */
+const ACCOUNT = accountIdOf('conn_sim_active');
 const VIP_LIST_ID = 1001;
 
 export const messagingExampleExpectations: Record<string, ExampleExpectation> = {
@@ -34,6 +37,33 @@ export const messagingExampleExpectations: Record<string, ExampleExpectation> = 
 					previewMediaCount: 1,
 				},
 			]);
+			expect([100011, 100012].map((fan) => sim.messagesSentTo(fan))).toEqual([1, 1]);
+		},
+	},
+	// the same workflow in the OnlyFansAPI.com package: the same PPVs, in its own words
+	'onlyfansapi-ppv-to-fans': {
+		requests: [
+			{ method: 'POST', path: `/api/${ACCOUNT}/chats/100011/messages` },
+			{ method: 'POST', path: `/api/${ACCOUNT}/chats/100012/messages` },
+		],
+		check: ({ sim, requests }) => {
+			expect(requests.map((request) => request.body)).toEqual([
+				{
+					text: 'Hi Alex, a new set just for you',
+					mediaFiles: ['5000001', '5000002'],
+					price: 12,
+					previews: ['5000001'],
+				},
+				{
+					text: 'Hi Jordan, a new set just for you',
+					mediaFiles: ['5000003'],
+					price: 20,
+					previews: ['5000003'],
+				},
+			]);
+			expect(
+				requests.every((request) => request.headers.authorization === `Bearer ${sim.apiKey}`),
+			).toBe(true);
 			expect([100011, 100012].map((fan) => sim.messagesSentTo(fan))).toEqual([1, 1]);
 		},
 	},

@@ -15,9 +15,11 @@ import {
 } from './examples.expectations';
 import {
 	EXAMPLE_CREDENTIAL,
+	EXAMPLE_ONLYFANSAPI_CREDENTIAL,
 	REPO_ROOT,
 	RealN8n,
 	simulatorCredential,
+	simulatorOnlyFansApiCredential,
 	useCredential,
 	type ExecuteResult,
 	type RunningN8n,
@@ -64,9 +66,14 @@ export function describeExampleWorkflows(createN8n: () => Promise<RealN8n>): voi
 			// one simulator and one credential per example: state and request logs never mix
 			const sim = await startSimulator({ seed: 1, ...expectation.simulator });
 			const credential = simulatorCredential(sim, `e2eExampleCred${n}`, `OFAuth example ${n}`);
-			credentials.push(credential);
+			const onlyFansApiCredential = simulatorOnlyFansApiCredential(
+				sim,
+				`e2eExampleOfapiCred${n}`,
+				`OnlyFansAPI.com example ${n}`,
+			);
+			credentials.push(credential, onlyFansApiCredential);
 			const workflow = {
-				...useCredential(readExample(name), credential),
+				...useCredential(readExample(name), credential, onlyFansApiCredential),
 				id: `e2eExample${n}`,
 				active: false,
 			};
@@ -108,19 +115,27 @@ export function describeExampleWorkflows(createN8n: () => Promise<RealN8n>): voi
 	});
 
 	test.each(exampleNames)(
-		'examples/%s.json uses only installed node types and the "OFAuth account" credential',
+		'examples/%s.json uses only installed node types and the example credential of each service',
 		(name) => {
 			const workflow = readExample(name);
 			for (const node of workflow.nodes) {
 				expect(node.type).toMatch(
-					/^(n8n-nodes-base\.|@n8n\/n8n-nodes-langchain\.|n8n-nodes-ofauth-messaging\.)/,
+					/^(n8n-nodes-base\.|@n8n\/n8n-nodes-langchain\.|n8n-nodes-ofauth-messaging\.|n8n-nodes-onlyfansapi-messaging\.)/,
 				);
-				if (node.type.startsWith('n8n-nodes-ofauth-messaging.')) {
+				const credential = node.type.startsWith('n8n-nodes-ofauth-messaging.')
+					? { ofAuthApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } }
+					: node.type.startsWith('n8n-nodes-onlyfansapi-messaging.')
+						? {
+								onlyFansApi: {
+									id: EXAMPLE_ONLYFANSAPI_CREDENTIAL.id,
+									name: EXAMPLE_ONLYFANSAPI_CREDENTIAL.name,
+								},
+							}
+						: undefined;
+				if (credential) {
 					expect({ node: node.name, credentials: node.credentials }).toEqual({
 						node: node.name,
-						credentials: {
-							ofAuthApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name },
-						},
+						credentials: credential,
 					});
 				}
 			}

@@ -75,6 +75,13 @@ export const EXAMPLE_CREDENTIAL = {
 	type: 'ofAuthApi',
 } as const;
 
+/** The credential the OnlyFansAPI.com example workflows reference. The demo imports it with this id. */
+export const EXAMPLE_ONLYFANSAPI_CREDENTIAL = {
+	id: 'onlyfansapiAccount1',
+	name: 'OnlyFansAPI.com account',
+	type: 'onlyFansApi',
+} as const;
+
 export const N8N_ENCRYPTION_KEY = 'ofauth-e2e-fixed-encryption-key-0001';
 
 export interface Runtime {
@@ -902,11 +909,17 @@ export function simulatorOnlyFansApiCredential(
 export function useCredential(
 	workflow: WorkflowJson,
 	credential: { id: string; name: string },
+	onlyFansApiCredential?: { id: string; name: string },
 ): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
 		if (node.credentials?.ofAuthApi)
 			node.credentials.ofAuthApi = { id: credential.id, name: credential.name };
+		if (node.credentials?.onlyFansApi && onlyFansApiCredential)
+			node.credentials.onlyFansApi = {
+				id: onlyFansApiCredential.id,
+				name: onlyFansApiCredential.name,
+			};
 	}
 	return copy;
 }

@@ -45,9 +45,12 @@ export function adapterOf(context: NodeContext): ProviderAdapter {
 
 /** The tokens every description may use, and the service's own. */
 export function serviceTexts(service: Service): Record<string, string> {
+	const article = /^[aeiou]/i.test(service.accountWord) ? 'an' : 'a';
 	return {
 		service: service.label,
 		account: service.accountWord,
+		anAccount: `${article} ${service.accountWord}`,
+		AnAccount: `${article.charAt(0).toUpperCase()}${article.slice(1)} ${service.accountWord}`,
 		Account: service.accountField,
 		accountIdExample: service.accountIdExample,
 		defaultAccountField: service.defaultAccountField,
