@@ -100,6 +100,7 @@ export class OfAuthTrigger implements INodeType {
 			{
 				...connectionField,
 				displayName: 'Only for %Account%',
+				hint: 'Empty: every %account%',
 				description:
 					'Only start for events of this OnlyFans account. Leave empty for every account. Events that belong to no account (Rules Updated) always pass.',
 			},

@@ -83,6 +83,7 @@ export class OnlyFansApiTrigger implements INodeType {
 			{
 				...connectionField,
 				displayName: 'Only for %Account%',
+				hint: 'Empty: every %account%',
 				description:
 					'Register the webhook for this OnlyFans account only. Leave empty for every account.',
 			},
