@@ -115,7 +115,8 @@ async function settle(page: Page): Promise<void> {
 async function openNode(page: Page, name: string): Promise<void> {
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 	if (await node.count()) await node.first().dblclick();
-	else await page.getByText(name, { exact: true }).first().dblclick();
+	// the canvas pane may lie over a node's label: the double click goes to the label regardless
+	else await page.getByText(name, { exact: true }).first().dblclick({ force: true });
 	await page.waitForTimeout(1200);
 }
 
@@ -344,12 +345,16 @@ async function main(): Promise<void> {
 		await rest.call('POST', `/rest/workflows/${blank.id}/activate`, {
 			versionId: current.versionId,
 		});
-		const seen = (await (await fetch(`${demo.controlUrl}/requests`)).json()) as {
-			requests: Array<{ method: string; path: string; body: { events?: string[] } }>;
-		};
-		const registrations = seen.requests.filter(
-			(request) => request.method === 'POST' && request.path === '/api/webhooks',
-		);
+		// n8n registers the webhooks of a published workflow in the background: wait for the POST
+		type Seen = { requests: Array<{ method: string; path: string; body: { events?: string[] } }> };
+		let registrations: Seen['requests'] = [];
+		for (let i = 0; i < 60 && registrations.length === 0; i++) {
+			await page.waitForTimeout(500);
+			const seen = (await (await fetch(`${demo.controlUrl}/requests`)).json()) as Seen;
+			registrations = seen.requests.filter(
+				(request) => request.method === 'POST' && request.path === '/api/webhooks',
+			);
+		}
 		console.log(
 			`[docs] publishing registered: ${JSON.stringify(registrations.map((request) => request.body.events))}`,
 		);
