@@ -99,7 +99,7 @@ export const ourOnlyFansApiSend = (): WorkflowNode => {
 	const node = ourSend();
 	node.typeVersion = 1.3;
 	node.type = onlyFansApiTypeOf(node.type);
-	node.credentials = { onlyFansApi: OFAPI_CRED };
+	node.credentials = { onlyFansApiMessagingApi: OFAPI_CRED };
 	return node;
 };
 

@@ -280,7 +280,7 @@ async function main(): Promise<void> {
 					type: `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`,
 					typeVersion: 1.3,
 					credentials: {
-						onlyFansApi: {
+						onlyFansApiMessagingApi: {
 							id: EXAMPLE_ONLYFANSAPI_CREDENTIAL.id,
 							name: EXAMPLE_ONLYFANSAPI_CREDENTIAL.name,
 						},

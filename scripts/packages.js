@@ -41,7 +41,7 @@ const SERVICES = {
 			'nodes/OnlyFansApi/OnlyFansApi.node.ts',
 			'nodes/OnlyFansApiTrigger/OnlyFansApiTrigger.node.ts',
 		],
-		credential: 'credentials/OnlyFansApi.credentials.ts',
+		credential: 'credentials/OnlyFansApiMessagingApi.credentials.ts',
 		credentialIcons: ['credentials/onlyfansapi.svg', 'credentials/onlyfansapi.dark.svg'],
 		docs: 'docs/packages/onlyfansapi',
 	},

@@ -18,7 +18,7 @@ export class OnlyFansApi implements INodeType {
 		subtitle: ACTION_NODE_SUBTITLE,
 		usableAsTool: true,
 		defaults: { name: 'OnlyFansAPI.com' },
-		credentials: [{ name: 'onlyFansApi', required: true }],
+		credentials: [{ name: 'onlyFansApiMessagingApi', required: true }],
 	};
 
 	methods = actionNodeMethods;

@@ -28,7 +28,7 @@ function pickAccount(account: IDataObject) {
  */
 export const ONLYFANSAPI: Service = {
 	label: 'OnlyFansAPI.com',
-	credential: 'onlyFansApi',
+	credential: 'onlyFansApiMessagingApi',
 	credentialLabel: 'OnlyFansAPI.com API',
 	nodeNames: ['onlyFansApi', 'onlyFansApiTrigger'],
 	defaultBaseUrl: 'https://app.onlyfansapi.com/api',

@@ -39,7 +39,7 @@ export class OnlyFansApiTrigger implements INodeType {
 		defaults: { name: 'OnlyFansAPI.com Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'onlyFansApi', required: true }],
+		credentials: [{ name: 'onlyFansApiMessagingApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',

@@ -44,7 +44,7 @@ function workflow(
 			{
 				id: 'n3',
 				name: 'OFAuth',
-				type: credentials.onlyFansApi
+				type: credentials.onlyFansApiMessagingApi
 					? `${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`
 					: `${PACKAGE_NAME}.ofAuth`,
 				typeVersion: 1,
@@ -99,7 +99,7 @@ const WORKFLOWS = {
 		'e2eEdgesUnavailable',
 		[{ row: 1 }, { row: 2 }],
 		{ resource: 'massMessage', operation: 'getChart', connection },
-		{ onlyFansApi: ONLYFANSAPI_CRED },
+		{ onlyFansApiMessagingApi: ONLYFANSAPI_CRED },
 	),
 };
 

@@ -126,7 +126,7 @@ export function describeExampleWorkflows(createN8n: () => Promise<RealN8n>): voi
 					? { ofAuthApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } }
 					: node.type.startsWith('n8n-nodes-onlyfansapi-messaging.')
 						? {
-								onlyFansApi: {
+								onlyFansApiMessagingApi: {
 									id: EXAMPLE_ONLYFANSAPI_CREDENTIAL.id,
 									name: EXAMPLE_ONLYFANSAPI_CREDENTIAL.name,
 								},

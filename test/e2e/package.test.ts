@@ -159,7 +159,7 @@ test('n8n loads every node of both tarballs side by side, each with its one cred
 			key: 'onlyfansapi',
 			name: ONLYFANSAPI_PACKAGE_NAME,
 			action: 'onlyFansApi',
-			credential: 'onlyFansApi',
+			credential: 'onlyFansApiMessagingApi',
 		},
 	] as const;
 	for (const pkg of packages) {

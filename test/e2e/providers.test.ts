@@ -35,7 +35,7 @@ function onOnlyFansApi(workflow: WorkflowJson, id: string): WorkflowJson {
 	for (const node of copy.nodes) {
 		if (!node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
 		node.type = onlyFansApiTypeOf(node.type);
-		node.credentials = { onlyFansApi: CRED };
+		node.credentials = { onlyFansApiMessagingApi: CRED };
 	}
 	return { ...copy, id, active: false };
 }
@@ -150,7 +150,7 @@ function everyOperationWorkflow(fileUrl: string): WorkflowJson {
 			executeOnce: true,
 			alwaysOutputData: true, // a read that finds nothing still hands the run on
 			parameters,
-			credentials: { onlyFansApi: CRED },
+			credentials: { onlyFansApiMessagingApi: CRED },
 		})),
 	];
 	const connections: Record<string, unknown> = {};
@@ -181,7 +181,7 @@ function triggerWorkflow(): WorkflowJson {
 				position: [0, 0],
 				webhookId: TRIGGER.webhookId,
 				parameters: { events: ['messages.received'] },
-				credentials: { onlyFansApi: CRED },
+				credentials: { onlyFansApiMessagingApi: CRED },
 			},
 			{
 				id: 't2',

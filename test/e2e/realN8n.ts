@@ -79,7 +79,7 @@ export const EXAMPLE_CREDENTIAL = {
 export const EXAMPLE_ONLYFANSAPI_CREDENTIAL = {
 	id: 'onlyfansapiAccount1',
 	name: 'OnlyFansAPI.com account',
-	type: 'onlyFansApi',
+	type: 'onlyFansApiMessagingApi',
 } as const;
 
 export const N8N_ENCRYPTION_KEY = 'ofauth-e2e-fixed-encryption-key-0001';
@@ -895,7 +895,7 @@ export function simulatorOnlyFansApiCredential(
 	return {
 		id,
 		name,
-		type: 'onlyFansApi',
+		type: 'onlyFansApiMessagingApi',
 		data: {
 			apiKey: sim.apiKey,
 			baseUrl: 'custom',
@@ -915,8 +915,8 @@ export function useCredential(
 	for (const node of copy.nodes) {
 		if (node.credentials?.ofAuthApi)
 			node.credentials.ofAuthApi = { id: credential.id, name: credential.name };
-		if (node.credentials?.onlyFansApi && onlyFansApiCredential)
-			node.credentials.onlyFansApi = {
+		if (node.credentials?.onlyFansApiMessagingApi && onlyFansApiCredential)
+			node.credentials.onlyFansApiMessagingApi = {
 				id: onlyFansApiCredential.id,
 				name: onlyFansApiCredential.name,
 			};

@@ -14,10 +14,10 @@ export function testAdditionalData(
 	extra: Record<string, unknown> = {},
 ): IWorkflowExecuteAdditionalData {
 	return {
-		// the same values under both providers' credential types: the node's Authentication picks one
+		// the same values under both services' credential types: each node reads its own
 		credentialsHelper: new TestCredentialsHelper({
 			ofAuthApi: credentials,
-			onlyFansApi: credentials,
+			onlyFansApiMessagingApi: credentials,
 		}),
 		executeWorkflow: async () => {
 			throw new Error('not available in tests');

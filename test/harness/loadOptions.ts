@@ -38,7 +38,7 @@ function loadOptionsContext(spec: LoadOptionsSpec): ILoadOptionsFunctions {
 		parameters: spec.parameters,
 		credentials: {
 			ofAuthApi: { id: 'cred-1', name: 'OFAuth account' },
-			onlyFansApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
+			onlyFansApiMessagingApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
 		},
 	};
 	const workflow = new Workflow({

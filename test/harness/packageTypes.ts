@@ -8,7 +8,7 @@ import type {
 import { NodeHelpers } from 'n8n-workflow';
 
 import { OfAuthApi } from '../../credentials/OfAuthApi.credentials';
-import { OnlyFansApi } from '../../credentials/OnlyFansApi.credentials';
+import { OnlyFansApiMessagingApi } from '../../credentials/OnlyFansApiMessagingApi.credentials';
 import { OfAuth } from '../../nodes/OfAuth/OfAuth.node';
 import { OnlyFansApi as OnlyFansApiNode } from '../../nodes/OnlyFansApi/OnlyFansApi.node';
 
@@ -43,7 +43,7 @@ export function registerNodeType(name: string, factory: () => INodeType): void {
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	ofAuthApi: new OfAuthApi(),
-	onlyFansApi: new OnlyFansApi(),
+	onlyFansApiMessagingApi: new OnlyFansApiMessagingApi(),
 };
 
 export class PackageNodeTypes implements INodeTypes {

@@ -111,7 +111,7 @@ export async function startWebhookTrigger(
 		parameters: spec.parameters,
 		credentials: {
 			ofAuthApi: { id: 'cred-1', name: 'OFAuth account' },
-			onlyFansApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
+			onlyFansApiMessagingApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
 		},
 	};
 	const nodeType = nodeTypes.getByNameAndVersion(node.type) as INodeType;

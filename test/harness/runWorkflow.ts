@@ -67,7 +67,7 @@ export async function runWorkflow(spec: RunSpec): Promise<RunResult> {
 		parameters: step.parameters,
 		credentials: {
 			ofAuthApi: { id: 'cred-1', name: 'OFAuth account' },
-			onlyFansApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
+			onlyFansApiMessagingApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' },
 		},
 		...(step.continueOnFail
 			? { continueOnFail: true, onError: 'continueRegularOutput' as const }

@@ -194,7 +194,10 @@ function workflows(fileFolder: string): WorkflowJson[] {
 					'OFAuth Trigger',
 					`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiTrigger`,
 					{ events: ['messages.received'] },
-					{ credentials: { onlyFansApi: OFAPI_CRED }, webhookId: OFAPI_TRIGGER.webhookId },
+					{
+						credentials: { onlyFansApiMessagingApi: OFAPI_CRED },
+						webhookId: OFAPI_TRIGGER.webhookId,
+					},
 				),
 				node('Done', 'n8n-nodes-base.noOp', {}),
 			],

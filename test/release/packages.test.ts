@@ -19,7 +19,7 @@ const PACKAGES = [
 	{
 		key: 'onlyfansapi',
 		service: 'OnlyFansAPI.com',
-		credential: 'onlyFansApi',
+		credential: 'onlyFansApiMessagingApi',
 		otherService: 'OFAuth',
 	},
 ] as const;

@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class OnlyFansApi implements ICredentialType {
-	name = 'onlyFansApi';
+export class OnlyFansApiMessagingApi implements ICredentialType {
+	name = 'onlyFansApiMessagingApi';
 
 	displayName = 'OnlyFansAPI.com API';
 
