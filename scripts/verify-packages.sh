@@ -25,7 +25,8 @@ verify() {
 		if (problems.length) { console.error(`[verify] ${pkg.name}: ${problems.join("; ")}`); process.exit(1); }
 		console.log(`[verify] ${pkg.name}: credentials ${JSON.stringify(pkg.n8n.credentials)}, nodes ${JSON.stringify(pkg.n8n.nodes)}, no dependencies, ${pkg.license}, ${pkg.repository.url}`);
 	'
-	npm ci --no-audit --no-fund --loglevel=error
+	# the root's npm ci has cached most of these: use the cache before the network
+	npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 	npm install --no-save --no-audit --no-fund --loglevel=error \
 		@n8n/node-cli@latest @n8n/eslint-plugin-community-nodes@latest @n8n/scan-community-package@latest
 	echo "[verify] newest from the registry: $(node -p 'const v=(p)=>JSON.parse(require("fs").readFileSync(`node_modules/${p}/package.json`,"utf8")).version; ["@n8n/node-cli","@n8n/eslint-plugin-community-nodes","@n8n/scan-community-package"].map((p)=>`${p} ${v(p)}`).join(", ")')"
@@ -33,6 +34,7 @@ verify() {
 	npx n8n-node lint
 	npm run build
 	SCANNER="${tree}/node_modules/@n8n/scan-community-package" node "${ROOT}/scripts/scan.js" "${tree}"
+	echo "[verify] ${key}: ${SECONDS} s"
 }
 
 pids=()
