@@ -289,7 +289,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			this.getNode(),
 			`This operation is not available with ${adapter.label}`,
 			{
-				description: `Nothing was sent. ${adapter.label} offers: ${[...adapter.operations].join(', ')}. Switch Authentication to the other provider for this operation.`,
+				description: `Nothing was sent. ${adapter.label} has no "${operationName}", so the node does not offer it; this workflow was saved with it. Choose another operation.`,
 			},
 		);
 		if (!this.continueOnFail()) throw unavailable;
