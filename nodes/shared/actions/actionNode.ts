@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchConnections, connectionField } from '../connection';
+import { searchConnections } from '../connection';
 import { requestSettingsField } from '../fields';
 import * as listSearch from '../methods/listSearch';
 import * as loadOptions from '../methods/loadOptions';
@@ -60,5 +60,3 @@ export const actionNodeMethods = { listSearch: { ...listSearch, searchConnection
 export async function executeActions(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await router.call(this);
 }
-
-export { connectionField };

@@ -44,7 +44,7 @@ export function adapterOf(context: NodeContext): ProviderAdapter {
 }
 
 /** The tokens every description may use, and the service's own. */
-export function serviceTexts(service: Service): Record<string, string> {
+function serviceTexts(service: Service): Record<string, string> {
 	const article = /^[aeiou]/i.test(service.accountWord) ? 'an' : 'a';
 	return {
 		service: service.label,
