@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { encodePathSegment } from '../shared/transport';
+import type { FanFilters } from '../shared/model/fanDetails';
 import type { MassMessage } from '../shared/model/massMessage';
 import { MESSAGE_LABELS, type Message } from '../shared/model/message';
 import type {
@@ -64,6 +65,42 @@ function chatsQuery(filters: ChatFilters): IDataObject {
 	return qs;
 }
 
+/**
+ * GET /subscribers: type all/active/expired, or latest with latestType=new (the newest fans). How the
+ * `filter` object goes on the wire is not documented: the bracket form OnlyFansAPI.com documents is
+ * sent, and the node checks every answer against the minimums itself (meetsFanFilters).
+ */
+function fansQuery(filters: FanFilters): IDataObject {
+	if (filters.type === 'top') {
+		throw new ProviderLimit(
+			'Type',
+			'Top Spenders is not offered by OFAuth: choose All Fans with Min Total Spent instead',
+		);
+	}
+	const qs: IDataObject = { type: filters.type };
+	if (filters.type === 'latest') qs.latestType = 'new';
+	if (filters.search) qs.query = filters.search;
+	if (filters.minTotalSpent !== undefined) qs['filter[total_spent]'] = filters.minTotalSpent;
+	if (filters.minTips !== undefined) qs['filter[tips]'] = filters.minTips;
+	if (filters.onlineOnly) qs['filter[online]'] = 1;
+	return qs;
+}
+
+const subscriberPath = (fanId: string) => `/v2/access/subscribers/${encodePathSegment(fanId)}`;
+const userListPath = (listId: string | number) =>
+	`/v2/access/users/lists/${encodePathSegment(String(listId))}`;
+
+/** OFAuth keeps no way to clear a note or a custom name that it documents: '' is refused, not guessed. */
+function notEmpty(field: string, text: string): string {
+	if (text === '') {
+		throw new ProviderLimit(
+			field,
+			'is empty, and OFAuth documents no way to clear it: enter the text to set',
+		);
+	}
+	return text;
+}
+
 const chatPath = (fanId: string) => `/v2/access/chats/${encodePathSegment(fanId)}`;
 const massMessagePath = (massMessageId: string) =>
 	`/v2/access/mass-messages/${encodePathSegment(massMessageId)}`;
@@ -110,7 +147,65 @@ export const ofauth: ProviderAdapter = {
 		'media.upload',
 		'vault.getManyMedia',
 		'vault.getManyLists',
+		'fan.getMany',
+		'fan.get',
+		'fan.setNote',
+		'fan.setDisplayName',
+		'fan.giveDiscount',
+		'userList.create',
+		'userList.rename',
+		'userList.delete',
+		'userList.getMembers',
+		'userList.addFans',
+		'userList.removeFans',
 	]),
+	// subscribers come 20 a page (the docs; the SDK allows more, OnlyFans does not)
+	listFans: (filters) => ({
+		path: '/v2/access/subscribers',
+		qs: fansQuery(filters),
+		style: 'offset',
+		pageSize: 20,
+	}),
+	// GET /users/{userId} takes the numeric ID or the username
+	getFan: (fan) => ({
+		request: {
+			method: 'GET',
+			path: `/v2/access/users/${encodePathSegment('id' in fan ? fan.id : fan.username)}`,
+		},
+		fanIn: (answer) => (answer && answer.id !== undefined ? answer : undefined),
+	}),
+	setFanNote: (fanId, note) => ({
+		method: 'PUT',
+		path: `${subscriberPath(fanId)}/note`,
+		body: { notice: notEmpty('Note', note) },
+	}),
+	setFanDisplayName: (fanId, displayName) => ({
+		method: 'PUT',
+		path: `${subscriberPath(fanId)}/custom-name`,
+		body: { displayName: notEmpty('Display Name', displayName) },
+	}),
+	giveFanDiscount: (fanId, { percent, months }) => ({
+		method: 'PUT',
+		path: `${subscriberPath(fanId)}/discount`,
+		body: { discount: percent, period: months },
+	}),
+	createUserList: (name) => ({ method: 'POST', path: '/v2/access/users/lists', body: { name } }),
+	renameUserList: (listId, name) => ({
+		method: 'PATCH',
+		path: userListPath(listId),
+		body: { name },
+	}),
+	deleteUserList: (listId) => ({ method: 'DELETE', path: userListPath(listId) }),
+	// one fan per request: POST /users/lists/{listId}/users/{userId}
+	addFansToUserList: (listId, fanIds) =>
+		fanIds.map((fanId) => ({
+			method: 'POST',
+			path: `${userListPath(listId)}/users/${encodePathSegment(fanId)}`,
+		})),
+	removeFanFromUserList: (listId, fanId) => ({
+		method: 'DELETE',
+		path: `${userListPath(listId)}/users/${encodePathSegment(fanId)}`,
+	}),
 	sendMessage: (fanId, message): ProviderRequest => ({
 		method: 'POST',
 		path: `${chatPath(fanId)}/messages`,

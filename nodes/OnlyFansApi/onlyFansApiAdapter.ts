@@ -6,7 +6,14 @@ import { ACCOUNT_IN_PATH, encodePathSegment } from '../shared/transport';
 import { MESSAGE_LABELS, type Message } from '../shared/model/message';
 import type { MassMessage } from '../shared/model/massMessage';
 import { MASS_MESSAGE_LABELS } from '../shared/model/massMessage';
-import type { ChatFilters, ProviderAdapter, VaultFilters } from '../shared/service/adapter';
+import type { FanFilters } from '../shared/model/fanDetails';
+import type {
+	ChatAction,
+	ChatFilters,
+	DateRange,
+	ProviderAdapter,
+	VaultFilters,
+} from '../shared/service/adapter';
 import { ProviderLimit } from '../shared/service/adapter';
 import { bodyFieldLabels } from '../shared/service/fieldLabels';
 
@@ -148,6 +155,98 @@ const FIELD_LABELS = bodyFieldLabels({
 const massMessagePath = (massMessageId: string) =>
 	accountPath(`/mass-messaging/${encodePathSegment(massMessageId)}`);
 
+/** The filters of /fans/all|active|expired, in the bracket form: the dot form is ignored by the API. */
+function fanFilterQuery(filters: FanFilters): IDataObject {
+	const qs: IDataObject = {};
+	if (filters.search) qs.query = filters.search;
+	if (filters.minTotalSpent !== undefined) qs['filter[total_spent]'] = filters.minTotalSpent;
+	if (filters.minTips !== undefined) qs['filter[tips]'] = filters.minTips;
+	if (filters.onlineOnly) qs['filter[online]'] = 1;
+	return qs;
+}
+
+/**
+ * Fans, at most 20 a page ("OnlyFans does not allow more"): all, active and expired take the
+ * filters; the newest fans (`type=new`) come as `users`; the top spenders are one answer, no paging.
+ */
+function listFans(filters: FanFilters) {
+	if (filters.type === 'top' || filters.type === 'latest') {
+		const { query, ...spendFilters } = fanFilterQuery(filters);
+		if (query !== undefined || Object.keys(spendFilters).length) {
+			throw new ProviderLimit(
+				'Filters',
+				`cannot be combined with Type ${filters.type === 'top' ? 'Top Spenders' : 'Newest Fans'} on OnlyFansAPI.com: clear them, or choose All Fans`,
+			);
+		}
+	}
+	if (filters.type === 'top') {
+		return {
+			path: accountPath('/fans/top'),
+			qs: { by: 'total' },
+			style: 'offset' as const,
+			pageSize: 20,
+			onePage: true,
+		};
+	}
+	if (filters.type === 'latest') {
+		return {
+			path: accountPath('/fans/latest'),
+			qs: { type: 'new' },
+			style: 'offset' as const,
+			pageSize: 20,
+		};
+	}
+	return {
+		path: accountPath(`/fans/${filters.type}`),
+		qs: fanFilterQuery(filters),
+		style: 'offset' as const,
+		pageSize: 20,
+	};
+}
+
+const fanPath = (fanId: string) => accountPath(`/fans/${encodePathSegment(fanId)}`);
+const userListPath = (listId: string | number) =>
+	accountPath(`/user-lists/${encodePathSegment(String(listId))}`);
+
+/** A list name: OnlyFansAPI.com takes at most 64 characters. */
+function listName(name: string): string {
+	if (name.length > 64) {
+		throw new ProviderLimit(
+			'Name',
+			`has ${name.length} characters, but OnlyFansAPI.com takes at most 64: shorten it`,
+		);
+	}
+	return name;
+}
+
+/** How many fan IDs one add request carries: the API's maximum is not documented, so a few at a time. */
+const FANS_PER_ADD_REQUEST = 10;
+
+const CHAT_ACTION_PATHS: Record<ChatAction, string> = {
+	markAsRead: 'mark-as-read',
+	markAsUnread: 'mark-as-unread',
+	showTyping: 'typing',
+	hide: 'hide',
+};
+
+/** The chart's dates as the API takes them: `Y-m-d H:i:s` (UTC). */
+function chartDate(iso: unknown): string | undefined {
+	if (typeof iso !== 'string' || iso === '') return undefined;
+	const time = Date.parse(iso);
+	return Number.isFinite(time)
+		? new Date(time).toISOString().slice(0, 19).replace('T', ' ')
+		: undefined;
+}
+
+function chartQuery(range: DateRange): IDataObject {
+	const qs: IDataObject = { withTotal: 1 };
+	const startDate = chartDate(range.startDate);
+	const endDate = chartDate(range.endDate);
+	if (startDate) qs.startDate = startDate;
+	if (endDate) qs.endDate = endDate;
+	return qs;
+}
+
 function notYet(what: string): never {
 	throw new Error(`${what} is not available with OnlyFansAPI.com in this version`);
 }
@@ -170,7 +269,87 @@ export const onlyfansapi: ProviderAdapter = {
 		'vault.getManyLists',
 		'media.upload',
 		'chat.getMedia',
+		'chat.markAsRead',
+		'chat.markAsUnread',
+		'chat.showTyping',
+		'chat.hide',
+		'message.like',
+		'massMessage.getChart',
+		'massMessage.getBuyers',
+		'fan.getMany',
+		'fan.get',
+		'fan.setNote',
+		'fan.setDisplayName',
+		'userList.create',
+		'userList.rename',
+		'userList.delete',
+		'userList.getMembers',
+		'userList.addFans',
+		'userList.removeFans',
 	]),
+	listFans,
+	// by username: GET /users/{username}; by ID: GET /users/list?ids= (keyed by ID), as the API takes IDs there
+	getFan: (fan) =>
+		'id' in fan
+			? {
+					request: { method: 'GET', path: accountPath('/users/list'), qs: { ids: fan.id } },
+					fanIn: (answer) => {
+						const found = answer?.[fan.id];
+						return found && typeof found === 'object' ? (found as IDataObject) : undefined;
+					},
+				}
+			: {
+					request: {
+						method: 'GET',
+						path: accountPath(`/users/${encodePathSegment(fan.username)}`),
+					},
+					fanIn: (answer) => (answer && answer.id !== undefined ? answer : undefined),
+				},
+	// an empty note clears it (DELETE); else PUT {notes}
+	setFanNote: (fanId, note) =>
+		note === ''
+			? { method: 'DELETE', path: `${fanPath(fanId)}/notes` }
+			: { method: 'PUT', path: `${fanPath(fanId)}/notes`, body: { notes: note } },
+	// "" clears the custom name
+	setFanDisplayName: (fanId, displayName) => ({
+		method: 'PUT',
+		path: `${fanPath(fanId)}/custom-name`,
+		body: { custom_name: displayName },
+	}),
+	createUserList: (name) => ({
+		method: 'POST',
+		path: accountPath('/user-lists'),
+		body: { name: listName(name) },
+	}),
+	renameUserList: (listId, name) => ({
+		method: 'PUT',
+		path: userListPath(listId),
+		body: { name: listName(name) },
+	}),
+	deleteUserList: (listId) => ({ method: 'DELETE', path: userListPath(listId) }),
+	addFansToUserList: (listId, fanIds) => {
+		const requests = [];
+		for (let start = 0; start < fanIds.length; start += FANS_PER_ADD_REQUEST) {
+			requests.push({
+				method: 'POST' as const,
+				path: `${userListPath(listId)}/users`,
+				body: { ids: fanIds.slice(start, start + FANS_PER_ADD_REQUEST) },
+			});
+		}
+		return requests;
+	},
+	removeFanFromUserList: (listId, fanId) => ({
+		method: 'DELETE',
+		path: `${userListPath(listId)}/users/${encodePathSegment(fanId)}`,
+	}),
+	chatAction: (fanId, action) => ({
+		method: 'POST',
+		path: `${chatPath(fanId)}/${CHAT_ACTION_PATHS[action]}`,
+	}),
+	likeMessage: (fanId, messageId) => ({
+		method: 'POST',
+		path: `${chatPath(fanId)}/messages/${encodePathSegment(messageId)}/like`,
+	}),
 	// one Idempotency-Key per message: OnlyFansAPI.com takes it once, so a retry after a dropped connection cannot send twice
 	sendMessage: (fanId, message) => ({
 		method: 'POST',
@@ -242,8 +421,17 @@ export const onlyfansapi: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 10,
 	}),
-	massMessageChart: () => notYet('Get Chart'),
-	listMassMessageBuyers: () => notYet('Get Buyers'),
+	massMessageChart: (range) => ({
+		method: 'GET',
+		path: accountPath('/engagement/messages/mass-messages/chart'),
+		qs: chartQuery(range),
+	}),
+	// 10 a page by marker; the answer also says its next page (_pagination.next_page)
+	listMassMessageBuyers: (massMessageId) => ({
+		path: accountPath(`/engagement/messages/${encodePathSegment(massMessageId)}/buyers`),
+		style: 'marker',
+		pageSize: 10,
+	}),
 	// 10-100 a page; 40 keeps the same pages as OFAuth
 	listVaultMedia: (filters) => ({
 		path: accountPath('/media/vault'),

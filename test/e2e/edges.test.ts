@@ -98,7 +98,14 @@ const WORKFLOWS = {
 	unavailable: workflow(
 		'e2eEdgesUnavailable',
 		[{ row: 1 }, { row: 2 }],
-		{ resource: 'massMessage', operation: 'getChart', connection },
+		{
+			resource: 'fan',
+			operation: 'giveDiscount',
+			connection,
+			fan: { __rl: true, mode: 'id', value: '100001' },
+			discountPercent: 10,
+			discountMonths: 1,
+		},
 		{ onlyFansApiMessagingApi: ONLYFANSAPI_CRED },
 	),
 };
@@ -176,8 +183,8 @@ test('an operation OnlyFansAPI.com does not offer: every item leaves by the erro
 	const failed = result.output('Failed').map((item) => item.json);
 	console.log(`[edges] unavailable operation: ${JSON.stringify(failed)}`);
 	expect(failed).toMatchObject([
-		{ row: 1, error: 'This operation is not available with OnlyFansAPI.com' },
-		{ row: 2, error: 'This operation is not available with OnlyFansAPI.com' },
+		{ row: 1, error: 'Give a fan a discount is not available with OnlyFansAPI.com' },
+		{ row: 2, error: 'Give a fan a discount is not available with OnlyFansAPI.com' },
 	]);
 	expect(sim.requests.filter((request) => request.path.startsWith('/api/'))).toEqual([]);
 }, 120_000);

@@ -13,6 +13,7 @@ import { ApiError, type RouteContext, type RouteResult, type SimCore } from './c
 import { signOnlyFansApi } from './webhooks';
 import { makeMedia } from './seed';
 import { queueStatus } from './routes/shared';
+import { answerFansAndLists } from './onlyFansApiFans';
 import type { Connection, RecordedRequest } from './types';
 
 /** OnlyFansAPI.com's account id for a simulator connection (conn_x <-> acct_x). */
@@ -561,6 +562,22 @@ export async function answerOnlyFansApi(
 			.body as { list: unknown[] };
 		return charge(page.list);
 	}
+	const fansAndLists = await answerFansAndLists({
+		core,
+		baseUrl: core.baseUrl,
+		accountId: accountId ?? '',
+		method,
+		route,
+		rest,
+		query,
+		body,
+		ctx,
+		runOfAuth,
+		charge,
+		free: (data) => ({ status: 200, body: { data, _meta: meta(state, 0, budget) } }),
+		invalid: (errors) => validationError(state, errors),
+	});
+	if (fansAndLists) return fansAndLists as OnlyFansApiAnswer;
 	throw new ApiError(
 		404,
 		'RESOURCE_NOT_FOUND',

@@ -765,6 +765,7 @@ export function buildState(opts: ResolvedOptions): SimulatorState {
 			massMessage: 9001,
 			notification: 7100001,
 			queue: 300001,
+			userList: 1101,
 		},
 		seedTime: iso(now),
 	};

@@ -26,7 +26,7 @@ import { chatRoutes } from './routes/chats';
 import { massMessageRoutes } from './routes/massMessages';
 import { notificationRoutes } from './routes/notifications';
 import { releaseFormRoutes } from './routes/releaseForms';
-import { subscriberRoutes } from './routes/subscribers';
+import { fanRoutes, profileRoutes } from './routes/fans';
 import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
 import { vaultRoutes } from './routes/vault';
@@ -40,7 +40,8 @@ export const ROUTES: Route[] = [
 	...uploadRoutes,
 	...vaultRoutes,
 	...userRoutes,
-	...subscriberRoutes,
+	...fanRoutes,
+	...profileRoutes,
 	...notificationRoutes,
 	...releaseFormRoutes,
 ];

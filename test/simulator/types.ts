@@ -59,6 +59,14 @@ export interface Fan extends UserRef {
 	subscription: Subscription;
 	spending: Spending;
 	lastSeen: string;
+	/** the creator's note about the fan (PUT .../note) */
+	notice?: string;
+	/** the creator's custom name for the fan (PUT .../custom-name) */
+	displayName?: string;
+	/** a subscription discount given to the fan (PUT .../discount) */
+	discount?: { percent: number; months: number };
+	/** online now (filter[online]) */
+	isOnline?: boolean;
 }
 
 export interface MediaFiles {
@@ -123,6 +131,8 @@ export interface Message {
 	tipAmount: number;
 	isOpened: boolean;
 	isNew: boolean;
+	/** liked by the creator (POST .../like) */
+	isLiked?: boolean;
 	isMarkdown: boolean;
 	replyToMessageId: string | null;
 	isForwardedMessage: boolean;
@@ -138,6 +148,8 @@ export interface Chat {
 	isPriority: boolean;
 	canSendMessage: boolean;
 	isMutedNotifications: boolean;
+	/** hidden from the inbox (POST /chats/{id}/hide; a new message shows it again) */
+	isHidden?: boolean;
 }
 
 export interface VaultList {
@@ -272,6 +284,7 @@ export interface SimulatorState {
 		massMessage: number;
 		notification: number;
 		queue: number;
+		userList: number;
 	};
 	/** the fixed clock the seed was built around (ISO) */
 	seedTime: string;

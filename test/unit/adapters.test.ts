@@ -276,6 +276,113 @@ const rows: Row[] = [
 		{ path: '/v2/access/users/lists/1001/users', style: 'offset', pageSize: 100 },
 		{ path: '/{account}/user-lists/1001/users', style: 'offset', pageSize: 100 },
 	],
+	[
+		'listFans (expired, spend filters, search, online)',
+		(a) =>
+			a.listFans({
+				type: 'expired',
+				search: 'anna',
+				minTotalSpent: 50,
+				minTips: 5,
+				onlineOnly: true,
+			}),
+		{
+			path: '/v2/access/subscribers',
+			qs: {
+				type: 'expired',
+				query: 'anna',
+				'filter[total_spent]': 50,
+				'filter[tips]': 5,
+				'filter[online]': 1,
+			},
+			style: 'offset',
+			pageSize: 20,
+		},
+		{
+			path: '/{account}/fans/expired',
+			qs: { query: 'anna', 'filter[total_spent]': 50, 'filter[tips]': 5, 'filter[online]': 1 },
+			style: 'offset',
+			pageSize: 20,
+		},
+	],
+	[
+		'listFans (newest)',
+		(a) => a.listFans({ type: 'latest', search: '', onlineOnly: false }),
+		{
+			path: '/v2/access/subscribers',
+			qs: { type: 'latest', latestType: 'new' },
+			style: 'offset',
+			pageSize: 20,
+		},
+		{ path: '/{account}/fans/latest', qs: { type: 'new' }, style: 'offset', pageSize: 20 },
+	],
+	[
+		'getFan (by username)',
+		(a) => a.getFan({ username: 'anna.b' }).request,
+		{ method: 'GET', path: '/v2/access/users/anna.b' },
+		{ method: 'GET', path: '/{account}/users/anna.b' },
+	],
+	[
+		'getFan (by ID)',
+		(a) => a.getFan({ id: '100002' }).request,
+		{ method: 'GET', path: '/v2/access/users/100002' },
+		{ method: 'GET', path: '/{account}/users/list', qs: { ids: '100002' } },
+	],
+	[
+		'setFanNote',
+		(a) => a.setFanNote('100002', 'VIP'),
+		{ method: 'PUT', path: '/v2/access/subscribers/100002/note', body: { notice: 'VIP' } },
+		{ method: 'PUT', path: '/{account}/fans/100002/notes', body: { notes: 'VIP' } },
+	],
+	[
+		'setFanDisplayName',
+		(a) => a.setFanDisplayName('100002', 'Mike'),
+		{
+			method: 'PUT',
+			path: '/v2/access/subscribers/100002/custom-name',
+			body: { displayName: 'Mike' },
+		},
+		{ method: 'PUT', path: '/{account}/fans/100002/custom-name', body: { custom_name: 'Mike' } },
+	],
+	[
+		'createUserList',
+		(a) => a.createUserList('Whales'),
+		{ method: 'POST', path: '/v2/access/users/lists', body: { name: 'Whales' } },
+		{ method: 'POST', path: '/{account}/user-lists', body: { name: 'Whales' } },
+	],
+	[
+		'renameUserList',
+		(a) => a.renameUserList(1001, 'Whales'),
+		{ method: 'PATCH', path: '/v2/access/users/lists/1001', body: { name: 'Whales' } },
+		{ method: 'PUT', path: '/{account}/user-lists/1001', body: { name: 'Whales' } },
+	],
+	[
+		'deleteUserList',
+		(a) => a.deleteUserList(1001),
+		{ method: 'DELETE', path: '/v2/access/users/lists/1001' },
+		{ method: 'DELETE', path: '/{account}/user-lists/1001' },
+	],
+	[
+		'addFansToUserList (one request per fan / ten fans a request)',
+		(a) => ({ requests: a.addFansToUserList(1001, ['1', '2']) }),
+		{
+			requests: [
+				{ method: 'POST', path: '/v2/access/users/lists/1001/users/1' },
+				{ method: 'POST', path: '/v2/access/users/lists/1001/users/2' },
+			],
+		},
+		{
+			requests: [
+				{ method: 'POST', path: '/{account}/user-lists/1001/users', body: { ids: ['1', '2'] } },
+			],
+		},
+	],
+	[
+		'removeFanFromUserList',
+		(a) => a.removeFanFromUserList(1001, '7'),
+		{ method: 'DELETE', path: '/v2/access/users/lists/1001/users/7' },
+		{ method: 'DELETE', path: '/{account}/user-lists/1001/users/7' },
+	],
 ];
 
 describe.each([
@@ -420,6 +527,30 @@ describe('refused before anything is sent, naming the field', () => {
 			/no OnlyFansAPI\.com equivalent/,
 		],
 		[
+			'OFAuth: Top Spenders',
+			() => ofauth.listFans({ type: 'top', search: '', onlineOnly: false }),
+			'Type',
+			/not offered by OFAuth/,
+		],
+		[
+			'OFAuth: an empty note (no documented way to clear it)',
+			() => ofauth.setFanNote('1', ''),
+			'Note',
+			/no way to clear/,
+		],
+		[
+			'OnlyFansAPI.com: filters with Top Spenders',
+			() => onlyfansapi.listFans({ type: 'top', search: '', minTotalSpent: 5, onlineOnly: false }),
+			'Filters',
+			/cannot be combined/,
+		],
+		[
+			'OnlyFansAPI.com: a list name over 64 characters',
+			() => onlyfansapi.createUserList('x'.repeat(65)),
+			'Name',
+			/at most 64/,
+		],
+		[
 			'OnlyFansAPI.com: excluded lists in an update',
 			() => onlyfansapi.updateMassMessage('5', mass()),
 			'Exclude User List Names or IDs',
@@ -431,12 +562,60 @@ describe('refused before anything is sent, naming the field', () => {
 		expect(refusal?.problem).toMatch(problem);
 	});
 
-	it('OnlyFansAPI.com has no chart or buyers call in this version: it says so', () => {
-		expect(() => onlyfansapi.massMessageChart(range)).toThrow(
-			'Get Chart is not available with OnlyFansAPI.com',
+	it('OnlyFansAPI.com: chart with Y-m-d H:i:s dates, buyers 10 a page by marker', () => {
+		expect(onlyfansapi.massMessageChart(range)).toEqual({
+			method: 'GET',
+			path: '/{account}/engagement/messages/mass-messages/chart',
+			qs: { withTotal: 1, startDate: '2026-12-01 00:00:00', endDate: '2026-12-07 00:00:00' },
+		});
+		expect(wire(onlyfansapi.listMassMessageBuyers('55'))).toEqual({
+			path: '/{account}/engagement/messages/55/buyers',
+			style: 'marker',
+			pageSize: 10,
+		});
+	});
+
+	it('OnlyFansAPI.com: top spenders in one answer; chat actions and likes; an empty note is a DELETE', () => {
+		expect(onlyfansapi.listFans({ type: 'top', search: '', onlineOnly: false })).toEqual({
+			path: '/{account}/fans/top',
+			qs: { by: 'total' },
+			style: 'offset',
+			pageSize: 20,
+			onePage: true,
+		});
+		expect(
+			(['markAsRead', 'markAsUnread', 'showTyping', 'hide'] as const).map(
+				(action) => onlyfansapi.chatAction!('7', action).path,
+			),
+		).toEqual([
+			'/{account}/chats/7/mark-as-read',
+			'/{account}/chats/7/mark-as-unread',
+			'/{account}/chats/7/typing',
+			'/{account}/chats/7/hide',
+		]);
+		expect(onlyfansapi.likeMessage!('7', '9')).toEqual({
+			method: 'POST',
+			path: '/{account}/chats/7/messages/9/like',
+		});
+		expect(onlyfansapi.setFanNote('7', '')).toEqual({
+			method: 'DELETE',
+			path: '/{account}/fans/7/notes',
+		});
+		const many = onlyfansapi.addFansToUserList(
+			1001,
+			Array.from({ length: 23 }, (_, index) => String(index + 1)),
 		);
-		expect(() => onlyfansapi.listMassMessageBuyers('5')).toThrow(
-			'Get Buyers is not available with OnlyFansAPI.com',
-		);
+		expect(many.map((request) => (request.body?.ids as string[]).length)).toEqual([10, 10, 3]);
+	});
+
+	it('OFAuth: a discount of percent and months; no chat actions', () => {
+		expect(ofauth.giveFanDiscount!('7', { percent: 25, months: 2 })).toEqual({
+			method: 'PUT',
+			path: '/v2/access/subscribers/7/discount',
+			body: { discount: 25, period: 2 },
+		});
+		expect(ofauth.chatAction).toBeUndefined();
+		expect(ofauth.likeMessage).toBeUndefined();
+		expect(onlyfansapi.giveFanDiscount).toBeUndefined();
 	});
 });

@@ -62,9 +62,12 @@ describe('describeFor fills in the service words', () => {
 							`${String(property.displayOptions?.show?.resource)}.${String((option as { value: string }).value)}`,
 					),
 				);
-		expect(operations(new OfAuth())).toEqual(expect.arrayContaining(['massMessage.getChart']));
-		expect(operations(new OnlyFansApi())).not.toContain('massMessage.getChart');
-		expect(operations(new OnlyFansApi())).not.toContain('massMessage.getBuyers');
+		expect(operations(new OfAuth())).toEqual(expect.arrayContaining(['fan.giveDiscount']));
+		expect(operations(new OnlyFansApi())).not.toContain('fan.giveDiscount');
+		expect(operations(new OfAuth())).not.toContain('chat.showTyping');
+		expect(operations(new OnlyFansApi())).toEqual(
+			expect.arrayContaining(['chat.showTyping', 'message.like', 'massMessage.getChart']),
+		);
 		const account = (node: OfAuth | OnlyFansApi) =>
 			node.description.properties.find((property) => property.name === 'connection')?.displayName;
 		expect([account(new OfAuth()), account(new OnlyFansApi())]).toEqual(['Connection', 'Account']);

@@ -433,6 +433,23 @@ export function massMessageChecks(
 	return { check };
 }
 
+/** A request as a dry run shows it: method, full URL, account, query and body (never a key). */
+export async function shownRequest(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	request: ProviderRequest,
+): Promise<IDataObject> {
+	const { method, qs, body } = request;
+	const { url, connectionId } = await requestTarget(context, { path: request.path, itemIndex });
+	return {
+		method,
+		url,
+		...(connectionId ? { connectionId } : {}),
+		...(qs && Object.keys(qs).length ? { qs } : {}),
+		body: body ?? {},
+	};
+}
+
 /** The dry-run answer: exactly what would be sent, where, for which account, and that nothing was. */
 async function dryRunJson(
 	context: IExecuteFunctions,
@@ -440,19 +457,11 @@ async function dryRunJson(
 	request: ProviderRequest,
 	extra: IDataObject,
 ): Promise<IDataObject> {
-	const { method, qs, body } = request;
-	const { url, connectionId } = await requestTarget(context, { path: request.path, itemIndex });
 	return {
 		dryRun: true,
 		sent: false,
 		provider: adapterOf(context).label,
-		request: {
-			method,
-			url,
-			...(connectionId ? { connectionId } : {}),
-			...(qs && Object.keys(qs).length ? { qs } : {}),
-			body: body ?? {},
-		},
+		request: await shownRequest(context, itemIndex, request),
 		...extra,
 	};
 }

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import * as chat from './chat';
+import * as fan from './fan';
 import * as massMessage from './massMessage';
 import * as media from './media';
 import * as message from './message';
@@ -12,7 +13,7 @@ import * as userList from './userList';
 import * as vault from './vault';
 
 /** Every resource of the action node. Add a resource here and nowhere else. */
-const resources = [chat, message, massMessage, media, userList, vault];
+const resources = [chat, fan, message, massMessage, media, userList, vault];
 
 /** The resources a service offers at least one operation of (`resource.operation` keys). */
 export function resourceOptionsFor(offered: Set<string>) {

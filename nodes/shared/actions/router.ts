@@ -282,12 +282,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const option = operationOptionsByResource[resource]?.find((entry) => entry.value === operation);
 	const operationName = option?.action ?? `${resource} ${operation}`;
-	nameOperation(this, operationName.charAt(0).toUpperCase() + operationName.slice(1));
+	const shownName = operationName.charAt(0).toUpperCase() + operationName.slice(1);
+	nameOperation(this, shownName);
 	const adapter = adapterOf(this);
 	if (!adapter.operations.has(`${resource}.${operation}`)) {
 		const unavailable = new NodeOperationError(
 			this.getNode(),
-			`This operation is not available with ${adapter.label}`,
+			`${shownName} is not available with ${adapter.label}`,
 			{
 				description: `Nothing was sent. ${adapter.label} has no "${operationName}", so the node does not offer it; this workflow was saved with it. Choose another operation.`,
 			},

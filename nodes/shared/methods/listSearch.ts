@@ -65,6 +65,31 @@ export async function searchFans(
 	});
 }
 
+/** The creator's fans (subscribers, expired too), for Get Fan: name and @username, searchable. */
+export async function searchSubscribers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const list = adapterOf(this).listFans({
+		type: 'all',
+		search: filter?.trim() ?? '',
+		onlineOnly: false,
+	});
+	return await pickerPage(this, list, paginationToken, (fan) =>
+		fan.id === undefined || fan.id === null
+			? undefined
+			: {
+					name:
+						[fan.name, fan.username ? `@${fan.username as string}` : undefined]
+							.filter(Boolean)
+							.join(' · ') || String(fan.id),
+					value: String(fan.id),
+					url: fan.username ? `https://onlyfans.com/${String(fan.username)}` : undefined,
+				},
+	);
+}
+
 function createdLabel(createdAt: unknown): string | undefined {
 	if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return undefined;
 	return new Date(createdAt).toISOString().slice(0, 16).replace('T', ' ');

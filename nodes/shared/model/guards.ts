@@ -27,6 +27,8 @@ export interface Guards {
 	/** One fan may be offered at most this many PPVs within `ppvWindowHours`. */
 	maxPpvsPerFan?: number;
 	ppvWindowHours: number;
+	/** A fan's subscription discount may be at most this many percent (Give Discount). */
+	maxDiscountPercent: number;
 }
 
 export const GUARDS_LABEL = 'Guards';
@@ -57,7 +59,11 @@ const GUARD_LABELS = {
 	duplicateWindowMinutes: 'Duplicate Protection (Minutes)',
 	maxPpvsPerFan: 'Max PPVs per Fan',
 	ppvWindowHours: 'PPV Window (Hours)',
+	maxDiscountPercent: 'Max Discount (%)',
 } as const;
+
+/** Give Discount holds to this ceiling when its operator added no Max Discount guard. */
+export const DEFAULT_MAX_DISCOUNT_PERCENT = 30;
 
 type GuardName = keyof typeof GUARD_LABELS;
 
@@ -135,6 +141,15 @@ const duplicateWindowField = (what: 'message' | 'mass message'): INodeProperties
 			: 'Costs one read of the mass messages sent in the window per item. %queueCheck%',
 });
 
+const maxDiscountField: INodeProperties = {
+	displayName: GUARD_LABELS.maxDiscountPercent,
+	name: 'maxDiscountPercent',
+	type: 'number',
+	typeOptions: { minValue: 5, maxValue: 60 },
+	default: DEFAULT_MAX_DISCOUNT_PERCENT,
+	description: `A discount above this percentage is refused, whatever the Discount field says. Without this guard the ceiling is ${DEFAULT_MAX_DISCOUNT_PERCENT}%. OnlyFans allows 5 to 60.`,
+};
+
 function guardsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: GUARDS_LABEL,
@@ -163,6 +178,9 @@ export const massMessageGuards = guardsCollection([
 	maxPriceField,
 	maxRecipientsField,
 ]);
+/** Writes that reach no fan (a note, a list): only Dry Run. */
+export const writeGuards = guardsCollection([dryRunField]);
+export const discountGuards = guardsCollection([dryRunField, maxDiscountField]);
 export const updateMassMessageGuards = guardsCollection([
 	allowWholeAudienceField,
 	dryRunField,
@@ -207,6 +225,8 @@ export function readGuards(context: IExecuteFunctions, itemIndex: number): Guard
 		duplicateWindowMinutes: limit('duplicateWindowMinutes'),
 		maxPpvsPerFan: positiveOrUndefined(values.maxPpvsPerFan),
 		ppvWindowHours: positiveOrUndefined(values.ppvWindowHours) ?? DEFAULT_PPV_WINDOW_HOURS,
+		maxDiscountPercent:
+			positiveOrUndefined(values.maxDiscountPercent) ?? DEFAULT_MAX_DISCOUNT_PERCENT,
 	};
 }
 
@@ -240,6 +260,23 @@ export function checkPrice(node: INode, itemIndex: number, guards: Guards, messa
 			`Offer it at ${guards.maxPrice} USD or less, or ask the operator to raise the ceiling.`,
 		);
 	}
+}
+
+/** Max Discount: a fan's subscription discount above the operator's ceiling. */
+export function checkDiscount(
+	node: INode,
+	itemIndex: number,
+	guards: Guards,
+	percent: number,
+): void {
+	if (percent <= guards.maxDiscountPercent) return;
+	throw guardRefusal(
+		node,
+		itemIndex,
+		'maxDiscountPercent',
+		`the discount of ${percent}% is above the ceiling of ${guards.maxDiscountPercent}%`,
+		`Give ${guards.maxDiscountPercent}% or less, or ask the operator to raise the ceiling.`,
+	);
 }
 
 /** Whole-audience lists: the lists OnlyFans builds (their IDs are type names such as 'fans'). */

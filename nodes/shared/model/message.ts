@@ -259,3 +259,22 @@ export function readMessage(
 }
 
 export { mediaField, messageOptionsCollection, replyToField };
+
+/**
+ * Whether a listed chat message is a PPV the creator sent that the fan has not bought. OnlyFans
+ * marks a PPV its fan unlocked as opened (`isOpened`); what the field means on the creator's own
+ * PPV is not documented by either service, so a PPV counts as bought only when the answer says
+ * opened (a follow-up then reaches a fan who bought only if the API failed to say so).
+ */
+export function isUnboughtPpv(message: { [key: string]: unknown }, fanId: string): boolean {
+	const from = (message.fromUser as { id?: unknown } | undefined)?.id;
+	const fromCreator = from !== undefined && String(from) !== fanId;
+	const price = Number(message.price);
+	return (
+		fromCreator &&
+		Number.isFinite(price) &&
+		price > 0 &&
+		message.isFree !== true &&
+		message.isOpened !== true
+	);
+}

@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { PageStyle } from '../transport';
 import type { MassMessage } from '../model/massMessage';
 import type { Message } from '../model/message';
+import type { FanFilters, FanReference } from '../model/fanDetails';
 import type { UserListId } from '../model/userLists';
 
 /** One request to a provider's API: method, path (below the credential's base URL), query and body. */
@@ -27,6 +28,8 @@ export interface ProviderList {
 	minPageSize?: number;
 	itemKey?: (item: IDataObject) => string;
 	expand?: (item: IDataObject) => IDataObject[];
+	/** The API answers the whole list at once (no paging parameters): one request, never a second page. */
+	onePage?: boolean;
 }
 
 /** Filters of List Chats, as the user chose them. */
@@ -73,6 +76,15 @@ export interface OneRequestUpload {
 	maxBytes: number;
 }
 
+/** A read of one fan: the request, and where in its answer the fan is (undefined: not found). */
+export interface FanLookup {
+	request: ProviderRequest;
+	fanIn: (answer: IDataObject) => IDataObject | undefined;
+}
+
+/** The chat actions OnlyFansAPI.com offers (OFAuth has none). */
+export type ChatAction = 'markAsRead' | 'markAsUnread' | 'showTyping' | 'hide';
+
 /** What every provider maps. A provider file exports one of these. */
 export interface ProviderAdapter {
 	label: string;
@@ -96,6 +108,24 @@ export interface ProviderAdapter {
 	listUserLists(search?: string): ProviderList;
 	/** The fans on one user list (Max Recipients counts them when the API gives no member count). */
 	listUserListMembers(listId: UserListId): ProviderList;
+	/** The creator's fans (subscribers), 20 a page on both services. */
+	listFans(filters: FanFilters): ProviderList;
+	getFan(fan: FanReference): FanLookup;
+	/** The creator's note about a fan ('' clears it where the service can). */
+	setFanNote(fanId: string, note: string): ProviderRequest;
+	/** The creator's own name for a fan ('' clears it where the service can). */
+	setFanDisplayName(fanId: string, displayName: string): ProviderRequest;
+	/** A subscription discount for one fan, where the service offers it. */
+	giveFanDiscount?(fanId: string, discount: { percent: number; months: number }): ProviderRequest;
+	createUserList(name: string): ProviderRequest;
+	renameUserList(listId: UserListId, name: string): ProviderRequest;
+	deleteUserList(listId: UserListId): ProviderRequest;
+	/** The requests that put these fans on a list: one per fan, or a few for many, as the API takes them. */
+	addFansToUserList(listId: UserListId, fanIds: string[]): ProviderRequest[];
+	removeFanFromUserList(listId: UserListId, fanId: string): ProviderRequest;
+	/** A chat action (read state, typing, hide), where the service offers it. */
+	chatAction?(fanId: string, action: ChatAction): ProviderRequest;
+	likeMessage?(fanId: string, messageId: string): ProviderRequest;
 	/** The creator's release forms (partners for Release Form Partners), where the service lists them. */
 	listReleaseForms?(): ProviderList;
 	/** Mass messages waiting to go out (scheduled or sending), where the service lists them. */

@@ -27,11 +27,15 @@ export interface ListRequest extends ApiRequest {
 	 * (OnlyFansAPI.com's chat media lists messages, each with its media). Pages still advance by items.
 	 */
 	expand?: (item: IDataObject) => IDataObject[];
+	/** The API answers the whole list at once (no paging parameters): one request, never a second page. */
+	onePage?: boolean;
 }
 
 interface PageBody extends IDataObject {
 	list?: IDataObject[];
 	items?: IDataObject[];
+	/** OnlyFansAPI.com's newest and top fans */
+	users?: IDataObject[];
 	hasMore?: boolean;
 	nextOffset?: number | null;
 	nextLastId?: number | string | null;
@@ -58,6 +62,7 @@ function pageItems(body: PageBody): IDataObject[] | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	if (Array.isArray(body.list)) return body.list;
 	if (Array.isArray(body.items)) return body.items;
+	if (Array.isArray(body.users)) return body.users;
 	return undefined;
 }
 
@@ -99,7 +104,13 @@ export async function readPage(
 		context,
 		nextPageUrl
 			? { method, path, nextPageUrl, itemIndex, connectionId }
-			: { method, path, itemIndex, connectionId, qs: { ...request.qs, ...start, limit: size } },
+			: {
+					method,
+					path,
+					itemIndex,
+					connectionId,
+					qs: request.onePage ? request.qs : { ...request.qs, ...start, limit: size },
+				},
 	);
 	const body = response.data as PageBody;
 	const listed = pageItems(body);
@@ -118,6 +129,7 @@ export async function readPage(
 		);
 	}
 	const items = request.expand ? listed.flatMap(request.expand) : listed;
+	if (request.onePage) return { items };
 	// an API that says where the next page is (OnlyFansAPI.com's _pagination.next_page) is followed as given
 	const announced = announcedNextPage(response.body);
 	if (announced !== undefined) {

@@ -186,8 +186,11 @@ describe('OnlyFansAPI.com gaps', () => {
 		const result = await runNode(
 			{
 				authentication: 'onlyFansApi',
-				resource: 'massMessage',
-				operation: 'getChart',
+				resource: 'fan',
+				operation: 'giveDiscount',
+				fan: { __rl: true, mode: 'id', value: '100001' },
+				discountPercent: 10,
+				discountMonths: 1,
 			},
 			{
 				credentials: credentials(),
@@ -198,8 +201,8 @@ describe('OnlyFansAPI.com gaps', () => {
 		expect(result.error).toBeUndefined();
 		const output = result.output();
 		expect(output.map((item) => item.json.error)).toEqual([
-			'This operation is not available with OnlyFansAPI.com',
-			'This operation is not available with OnlyFansAPI.com',
+			'Give a fan a discount is not available with OnlyFansAPI.com',
+			'Give a fan a discount is not available with OnlyFansAPI.com',
 		]);
 		expect(pairedItems(output)).toEqual([0, 1]);
 		expect(calls()).toHaveLength(0);

@@ -207,11 +207,6 @@ describe('what OnlyFansAPI.com cannot take stops the item before anything is sen
 			},
 			/^Invalid "Exclude User List Names or IDs" on item 0: has no OnlyFansAPI.com equivalent/,
 		],
-		[
-			'Get Chart',
-			{ resource: 'massMessage', operation: 'getChart' },
-			/^This operation is not available with OnlyFansAPI.com$/,
-		],
 	])('%s', async (_what, parameters, error) => {
 		const result = await run(onlyFansApi, sim(), parameters as INodeParameters);
 		expect(result.error?.message).toMatch(error);

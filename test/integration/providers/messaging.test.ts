@@ -332,10 +332,13 @@ describe('OnlyFansAPI.com answers and failures', () => {
 
 	test('an operation it does not offer (yet) stops before any request', async () => {
 		const result = await run(ONLYFANSAPI, sim(), {
-			resource: 'massMessage',
-			operation: 'getChart',
+			resource: 'fan',
+			operation: 'giveDiscount',
+			fan: { __rl: true, mode: 'id', value: FAN },
+			discountPercent: 10,
+			discountMonths: 1,
 		});
-		expect(result.error?.message).toBe('This operation is not available with OnlyFansAPI.com');
+		expect(result.error?.message).toBe('Give a fan a discount is not available with OnlyFansAPI.com');
 		expect(ONLYFANSAPI.calls(sim())).toHaveLength(0);
 	});
 

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { limitField, listOutput, returnAllField } from '../../fields';
+import { isUnboughtPpv } from '../../model/message';
+import { iteratePages } from '../../transport';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../connection';
 import {
@@ -30,6 +32,13 @@ export const toolDescription: ToolDescription = {
 			name: 'The search',
 			fromModel: 'Search: only messages whose text contains this.',
 			fixed: 'It returns only messages containing "%s".',
+		},
+		{
+			parameter: 'options.onlyUnboughtPpvs',
+			name: 'The PPV filter',
+			fromModel:
+				'Only Unbought PPVs: true to return only PPVs the creator sent that the fan has not bought.',
+			fixed: 'It returns only PPVs the creator sent that the fan has not bought.',
 		},
 	],
 	closing: 'Use it before replying so the answer fits the conversation. Reads only; sends nothing.',
@@ -61,6 +70,14 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only messages whose text contains this',
 			},
+			{
+				displayName: 'Only Unbought PPVs',
+				name: 'onlyUnboughtPpvs',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return only PPVs the creator sent that the fan has not bought or opened: for a follow-up to non-buyers. Limit counts these; older pages of the chat are read until enough are found.',
+			},
 		],
 	},
 ];
@@ -70,10 +87,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): ItemO
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const search = typeof options.query === 'string' ? options.query.trim() : '';
 	const simplify = readSimplify(this, itemIndex);
-	return await listOutput(
-		this,
-		itemIndex,
-		adapterOf(this).listMessages(fanId, search),
-		(message) => (simplify ? simplifiedChatMessage(message, fanId) : message),
-	);
+	const toJson = (message: IDataObject) =>
+		simplify ? simplifiedChatMessage(message, fanId) : message;
+	if (options.onlyUnboughtPpvs === true) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
+		const request = adapterOf(this).listMessages(fanId, search);
+		const unbought: IDataObject[] = [];
+		for await (const page of iteratePages(this, { method: 'GET', itemIndex, ...request })) {
+			unbought.push(...page.filter((message) => isUnboughtPpv(message, fanId)));
+			if (unbought.length >= limit) break;
+		}
+		return unbought.slice(0, limit).map((message) => ({ json: toJson(message) }));
+	}
+	return await listOutput(this, itemIndex, adapterOf(this).listMessages(fanId, search), toJson);
 }

@@ -2,13 +2,14 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationModule } from '../types';
 import * as getMany from './getMany.operation';
+import * as like from './like.operation';
 import * as send from './send.operation';
 import * as sendPpv from './sendPpv.operation';
 import * as unsend from './unsend.operation';
 
 export const resourceOption: INodePropertyOptions = { name: 'Message', value: 'message' };
 
-export const operations: Record<string, OperationModule> = { send, sendPpv, unsend, getMany };
+export const operations: Record<string, OperationModule> = { send, sendPpv, unsend, getMany, like };
 
 export const operationOptions: INodePropertyOptions[] = [
 	{
@@ -16,6 +17,12 @@ export const operationOptions: INodePropertyOptions[] = [
 		value: 'getMany',
 		action: 'Get messages',
 		description: 'Read the messages of a chat, newest first',
+	},
+	{
+		name: 'Like',
+		value: 'like',
+		action: 'Like a message',
+		description: "Like a fan's message (the fan sees the heart)",
 	},
 	{
 		name: 'Send',
