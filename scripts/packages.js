@@ -21,7 +21,7 @@ const SERVICES = {
 	ofauth: {
 		name: 'n8n-nodes-ofauth-messaging',
 		description:
-			'n8n nodes for OnlyFans messaging through the OFAuth API: messages, PPV, chats, mass messages, media upload and triggers.',
+			'n8n nodes for OnlyFans messaging through the OFAuth API: messages, PPV, chats, mass messages, media upload, fans and lists, and triggers.',
 		keywords: ['ofauth'],
 		nodes: [
 			'nodes/OfAuth/OfAuth.node.ts',
@@ -35,11 +35,12 @@ const SERVICES = {
 	onlyfansapi: {
 		name: 'n8n-nodes-onlyfansapi-messaging',
 		description:
-			'n8n nodes for OnlyFans messaging through the OnlyFansAPI.com API: messages, PPV, chats, mass messages, media upload and a webhook trigger.',
+			'n8n nodes for OnlyFans messaging through the OnlyFansAPI.com API: messages, PPV, chats, mass messages, media upload, fans and lists, and triggers.',
 		keywords: ['onlyfansapi'],
 		nodes: [
 			'nodes/OnlyFansApi/OnlyFansApi.node.ts',
 			'nodes/OnlyFansApiTrigger/OnlyFansApiTrigger.node.ts',
+			'nodes/OnlyFansApiPollTrigger/OnlyFansApiPollTrigger.node.ts',
 		],
 		credential: 'credentials/OnlyFansApiMessagingApi.credentials.ts',
 		credentialIcons: ['credentials/onlyfansapi.svg', 'credentials/onlyfansapi.dark.svg'],

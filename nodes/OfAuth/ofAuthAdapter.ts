@@ -166,6 +166,18 @@ export const ofauth: ProviderAdapter = {
 		style: 'offset',
 		pageSize: 20,
 	}),
+	listNewestFans: (withRenewals) => ({
+		path: '/v2/access/subscribers',
+		qs: { type: 'latest', latestType: withRenewals ? 'total' : 'new' },
+		style: 'offset',
+		pageSize: 20,
+	}),
+	listNotifications: (type) => ({
+		path: '/v2/access/self/notifications',
+		qs: { type },
+		style: 'offset',
+		pageSize: 20,
+	}),
 	// GET /users/{userId} takes the numeric ID or the username
 	getFan: (fan) => ({
 		request: {

@@ -13,6 +13,12 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 		description: 'Every event, including types OFAuth adds later',
 	},
 	{
+		name: 'Chat Message Deleted',
+		value: 'realtime.chat_message.deleted',
+		description:
+			'A chat message was deleted (Realtime beta; OFAuth documents its payload, not its type name: Any Event also catches it)',
+	},
+	{
 		name: 'Chat Message Liked',
 		value: 'realtime.chat_message.liked',
 		description: 'A fan liked a chat message (Realtime beta)',

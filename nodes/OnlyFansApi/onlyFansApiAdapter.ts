@@ -288,6 +288,20 @@ export const onlyfansapi: ProviderAdapter = {
 		'userList.removeFans',
 	]),
 	listFans,
+	listNewestFans: (withRenewals) => ({
+		path: accountPath('/fans/latest'),
+		qs: { type: withRenewals ? 'total' : 'new' },
+		style: 'offset',
+		pageSize: 20,
+	}),
+	// newest first, 10 a page; the next page starts below the last ID (from_id)
+	listNotifications: (type) => ({
+		path: accountPath('/notifications'),
+		qs: { type: type === 'tip' ? 'tips' : 'purchases' },
+		style: 'cursor',
+		cursorParam: 'from_id',
+		pageSize: 10,
+	}),
 	// by username: GET /users/{username}; by ID: GET /users/list?ids= (keyed by ID), as the API takes IDs there
 	getFan: (fan) =>
 		'id' in fan

@@ -30,7 +30,7 @@ export const ONLYFANSAPI: Service = {
 	label: 'OnlyFansAPI.com',
 	credential: 'onlyFansApiMessagingApi',
 	credentialLabel: 'OnlyFansAPI.com API',
-	nodeNames: ['onlyFansApi', 'onlyFansApiTrigger'],
+	nodeNames: ['onlyFansApi', 'onlyFansApiTrigger', 'onlyFansApiPollTrigger'],
 	defaultBaseUrl: 'https://app.onlyfansapi.com/api',
 	keyPage: 'https://app.onlyfansapi.com/api-keys',
 	accountWord: 'account',

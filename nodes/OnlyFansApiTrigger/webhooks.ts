@@ -34,17 +34,33 @@ export const ONLYFANSAPI_EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event the webhook receives' },
 	{ name: 'Account Connected', value: 'accounts.connected' },
 	{ name: 'Account Reconnected', value: 'accounts.reconnected' },
+	{
+		name: 'Account Session Expired',
+		value: 'accounts.session_expired',
+		description: 'The OnlyFans session expired and could not be renewed: reconnect the account',
+	},
 	{ name: 'Media Upload Completed', value: 'media_uploads.completed' },
 	{ name: 'Media Upload Failed', value: 'media_uploads.failed' },
 	{ name: 'Message Received', value: 'messages.received', description: 'A fan sent a message' },
+	{
+		name: 'Message Deleted',
+		value: 'messages.deleted',
+		description: 'A chat message was deleted',
+	},
 	{ name: 'Message Sent', value: 'messages.sent' },
 	{
 		name: 'PPV Unlocked',
 		value: 'messages.ppv.unlocked',
 		description: 'A fan bought a PPV message',
 	},
+	{
+		name: 'Subscription Expired',
+		value: 'subscriptions.expired',
+		description: "A fan's subscription ended",
+	},
 	{ name: 'Subscription New', value: 'subscriptions.new', description: 'A new subscriber' },
 	{ name: 'Subscription Renewed', value: 'subscriptions.renewed' },
+	{ name: 'Tip Received', value: 'tips.received', description: 'A fan sent a tip' },
 ];
 
 /** The documented events, for "Any Event" (the API takes a list, not a wildcard). */

@@ -63,6 +63,7 @@ export function onlyFansApiTypeOf(ofAuthType: string): string {
 		ofAuth: 'onlyFansApi',
 		ofAuthTool: 'onlyFansApiTool',
 		ofAuthTrigger: 'onlyFansApiTrigger',
+		ofAuthPollTrigger: 'onlyFansApiPollTrigger',
 	};
 	if (!counterpart[name]) throw new Error(`${ofAuthType} has no OnlyFansAPI.com counterpart`);
 	return `${ONLYFANSAPI_PACKAGE_NAME}.${counterpart[name]}`;

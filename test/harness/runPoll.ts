@@ -11,15 +11,17 @@ import { Workflow } from 'n8n-workflow';
 import { PollContext, runPollInStagingScope, TriggersAndPollers } from 'n8n-core';
 
 import { OfAuthPollTrigger } from '../../nodes/OfAuthPollTrigger/OfAuthPollTrigger.node';
+import { OnlyFansApiPollTrigger } from '../../nodes/OnlyFansApiPollTrigger/OnlyFansApiPollTrigger.node';
 import { testAdditionalData } from './additionalData';
 import { nodeTypeName, PackageNodeTypes, registerNodeType } from './packageTypes';
 
 registerNodeType('ofAuthPollTrigger', () => new OfAuthPollTrigger());
+registerNodeType('onlyFansApiPollTrigger', () => new OnlyFansApiPollTrigger());
 
 export interface PollTriggerSpec {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
-	/** Node type inside this package; default `ofAuthPollTrigger`. */
+	/** Node type inside its package; default `ofAuthPollTrigger` (or `onlyFansApiPollTrigger`). */
 	type?: string;
 }
 
@@ -53,7 +55,9 @@ export function createPollTrigger(spec: PollTriggerSpec): PollTriggerHarness {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: spec.parameters,
-		credentials: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
+		credentials: (spec.type ?? '').startsWith('onlyFansApi')
+			? { onlyFansApiMessagingApi: { id: 'cred-2', name: 'OnlyFansAPI.com account' } }
+			: { ofAuthApi: { id: 'cred-1', name: 'OFAuth account' } },
 	};
 	let stored: IDataObject = {};
 	const additionalData = testAdditionalData(spec.credentials);

@@ -111,3 +111,60 @@ export function newSubscriber(core: SimCore, name = 'New Fan'): Fan {
 	addNotification(core, 'subscribed', id, `${name} subscribed to your profile`);
 	return fan;
 }
+
+/** a fan's subscription ends now (they stay a fan, on no active list); returns the fan */
+export function fanExpires(core: SimCore, userId: number): Fan {
+	const fan = core.fan(userId);
+	if (!fan) throw new Error(`No fan ${userId}`);
+	fan.subscription = {
+		...fan.subscription,
+		status: 'expired',
+		autoRenew: false,
+		expiresAt: core.nowIso(),
+	};
+	for (const t of ['fans', 'rebill_on', 'rebill_off']) {
+		const list = core.userList(t);
+		if (list) list.userIds = list.userIds.filter((id) => id !== userId);
+	}
+	return fan;
+}
+
+/**
+ * the creator sent this fan a PPV `hoursAgo` hours ago (first vault media, `price` USD); `bought`
+ * marks it opened, as OnlyFans shows a PPV its fan unlocked
+ */
+export function ppvSent(
+	core: SimCore,
+	userId: number,
+	opts: { price?: number; hoursAgo?: number; bought?: boolean } = {},
+): Message {
+	const chat = core.chat(userId);
+	if (!chat) throw badRequest(`Unknown fan ${userId}`);
+	const media = core.state.vaultMedia.slice(0, 1);
+	const msg: Message = {
+		id: core.state.nextIds.message++,
+		text: 'Something special, just for you',
+		fromUser: { id: core.creatorId },
+		media,
+		previews: [],
+		price: opts.price ?? 12,
+		isFree: false,
+		lockedText: false,
+		mediaCount: media.length,
+		isMediaReady: true,
+		queueId: null,
+		cancelSeconds: 0,
+		createdAt: new Date(Date.now() - (opts.hoursAgo ?? 0) * 3_600_000).toISOString(),
+		isTip: false,
+		tipAmount: 0,
+		isOpened: opts.bought === true,
+		isNew: false,
+		isMarkdown: true,
+		replyToMessageId: null,
+		isForwardedMessage: false,
+		userTags: [],
+		releaseForms: { users: [], partners: [], guests: [] },
+	};
+	chat.messages.push(msg);
+	return msg;
+}

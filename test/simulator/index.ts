@@ -9,7 +9,7 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimCore } from './core';
-import { addNotification, incomingMessage, newSubscriber } from './events';
+import { addNotification, fanExpires, incomingMessage, newSubscriber, ppvSent } from './events';
 import {
 	Faults,
 	matcherFromSpec,
@@ -108,6 +108,13 @@ export interface OfAuthSimulator {
 			amount?: number,
 		): Notification;
 		newSubscriber(name?: string): Fan;
+		/** the fan's subscription ends now */
+		fanExpires(userId: number): Fan;
+		/** the creator sent the fan a PPV hoursAgo hours ago; bought: the fan unlocked it */
+		ppvSent(
+			userId: number,
+			opts?: { price?: number; hoursAgo?: number; bought?: boolean },
+		): Message;
 	};
 	deliverWebhook(
 		url: string,
@@ -268,6 +275,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 						addNotification(core, b.type ?? 'message', Number(b.userId), b.text, b.amount),
 					);
 				if (b.kind === 'subscriber') return json(200, newSubscriber(core, b.name));
+				if (b.kind === 'expiry') return json(200, fanExpires(core, Number(b.userId)));
 				return json(400, { error: 'kind must be message, notification or subscriber' });
 			}
 			const sent = /^\/__sim\/messages-sent\/(\d+)$/.exec(path);
@@ -340,6 +348,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Of
 			notification: (type, userId, text, amount) =>
 				addNotification(core, type, userId, text, amount),
 			newSubscriber: (name) => newSubscriber(core, name),
+			fanExpires: (userId) => fanExpires(core, userId),
+			ppvSent: (userId, opts) => ppvSent(core, userId, opts),
 		},
 		deliverWebhook: (url, event, o) => deliver(url, event, o),
 		close: () =>

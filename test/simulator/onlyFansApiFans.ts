@@ -72,6 +72,25 @@ export async function answerFansAndLists(kit: FansAnswerKit): Promise<unknown> {
 			_pagination: { next_page: next },
 		});
 	}
+	// GET /notifications?type=purchases|tips&limit(10)&from_id: newest first, below from_id
+	if (method === 'GET' && route === 'notifications') {
+		const types: Record<string, string> = {
+			purchases: 'purchases',
+			tips: 'tip',
+			subscriptions: 'subscribed',
+		};
+		const type = query.type === undefined ? undefined : types[query.type];
+		if (query.type !== undefined && !type)
+			return invalid({ type: ['The selected type is invalid.'] });
+		const limit = Number(query.limit ?? 10);
+		const fromId = query.from_id === undefined ? Infinity : Number(query.from_id);
+		const all = core.state.notifications
+			.filter((n) => !type || n.type === type)
+			.filter((n) => n.id < fromId)
+			.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+		const list = all.slice(0, limit);
+		return charge({ hasMore: all.length > limit, list });
+	}
 	if (method === 'GET' && route === 'users/list') {
 		const ids = String(query.ids ?? '')
 			.split(',')

@@ -1,5 +1,5 @@
-import { remember, REMEMBERED_KEYS, selectNew } from '../../nodes/OfAuthPollTrigger/poll/state';
-import type { PolledItem } from '../../nodes/OfAuthPollTrigger/poll/types';
+import { remember, REMEMBERED_KEYS, selectNew } from '../../nodes/shared/poll/state';
+import type { PolledItem } from '../../nodes/shared/poll/types';
 
 const item = (key: string, time: number, sequence?: number): PolledItem => ({
 	key,

@@ -30,6 +30,8 @@ export interface ProviderList {
 	expand?: (item: IDataObject) => IDataObject[];
 	/** The API answers the whole list at once (no paging parameters): one request, never a second page. */
 	onePage?: boolean;
+	/** The query parameter that carries a `cursor` list's last ID (default `last_id`). */
+	cursorParam?: string;
 }
 
 /** Filters of List Chats, as the user chose them. */
@@ -111,6 +113,10 @@ export interface ProviderAdapter {
 	/** The creator's fans (subscribers), 20 a page on both services. */
 	listFans(filters: FanFilters): ProviderList;
 	getFan(fan: FanReference): FanLookup;
+	/** The newest fans, newest first (the poll trigger's New Subscriber); with renewals, renewing fans too. */
+	listNewestFans(withRenewals: boolean): ProviderList;
+	/** The account's notifications of one kind, newest first (the poll trigger's New Purchase or Tip). */
+	listNotifications(type: 'purchases' | 'tip'): ProviderList;
 	/** The creator's note about a fan ('' clears it where the service can). */
 	setFanNote(fanId: string, note: string): ProviderRequest;
 	/** The creator's own name for a fan ('' clears it where the service can). */

@@ -29,6 +29,8 @@ export interface ListRequest extends ApiRequest {
 	expand?: (item: IDataObject) => IDataObject[];
 	/** The API answers the whole list at once (no paging parameters): one request, never a second page. */
 	onePage?: boolean;
+	/** The query parameter that carries a `cursor` list's last ID (default `last_id`). */
+	cursorParam?: string;
 }
 
 interface PageBody extends IDataObject {
@@ -67,7 +69,7 @@ function pageItems(body: PageBody): IDataObject[] | undefined {
 }
 
 function nextPosition(
-	style: PageStyle,
+	{ style, cursorParam = 'last_id' }: Pick<ListRequest, 'style' | 'cursorParam'>,
 	body: PageBody,
 	items: IDataObject[],
 	position: IDataObject,
@@ -82,7 +84,7 @@ function nextPosition(
 	}
 	if (style === 'cursor') {
 		const next = body.nextLastId ?? items[items.length - 1]?.id;
-		return next === undefined || next === null ? undefined : { last_id: next };
+		return next === undefined || next === null ? undefined : { [cursorParam]: next };
 	}
 	return body.nextMarker === undefined || body.nextMarker === null
 		? undefined
@@ -142,7 +144,7 @@ export async function readPage(
 		listed.length === 0 ||
 		body.hasMore === false ||
 		(body.hasMore === undefined && listed.length < size);
-	return { items, next: last ? undefined : nextPosition(request.style, body, listed, start) };
+	return { items, next: last ? undefined : nextPosition(request, body, listed, start) };
 }
 
 /** Where a position keeps a next-page URL the API gave. */

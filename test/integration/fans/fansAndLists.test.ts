@@ -62,6 +62,12 @@ describe.each([OFAUTH, ONLYFANSAPI])('fans and lists with $label', (service) => 
 		expect(result.error).toBeUndefined();
 		const expected = sim()
 			.state.fans.filter((fan) => fan.subscription.status === 'expired' && fan.spending.total >= 50)
+			// most recently expired first, as OnlyFans lists them
+			.sort(
+				(a, b) =>
+					Date.parse(b.subscription.expiresAt) - Date.parse(a.subscription.expiresAt) ||
+					a.id - b.id,
+			)
 			.map((fan) => fan.id);
 		const fans = json(result);
 		expect(fans.map((fan) => fan.id)).toEqual(expected);

@@ -338,7 +338,9 @@ describe('OnlyFansAPI.com answers and failures', () => {
 			discountPercent: 10,
 			discountMonths: 1,
 		});
-		expect(result.error?.message).toBe('Give a fan a discount is not available with OnlyFansAPI.com');
+		expect(result.error?.message).toBe(
+			'Give a fan a discount is not available with OnlyFansAPI.com',
+		);
 		expect(ONLYFANSAPI.calls(sim())).toHaveLength(0);
 	});
 

@@ -89,7 +89,16 @@ export function selectFans(
 	const q = (query.query ?? '').trim().toLowerCase();
 	let fans: Fan[] = core.state.fans.slice();
 	if (type === 'active') fans = fans.filter((f) => f.subscription.status === 'active');
-	if (type === 'expired') fans = fans.filter((f) => f.subscription.status === 'expired');
+	if (type === 'expired') {
+		// as OnlyFans lists them: the most recently expired first
+		fans = fans
+			.filter((f) => f.subscription.status === 'expired')
+			.sort(
+				(a, b) =>
+					Date.parse(b.subscription.expiresAt) - Date.parse(a.subscription.expiresAt) ||
+					a.id - b.id,
+			);
+	}
 	if (type === 'latest') {
 		if (latestType === 'new') fans = fans.filter((f) => f.subscription.renewCount === 0);
 		if (latestType === 'renewals') fans = fans.filter((f) => f.subscription.renewCount > 0);

@@ -1,12 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { encodePathSegment, iteratePages } from '../../shared/transport';
-import { asObject, firstTime, scanOffsetList, sequenceOf } from '../poll/scan';
-import type { PolledItem, PollSource, ScanWindow } from '../poll/types';
+import { adapterOf } from '../../service';
+import { iteratePages } from '../../transport';
+import { asObject, firstTime, SAMPLE_WINDOW, scanNewestFirst, sequenceOf } from '../scan';
+import type { PolledItem, PollSource, ScanWindow } from '../types';
 
-/** Chats are paged 20 at a time at most, messages 10. */
-const CHAT_PAGE_SIZE = 20;
-const MESSAGE_PAGE_SIZE = 10;
 /** Pages of one chat's history read per poll; a fan rarely writes more than 50 messages between polls. */
 const MAX_MESSAGE_PAGES_PER_CHAT = 5;
 /** Chats whose last message shares the newest second, looked into on the first poll. */
@@ -20,7 +18,7 @@ interface ChatEntry {
 
 /** The chat list item of a chat that has a last message, keyed by that message (so the snapshot's keys are message ids). */
 function chatToItem(chat: IDataObject): PolledItem | undefined {
-	const withUser = asObject(chat.withUser);
+	const withUser = fanOf(chat);
 	const lastMessage = asObject(chat.lastMessage);
 	if (withUser.id === undefined || lastMessage.id === undefined) return undefined;
 	return {
@@ -30,8 +28,11 @@ function chatToItem(chat: IDataObject): PolledItem | undefined {
 	};
 }
 
+/** The fan of a chat: OFAuth names the other party withUser, OnlyFansAPI.com fan. */
+const fanOf = (chat: IDataObject): IDataObject => asObject(chat.withUser ?? chat.fan);
+
 function chatEntry(item: PolledItem): ChatEntry {
-	const withUser = asObject(item.json.withUser);
+	const withUser = fanOf(item.json);
 	return { fanId: String(withUser.id), withUser, lastMessage: asObject(item.json.lastMessage) };
 }
 
@@ -48,6 +49,10 @@ function messageItem(message: IDataObject, withUser: IDataObject): PolledItem {
 	};
 }
 
+/** The chats, most recent last message first. */
+const recentChats = (context: IPollFunctions) =>
+	adapterOf(context).listChats({ order: 'recent', show: 'all', search: '', userListId: '' });
+
 /** The fan's messages in one chat that are not older than `since` and newer than any known message, newest first. */
 async function fanMessagesSince(
 	context: IPollFunctions,
@@ -58,10 +63,8 @@ async function fanMessagesSince(
 	const found: PolledItem[] = [];
 	const request = {
 		method: 'GET' as const,
-		path: `/v2/access/chats/${encodePathSegment(chat.fanId)}/messages`,
 		itemIndex: undefined,
-		style: 'cursor' as const,
-		pageSize: MESSAGE_PAGE_SIZE,
+		...adapterOf(context).listMessages(chat.fanId, ''),
 	};
 	let page = 0;
 	for await (const list of iteratePages(context, request)) {
@@ -88,12 +91,7 @@ export const newMessage: PollSource = {
 	scope: () => 'fan-messages',
 
 	async scan(context, window) {
-		const chats = await scanOffsetList(
-			context,
-			{ path: '/v2/access/chats', qs: { order: 'recent' }, pageSize: CHAT_PAGE_SIZE },
-			chatToItem,
-			window,
-		);
+		const chats = await scanNewestFirst(context, recentChats(context), chatToItem, window);
 		// the cursor only moves as far as this chat list showed: a message that arrives while the
 		// chats are read is found by the next poll (and deduplicated by id if already emitted now)
 		const newest = chats.newest;
@@ -130,11 +128,12 @@ export const newMessage: PollSource = {
 	},
 
 	async sample(context) {
-		const chats = await scanOffsetList(
+		const chats = await scanNewestFirst(
 			context,
-			{ path: '/v2/access/chats', qs: { order: 'recent' }, pageSize: 10 },
+			recentChats(context),
 			chatToItem,
-			{ isKnown: () => false, deadline: Date.now() },
+			SAMPLE_WINDOW,
+			10,
 		);
 		// the newest fan message among the most recent chats (one page of each, at most three chats)
 		for (const item of chats.items.slice(0, 3)) {

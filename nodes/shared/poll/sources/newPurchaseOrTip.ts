@@ -1,14 +1,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstTime, maxTime, scanOffsetList, sequenceOf } from '../poll/scan';
-import type { PolledItem, PollSource, ScanResult } from '../poll/types';
+import { adapterOf } from '../../service';
+import { firstTime, maxTime, SAMPLE_WINDOW, scanNewestFirst, sequenceOf } from '../scan';
+import type { PolledItem, PollSource, ScanResult } from '../types';
 
-const PATH = '/v2/access/self/notifications';
-const PAGE_SIZE = 20;
-
-function notificationTypes(context: IPollFunctions): string[] {
-	const types = context.getNodeParameter('notificationTypes', ['purchases', 'tip']) as string[];
+function notificationTypes(context: IPollFunctions): Array<'purchases' | 'tip'> {
+	const types = context.getNodeParameter('notificationTypes', ['purchases', 'tip']) as Array<
+		'purchases' | 'tip'
+	>;
 	if (!Array.isArray(types) || types.length === 0) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -52,9 +52,9 @@ export const newPurchaseOrTip: PollSource = {
 	async scan(context, window) {
 		const merged: ScanResult = { items: [], newest: NaN, truncated: false };
 		for (const type of notificationTypes(context)) {
-			const result = await scanOffsetList(
+			const result = await scanNewestFirst(
 				context,
-				{ path: PATH, qs: { type }, pageSize: PAGE_SIZE },
+				adapterOf(context).listNotifications(type),
 				toItem,
 				window,
 			);
@@ -68,14 +68,12 @@ export const newPurchaseOrTip: PollSource = {
 	async sample(context) {
 		const candidates: PolledItem[] = [];
 		for (const type of notificationTypes(context)) {
-			const { items } = await scanOffsetList(
+			const { items } = await scanNewestFirst(
 				context,
-				{ path: PATH, qs: { type }, pageSize: 1 },
+				adapterOf(context).listNotifications(type),
 				toItem,
-				{
-					isKnown: () => false,
-					deadline: Date.now(),
-				},
+				SAMPLE_WINDOW,
+				1,
 			);
 			candidates.push(...items);
 		}

@@ -1,7 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { tryToParseDateTime } from 'n8n-workflow';
 
-import { iteratePages } from '../../shared/transport';
+import { iteratePages } from '../transport';
+import type { ProviderList } from '../service/adapter';
 import type { PolledItem, ScanResult, ScanWindow } from './types';
 
 /** How many pages one poll reads at most before it stops and keeps what it found. */
@@ -59,27 +60,28 @@ export function maxTime(a: number, b: number): number {
 }
 
 /**
- * Reads a newest-first `limit`/`offset` list page by page until it reaches history (an item
- * older than `window.since`), the end of the list, or the page/time limit. Without `since`
- * only the first page is read.
+ * Reads a newest-first list page by page until it reaches history (an item older than
+ * `window.since`), the end of the list, or the page/time limit. Without `since` only the first
+ * page is read. `pageSize` asks for smaller pages (a sample needs one item).
  */
-export async function scanOffsetList(
+export async function scanNewestFirst(
 	context: IPollFunctions,
-	request: { path: string; qs?: IDataObject; pageSize: number },
+	list: ProviderList,
 	toItem: (raw: IDataObject) => PolledItem | undefined,
 	window: ScanWindow,
+	pageSize = list.pageSize,
 ): Promise<ScanResult> {
 	const items: PolledItem[] = [];
 	let truncated = false;
 	let page = 0;
-	for await (const list of iteratePages(context, {
+	for await (const entries of iteratePages(context, {
 		method: 'GET',
-		style: 'offset',
 		itemIndex: undefined,
-		...request,
+		...list,
+		pageSize: Math.min(pageSize, list.pageSize),
 	})) {
 		page++;
-		const mapped = list.map(toItem).filter((item): item is PolledItem => item !== undefined);
+		const mapped = entries.map(toItem).filter((item): item is PolledItem => item !== undefined);
 		items.push(...mapped);
 		const since = window.since;
 		if (since === undefined) break;
@@ -93,3 +95,6 @@ export async function scanOffsetList(
 	}
 	return { items, newest: newestOf(items), truncated };
 }
+
+/** A window that reads one page and knows nothing: for a sample ("Fetch Test Event"). */
+export const SAMPLE_WINDOW: ScanWindow = { isKnown: () => false, deadline: 0 };

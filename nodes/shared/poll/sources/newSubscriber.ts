@@ -1,29 +1,25 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { asObject, firstTime, scanOffsetList, sequenceOf } from '../poll/scan';
-import type { PolledItem, PollSource } from '../poll/types';
-
-const PATH = '/v2/access/subscribers';
-/** OnlyFans pages subscribers 20 at a time. */
-const PAGE_SIZE = 20;
+import { adapterOf } from '../../service';
+import { asObject, firstTime, SAMPLE_WINDOW, scanNewestFirst, sequenceOf } from '../scan';
+import type { PolledItem, PollSource } from '../types';
 
 function includeRenewals(context: IPollFunctions): boolean {
 	return context.getNodeParameter('includeRenewals', false) === true;
-}
-
-function query(context: IPollFunctions): IDataObject {
-	return { type: 'latest', latestType: includeRenewals(context) ? 'total' : 'new' };
 }
 
 function toItem(renewals: boolean) {
 	return (fan: IDataObject): PolledItem | undefined => {
 		if (fan.id === undefined || fan.id === null) return undefined;
 		const subscription = asObject(fan.subscription);
+		const subscribedOn = asObject(fan.subscribedOnData);
 		const subscribedBy = asObject(fan.subscribedByData);
 		const time = firstTime(
 			subscription.lastSubscribedAt,
 			subscription.subscribedAt,
 			fan.subscribedAt,
+			subscribedOn.renewedAt,
+			subscribedOn.subscribeAt,
 			subscribedBy.renewedAt,
 			subscribedBy.subscribeAt,
 		);
@@ -33,7 +29,7 @@ function toItem(renewals: boolean) {
 	};
 }
 
-/** A fan subscribed (optionally: or renewed): the "latest subscribers" list, newest first. */
+/** A fan subscribed (optionally: or renewed): the newest fans, newest first, 20 a page. */
 export const newSubscriber: PollSource = {
 	properties: [
 		{
@@ -50,20 +46,22 @@ export const newSubscriber: PollSource = {
 
 	async scan(context, window) {
 		const renewals = includeRenewals(context);
-		return await scanOffsetList(
+		return await scanNewestFirst(
 			context,
-			{ path: PATH, qs: query(context), pageSize: PAGE_SIZE },
+			adapterOf(context).listNewestFans(renewals),
 			toItem(renewals),
 			window,
 		);
 	},
 
 	async sample(context) {
-		const { items } = await scanOffsetList(
+		const renewals = includeRenewals(context);
+		const { items } = await scanNewestFirst(
 			context,
-			{ path: PATH, qs: query(context), pageSize: 1 },
-			toItem(includeRenewals(context)),
-			{ isKnown: () => false, deadline: Date.now() },
+			adapterOf(context).listNewestFans(renewals),
+			toItem(renewals),
+			SAMPLE_WINDOW,
+			1,
 		);
 		return items[0];
 	},

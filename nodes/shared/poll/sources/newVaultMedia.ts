@@ -1,15 +1,19 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { firstTime, scanOffsetList, sequenceOf } from '../poll/scan';
-import type { PolledItem, PollSource } from '../poll/types';
+import { adapterOf } from '../../service';
+import { firstTime, SAMPLE_WINDOW, scanNewestFirst, sequenceOf } from '../scan';
+import type { PolledItem, PollSource } from '../types';
 
-const PATH = '/v2/access/vault/media';
-/** The vault pages at most 40 items. */
-const PAGE_SIZE = 40;
-
-function query(context: IPollFunctions): IDataObject {
+/** The vault's newest media first, of one type or any. */
+function newestMedia(context: IPollFunctions) {
 	const mediaType = context.getNodeParameter('mediaType', 'any') as string;
-	return { sortBy: 'recent', ...(mediaType !== 'any' ? { mediaType } : {}) };
+	return adapterOf(context).listVaultMedia({
+		mediaType: mediaType === 'any' ? '' : mediaType,
+		listId: '',
+		search: '',
+		sortBy: 'recent',
+		sortDirection: '',
+	});
 }
 
 function toItem(media: IDataObject): PolledItem | undefined {
@@ -44,23 +48,16 @@ export const newVaultMedia: PollSource = {
 	scope: (context) => String(context.getNodeParameter('mediaType', 'any')),
 
 	async scan(context, window) {
-		return await scanOffsetList(
-			context,
-			{ path: PATH, qs: query(context), pageSize: PAGE_SIZE },
-			toItem,
-			window,
-		);
+		return await scanNewestFirst(context, newestMedia(context), toItem, window);
 	},
 
 	async sample(context) {
-		const { items } = await scanOffsetList(
+		const { items } = await scanNewestFirst(
 			context,
-			{ path: PATH, qs: query(context), pageSize: 1 },
+			newestMedia(context),
 			toItem,
-			{
-				isKnown: () => false,
-				deadline: Date.now(),
-			},
+			SAMPLE_WINDOW,
+			1,
 		);
 		return items[0];
 	},
