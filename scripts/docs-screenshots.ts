@@ -164,6 +164,18 @@ async function main(): Promise<void> {
 		await open(`/workflow/${uploadAndPpv.id}`);
 		await shot(page, 'workflow.png');
 
+		// 1b. the fans-and-lists examples, one picture each (README "Fans and user lists")
+		for (const name of [
+			'onlyfansapi-welcome-new-subscribers',
+			'winback-expired-fans',
+			'sort-fans-into-list-and-mass-message',
+			'ppv-follow-up-non-buyers',
+		]) {
+			const workflow = await example(`${name}.json`);
+			await open(`/workflow/${workflow.id}`);
+			await shot(page, `example-${name}.png`);
+		}
+
 		// 2. the node creator, searching "PPV" in a workflow that has its trigger
 		const empty = await create(scratchWorkflow('Docs: node search', [manualTrigger]));
 		await open(`/workflow/${empty.id}`);

@@ -9,6 +9,7 @@
  * so `requests` is the complete list of API calls that run makes, in order.
  */
 import type { OfAuthSimulator, RecordedRequest, SimulatorOptions } from '../simulator';
+import { fansExampleExpectations } from './examples.fans';
 import { messagingExampleExpectations } from './examples.messaging';
 import { uploadExampleExpectations } from './examples.upload';
 import type { ExecuteResult, NodeItem, RunningN8n, WorkflowJson } from './realN8n';
@@ -95,6 +96,7 @@ export const exampleExpectations: Record<string, ExampleExpectation> = {
 		requests: [],
 	},
 	...messagingExampleExpectations,
+	...fansExampleExpectations,
 	...uploadExampleExpectations,
 	'list-unread-chats': {
 		requests: [

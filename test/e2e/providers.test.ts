@@ -224,9 +224,13 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
 	const fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/photo.png`;
-	const examples = ['welcome-fans-from-sheet', 'chat-history-and-media', 'list-unread-chats'].map(
-		(name, index) => onOnlyFansApi(readExample(name), `e2eOfapiEx${index}`),
-	);
+	const examples = [
+		'welcome-fans-from-sheet',
+		'chat-history-and-media',
+		'list-unread-chats',
+		'sort-fans-into-list-and-mass-message',
+		'ppv-follow-up-non-buyers',
+	].map((name, index) => onOnlyFansApi(readExample(name), `e2eOfapiEx${index}`));
 	await n8n.importWorkflows([
 		onOnlyFansApi(readExample('ppv-on-either-provider'), 'e2eOfapiExample'),
 		...examples,
@@ -286,6 +290,8 @@ test.each([
 	['welcome-fans-from-sheet', 'e2eOfapiEx0'],
 	['chat-history-and-media', 'e2eOfapiEx1'],
 	['list-unread-chats', 'e2eOfapiEx2'],
+	['sort-fans-into-list-and-mass-message', 'e2eOfapiEx3'],
+	['ppv-follow-up-non-buyers', 'e2eOfapiEx4'],
 ])(
 	'examples/%s.json switched to OnlyFansAPI.com runs and calls only OnlyFansAPI.com',
 	async (_name, id) => {

@@ -1,50 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { connectionField } from '../../connection';
 import { fanField, readFanId } from '../../model/fan';
-import { positiveId } from '../../model/ids';
-import { parseFields } from '../../model/validate';
 import { adapterOf } from '../../service';
 import { apiData } from '../../transport';
 import type { ItemOutput } from '../types';
+import { messageIdField, readMessageId } from './messageIdField';
 
 export const description: INodeProperties[] = [
 	connectionField,
 	fanField({ description: 'The fan whose chat holds the message' }),
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '4752',
-		description: 'ID of the fan\'s message to like (the "ID" of Get Many Messages or of a trigger)',
-	},
+	messageIdField(
+		'ID of the fan\'s message to like (the "ID" of Get Many Messages, or of a trigger\'s message)',
+	),
 ];
-
-const likeSchema = z.object({ messageId: positiveId('message ID') });
 
 /** Like one message of a chat (the fan sees the heart), where the service offers it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const fanId = readFanId(this, itemIndex);
-	const { messageId } = parseFields(
-		likeSchema,
-		{ messageId: this.getNodeParameter('messageId', itemIndex, '') },
-		this.getNode(),
-		itemIndex,
-		{ messageId: 'Message ID' },
-	);
+	const messageId = readMessageId(this, itemIndex);
 	const likeMessage = adapterOf(this).likeMessage;
 	if (!likeMessage) throw new Error('Like is not offered by this service');
 	const answer = await apiData(this, { ...likeMessage(fanId, String(messageId)), itemIndex });
-	return [
-		{
-			json: {
-				fanId: Number(fanId),
-				messageId,
-				liked: answer?.isLiked ?? true,
-			},
-		},
-	];
+	return [{ json: { fanId: Number(fanId), messageId, liked: answer?.isLiked ?? true } }];
 }
