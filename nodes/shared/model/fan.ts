@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { typeMessages } from './zodMessages';
 
@@ -42,23 +42,6 @@ export const fanIdSchema = z.preprocess(
 		),
 );
 
-/** A fan locator's "By User ID" mode: digits only. */
-export const FAN_ID_MODE: INodePropertyMode = {
-	displayName: 'By User ID',
-	name: 'id',
-	type: 'string',
-	placeholder: '123456',
-	validation: [
-		{
-			type: 'regex',
-			properties: {
-				regex: '^\\s*\\d+\\s*$',
-				errorMessage: 'An OnlyFans user ID is made of digits, e.g. 123456',
-			},
-		},
-	],
-};
-
 /**
  * The fan a chat operation acts on: picked from the chats list, typed as an OnlyFans user ID,
  * or pasted as an OnlyFans chat URL. Any mode also takes an expression (e.g. `{{ $json.fanId }}`
@@ -80,7 +63,21 @@ export function fanField(overrides: Partial<INodeProperties> = {}): INodePropert
 				placeholder: 'Select a fan...',
 				typeOptions: { searchListMethod: 'searchFans', searchable: true },
 			},
-			FAN_ID_MODE,
+			{
+				displayName: 'By User ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '123456',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'An OnlyFans user ID is made of digits, e.g. 123456',
+						},
+					},
+				],
+			},
 			{
 				displayName: 'By Chat URL',
 				name: 'url',

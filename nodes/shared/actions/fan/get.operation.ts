@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { connectionField } from '../../connection';
-import { FAN_ID_MODE } from '../../model/fan';
 import { readFanReference, SIMPLIFIED_FAN, simplifiedFan } from '../../model/fanDetails';
 import { adapterOf } from '../../service';
 import { apiData } from '../../transport';
@@ -41,7 +40,21 @@ export const description: INodeProperties[] = [
 				placeholder: 'Select a fan...',
 				typeOptions: { searchListMethod: 'searchSubscribers', searchable: true },
 			},
-			FAN_ID_MODE,
+			{
+				displayName: 'By User ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '123456',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'An OnlyFans user ID is made of digits, e.g. 123456',
+						},
+					},
+				],
+			},
 			{
 				displayName: 'By Username',
 				name: 'username',
