@@ -179,6 +179,7 @@ test('n8n loads every node of both tarballs side by side, each with its one cred
 	expect(await packageNodeTypes('onlyfansapi')).toEqual([
 		`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApi`,
 		`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiTrigger`,
+		`${ONLYFANSAPI_PACKAGE_NAME}.onlyFansApiPollTrigger`,
 	]);
 }, 120_000);
 
