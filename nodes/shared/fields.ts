@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ListRequest } from './transport';
-import { readList } from './transport';
+import { iteratePages, readList } from './transport';
 
 export const returnAllField: INodeProperties = {
 	displayName: 'Return All',
@@ -111,4 +111,25 @@ export async function listOutput(
 		{ returnAll, limit },
 	);
 	return list.map((entry) => ({ json: toJson(entry) }));
+}
+
+/**
+ * Return All / Limit over a list whose entries the node keeps or drops itself: pages are read
+ * until Limit entries were kept or the list ends, so Limit counts kept entries.
+ */
+export async function filteredListOutput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	request: Omit<ListRequest, 'method' | 'itemIndex'>,
+	keep: (entry: IDataObject) => boolean,
+	toJson: (entry: IDataObject) => IDataObject = (entry) => entry,
+): Promise<INodeExecutionData[]> {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
+	const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', itemIndex, 50));
+	const kept: IDataObject[] = [];
+	for await (const page of iteratePages(context, { method: 'GET', itemIndex, ...request })) {
+		kept.push(...page.filter(keep));
+		if (kept.length >= limit) break;
+	}
+	return kept.slice(0, limit).map((entry) => ({ json: toJson(entry) }));
 }

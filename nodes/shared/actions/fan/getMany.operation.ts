@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionField } from '../../connection';
-import { limitField, returnAllField } from '../../fields';
+import { filteredListOutput, limitField, returnAllField } from '../../fields';
 import {
 	FAN_LABELS,
 	meetsFanFilters,
@@ -10,7 +10,6 @@ import {
 	simplifiedFan,
 } from '../../model/fanDetails';
 import { adapterOf } from '../../service';
-import { iteratePages } from '../../transport';
 import type { ToolDescription } from '../toolDescription';
 import type { ItemOutput } from '../types';
 
@@ -130,13 +129,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): ItemOutput {
 	const filters = readFanFilters(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) === true;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-	const request = adapterOf(this).listFans(filters);
-	const fans = [];
-	for await (const page of iteratePages(this, { method: 'GET', itemIndex, ...request })) {
-		fans.push(...page.filter((fan) => meetsFanFilters(fan, filters)));
-		if (fans.length >= limit) break;
-	}
-	return fans.slice(0, limit).map((fan) => ({ json: simplify ? simplifiedFan(fan) : fan }));
+	return await filteredListOutput(
+		this,
+		itemIndex,
+		adapterOf(this).listFans(filters),
+		(fan) => meetsFanFilters(fan, filters),
+		(fan) => (simplify ? simplifiedFan(fan) : fan),
+	);
 }

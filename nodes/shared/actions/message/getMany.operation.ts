@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitField, listOutput, returnAllField } from '../../fields';
+import { filteredListOutput, limitField, listOutput, returnAllField } from '../../fields';
 import { isUnboughtPpv } from '../../model/message';
-import { iteratePages } from '../../transport';
 import { fanField, readFanId } from '../../model/fan';
 import { connectionField } from '../../connection';
 import {
@@ -90,15 +89,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): ItemO
 	const toJson = (message: IDataObject) =>
 		simplify ? simplifiedChatMessage(message, fanId) : message;
 	if (options.onlyUnboughtPpvs === true) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-		const request = adapterOf(this).listMessages(fanId, search);
-		const unbought: IDataObject[] = [];
-		for await (const page of iteratePages(this, { method: 'GET', itemIndex, ...request })) {
-			unbought.push(...page.filter((message) => isUnboughtPpv(message, fanId)));
-			if (unbought.length >= limit) break;
-		}
-		return unbought.slice(0, limit).map((message) => ({ json: toJson(message) }));
+		return await filteredListOutput(
+			this,
+			itemIndex,
+			adapterOf(this).listMessages(fanId, search),
+			(message) => isUnboughtPpv(message, fanId),
+			toJson,
+		);
 	}
 	return await listOutput(this, itemIndex, adapterOf(this).listMessages(fanId, search), toJson);
 }
